@@ -1,0 +1,56 @@
+"""healthlint: lint consumer health articles.
+
+>>> import healthlint
+>>> findings = healthlint.lint_text(text, filename="article.md", today="2026-11-26")
+
+Names are imported on first use so that ``import healthlint`` stays cheap for the pre-commit
+hook.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Article",
+    "Config",
+    "Finding",
+    "LintResult",
+    "Linter",
+    "Severity",
+    "lint_paths",
+    "lint_text",
+    "load_config",
+    "parse_article",
+]
+
+_LAZY = {
+    "lint_text": "api",
+    "lint_paths": "api",
+    "parse_article": "api",
+    "load_config": "api",
+    "Linter": "engine",
+    "LintResult": "engine",
+    "Config": "config",
+    "Article": "models",
+    "Finding": "models",
+    "Severity": "models",
+}
+
+if TYPE_CHECKING:
+    from .api import lint_paths, lint_text, load_config, parse_article
+    from .config import Config
+    from .engine import Linter, LintResult
+    from .models import Article, Finding, Severity
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'healthlint' has no attribute {name!r}")

@@ -1,0 +1,99 @@
+"""What every rule kind shares: the options base model, the Hit it yields, the check context."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel, ConfigDict
+
+from ..models import Article, Block, Severity
+
+if TYPE_CHECKING:
+    from ..packs import RuleSpec
+
+
+class KindOptions(BaseModel):
+    """Base of every kind's options: unknown keys are refused so typos do not pass silently."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+@dataclass
+class Hit:
+    """One problem a kind found; the engine turns it into a Finding with the rule's message."""
+
+    line: int
+    column: int = 1
+    end_line: int | None = None
+    end_column: int | None = None
+    params: dict[str, Any] = field(default_factory=dict)
+    severity: Severity | None = None
+    suggestion: str | None = None
+    snippet: str = ""
+
+
+@dataclass
+class CheckContext:
+    """The article under check and the facts derived from it, each computed at most once."""
+
+    article: Article
+    today: dt.date
+    path: str
+
+    @cached_property
+    def line_count(self) -> int:
+        return max(1, self.article.line_count)
+
+    @cached_property
+    def body_blocks(self) -> list[Block]:
+        """The article itself: prose, tables and credits, without headings or page chrome."""
+        return [b for b in self.article.blocks if b.role in ("prose", "credits", "table")]
+
+    @cached_property
+    def prose_blocks(self) -> list[Block]:
+        return [b for b in self.article.blocks if b.role == "prose"]
+
+    @cached_property
+    def readable_blocks(self) -> list[Block]:
+        """Everything a reader sees as text on the page, page chrome included."""
+        return [b for b in self.article.blocks if b.role != "code"]
+
+    @cached_property
+    def memo(self) -> dict[str, Any]:
+        """Per-article results shared between rules (e.g. readability statistics)."""
+        return {}
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A rule kind: its name, options model, check function and user documentation."""
+
+    name: str
+    options: type[KindOptions]
+    check: Callable[[CheckContext, Any, RuleSpec], Iterator[Hit]]
+    doc: str
+
+
+def block_position(block: Block, offset: int) -> tuple[int, int]:
+    """Source line and column of a character offset inside a block's text."""
+    line = block.line + block.text.count("\n", 0, offset)
+    start_of_line = block.text.rfind("\n", 0, offset) + 1
+    column = offset - start_of_line + 1
+    if start_of_line == 0:
+        column += block.column - 1
+    return line, column
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def normalize(text: str) -> str:
+    """Lower case, straight quotes, single spaces: what phrase matching compares."""
+    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    text = text.replace("\u00ad", "").replace("–", "-").replace("—", "-")
+    return _SPACE.sub(" ", text).lower()

@@ -1,0 +1,173 @@
+"""freshness: review dates that are missing, unreadable, stale, in the future or overdue.
+
+Dates come from labelled lines ("Current as of:", "Last reviewed:", "Page last reviewed:",
+"Date reviewed:", "Reviewed on", "Updated:", "Next review due:") anywhere in the article, and from
+front matter keys ``reviewed``, ``updated`` and ``next_review``. The review date is the newest
+readable date among the kinds listed in ``dates``. A month-only date ("October 2011") counts
+from the last day of that month, so it is never judged older than it may be.
+
+Each rule instance picks one ``check``:
+    missing      no review date at all
+    unparseable  a label whose text is not a date, or a label with nothing after it
+    ambiguous    a numeric date such as 6/9/2011 that reads two ways under ``date_order``
+    stale        older than ``warn_after_days`` (rule severity) or ``error_after_days`` (error)
+    future       a review date after today
+    next-review  a next-review date that has passed, comes before the last review, or lies more
+                 than ``max_next_review_days`` after it
+
+Options:
+    check: one of the above (required)
+    dates: which labelled dates count as a review [reviewed, updated] (default [reviewed])
+    warn_after_days: int (default 730), error_after_days: int (default 1095)
+    max_next_review_days: int (default 1095)
+    date_order: month-first | day-first (default month-first)
+
+Message parameters: {label}, {raw}, {date}, {age}, {today}, {reason}.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any, Literal
+
+from pydantic import Field
+
+from ..dates import describe_age, latest_day, parse_date
+from ..models import DateMention, Severity
+from .base import CheckContext, Hit, Kind, KindOptions
+
+
+class Options(KindOptions):
+    check: Literal["missing", "unparseable", "ambiguous", "stale", "future", "next-review"]
+    dates: list[Literal["reviewed", "updated"]] = Field(default=["reviewed"])
+    warn_after_days: int = Field(default=730, ge=0)
+    error_after_days: int = Field(default=1095, ge=0)
+    max_next_review_days: int = Field(default=1095, ge=1)
+    date_order: Literal["month-first", "day-first"] = "month-first"
+
+
+def _mentions(ctx: CheckContext, options: Options) -> list[DateMention]:
+    mentions = ctx.article.credits.dates
+    if options.date_order == "month-first":
+        return mentions
+    reread = []
+    for mention in mentions:
+        parsed = parse_date(mention.raw, options.date_order)
+        reread.append(
+            mention.model_copy(
+                update={
+                    "value": parsed.value if parsed else None,
+                    "precision": parsed.precision if parsed else None,
+                    "ambiguous": parsed.ambiguous if parsed else False,
+                }
+            )
+        )
+    return reread
+
+
+def _params(mention: DateMention, today: dt.date, **extra: Any) -> dict[str, Any]:
+    params: dict[str, Any] = {
+        "label": mention.label,
+        "raw": mention.raw,
+        "date": mention.value.isoformat() if mention.value else mention.raw,
+        "today": today.isoformat(),
+        "age": "",
+        "reason": "",
+    }
+    if mention.value:
+        params["age"] = describe_age((today - latest_day(mention.value, mention.precision)).days)
+    params.update(extra)
+    return params
+
+
+def newest_review(mentions: list[DateMention], kinds: list[str]) -> DateMention | None:
+    dated = [m for m in mentions if m.kind in kinds and m.value is not None]
+    return max(dated, key=lambda m: latest_day(m.value, m.precision)) if dated else None  # type: ignore[arg-type]
+
+
+def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
+    today = ctx.today
+    mentions = _mentions(ctx, options)
+    counted = [m for m in mentions if m.kind in options.dates]
+    review = newest_review(mentions, list(options.dates))
+    anchor = ctx.article.title_line or 1
+
+    if options.check == "missing":
+        if not counted:
+            yield Hit(line=anchor, params={"today": today.isoformat()}, snippet="missing")
+        return
+
+    if options.check == "unparseable":
+        for mention in mentions:
+            if mention.value is None:
+                reason = "nothing follows the label" if not mention.raw else "not a date"
+                yield Hit(line=mention.line, column=mention.column,
+                          params=_params(mention, today, reason=reason), snippet=mention.raw)
+        return
+
+    if options.check == "ambiguous":
+        for mention in mentions:
+            if mention.ambiguous and mention.value is not None:
+                other = parse_date(
+                    mention.raw,
+                    "day-first" if options.date_order == "month-first" else "month-first",
+                )
+                yield Hit(
+                    line=mention.line, column=mention.column,
+                    params=_params(mention, today, reason=(
+                        f"read as {mention.value:%d %B %Y} ({options.date_order}), "
+                        f"but it could be {other.value:%d %B %Y}" if other else ""
+                    )),
+                    snippet=mention.raw,
+                )
+        return
+
+    if options.check == "future":
+        for mention in counted:
+            if mention.value is not None and mention.value > today:
+                yield Hit(line=mention.line, column=mention.column,
+                          params=_params(mention, today), snippet=mention.raw)
+        return
+
+    if options.check == "stale":
+        if review is None or review.value is None:
+            return
+        age_days = (today - latest_day(review.value, review.precision)).days
+        if age_days > options.warn_after_days:
+            severity = Severity.ERROR if age_days > options.error_after_days else None
+            yield Hit(
+                line=review.line, column=review.column, severity=severity,
+                params=_params(review, today, reason=(
+                    f"older than {options.error_after_days // 365} years" if severity
+                    else f"older than {options.warn_after_days // 365} years"
+                )),
+                snippet=review.raw,
+            )
+        return
+
+    # next-review
+    for mention in mentions:
+        if mention.kind != "next_review" or mention.value is None:
+            continue
+        due = latest_day(mention.value, mention.precision)
+        reason = ""
+        if review is not None and review.value is not None and due < review.value:
+            reason = f"it comes before the last review ({review.value.isoformat()})"
+        elif due < today:
+            reason = f"it passed {describe_age((today - due).days)} ago"
+        elif (
+            review is not None
+            and review.value is not None
+            and (due - review.value).days > options.max_next_review_days
+        ):
+            reason = (
+                f"it is more than {options.max_next_review_days // 365} years after the last "
+                f"review ({review.value.isoformat()})"
+            )
+        if reason:
+            yield Hit(line=mention.line, column=mention.column,
+                      params=_params(mention, today, reason=reason), snippet=mention.raw)
+
+
+KIND = Kind(name="freshness", options=Options, check=check, doc=__doc__ or "")

@@ -1,0 +1,100 @@
+"""required-sections: an article of a given type must have these sections.
+
+Each article type lists its sections; each section has a name and aliases (``*`` matches any
+words, so "What Is *" accepts "What Is Asthma?"). Headings are compared without case,
+punctuation or surrounding words such as "and", so "Risks and Side Effects" matches an alias
+"Risks and Side Effects" but not "Risks". With ``order: true`` the sections must also appear in
+the listed order. A rule only applies to article types its schemas name.
+
+Options:
+    schemas: {type: [{section: str, aliases: [str]}]}
+    order: bool (default false)
+
+Example (pack YAML)::
+
+    - id: HL101
+      kind: required-sections
+      options:
+        schemas:
+          test:
+            - section: How To Prepare
+              aliases: [Preparation, Before the Test]
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import itertools
+import re
+from collections.abc import Iterator
+from functools import cached_property
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .base import CheckContext, Hit, Kind, KindOptions
+
+_NON_WORD = re.compile(r"[^a-z0-9*]+")
+
+
+def heading_key(text: str) -> str:
+    return _NON_WORD.sub(" ", text.lower().replace("’", "'").replace("'", "")).strip()
+
+
+class SectionSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    section: str
+    aliases: list[str] = Field(default_factory=list)
+
+    @cached_property
+    def patterns(self) -> list[str]:
+        return [heading_key(name) for name in (self.section, *self.aliases)]
+
+    def matches(self, heading: str) -> bool:
+        key = heading_key(heading)
+        return any(fnmatch.fnmatchcase(key, pattern) for pattern in self.patterns)
+
+
+class Options(KindOptions):
+    schemas: dict[str, list[SectionSpec]]
+    order: bool = False
+
+
+def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
+    article_type = ctx.article.article_type
+    schema = options.schemas.get(article_type or "")
+    if not schema:
+        return
+    anchor = ctx.article.title_line or 1
+    positions: list[int] = []
+    for spec in schema:
+        found = next(
+            (i for i, s in enumerate(ctx.article.sections) if spec.matches(s.title)), None
+        )
+        if found is None:
+            also = f" (or {', '.join(repr(a) for a in spec.aliases)})" if spec.aliases else ""
+            yield Hit(
+                line=anchor,
+                params={"section": spec.section, "type": article_type, "aliases": also},
+                snippet=spec.section,
+            )
+            continue
+        positions.append(found)
+    if options.order:
+        for previous, current in itertools.pairwise(positions):
+            if current < previous:
+                section = ctx.article.sections[current]
+                before = ctx.article.sections[previous].title
+                yield Hit(
+                    line=section.line,
+                    params={
+                        "section": section.title,
+                        "type": article_type,
+                        "aliases": f" (it should come after {before!r})",
+                    },
+                    snippet=section.title,
+                )
+
+
+KIND = Kind(name="required-sections", options=Options, check=check, doc=__doc__ or "")

@@ -1,0 +1,276 @@
+"""Finding credits (authors, reviewers, review boards) and labelled dates in any article.
+
+Every format ends up as lines of text, so the label grammar lives here once: a line that starts
+with a known label ("Current as of:", "Author:", "Medically reviewed by") is a credit, wherever
+the parser found it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..dates import parse_date
+from ..models import Credits, DateKind, DateMention, Person
+
+# Labels are matched at the start of a line, after optional bullets or bold markers.
+_LEAD = r"^[\s>*_•\-–]*(?:\*\*|__)?\s*"
+
+DATE_LABELS: dict[str, DateKind] = {
+    "current as of": "reviewed",
+    "last reviewed": "reviewed",
+    "page last reviewed": "reviewed",
+    "last medically reviewed": "reviewed",
+    "medically reviewed on": "reviewed",
+    "date reviewed": "reviewed",
+    "date of review": "reviewed",
+    "reviewed on": "reviewed",
+    "review date": "reviewed",
+    "last review": "reviewed",
+    "content last reviewed": "reviewed",
+    "updated": "updated",
+    "last updated": "updated",
+    "page last updated": "updated",
+    "last revised": "updated",
+    "next review due": "next_review",
+    "next review date": "next_review",
+    "next review": "next_review",
+    "review due": "next_review",
+    "due for review": "next_review",
+}
+
+_DATE_LABEL_RE = re.compile(
+    _LEAD
+    + r"(?P<label>"
+    + "|".join(re.escape(label) for label in sorted(DATE_LABELS, key=len, reverse=True))
+    + r")\b(?:\*\*|__)?\s*(?:[:\-–—]|\bon\b)?\s*(?:\*\*|__)?\s*(?P<rest>.*)$",
+    re.I,
+)
+
+_AUTHOR_RE = re.compile(
+    _LEAD + r"(?:authors?|written by|writer|by)\s*(?:\*\*|__)?\s*[:\-–—]?\s*(?P<rest>\S.*)$", re.I
+)
+_REVIEWER_RE = re.compile(
+    _LEAD
+    + r"(?:(?:medically\s+)?reviewed\s+by\s*(?:\*\*|__)?\s*[:\-–—]?"
+    r"|(?:(?:primary|specialist|senior)\s+)?(?:medical|clinical|expert)\s+review(?:er)?s?"
+    r"\s*(?:\*\*|__)?\s*[:\-–—]"
+    r"|reviewers?\s*(?:\*\*|__)?\s*:)\s*(?P<rest>\S.*)$",
+    re.I,
+)
+_BOARD_RE = re.compile(
+    r"\b(?:clinical|medical|editorial|physician|expert)\s+(?:review\s+)?(?:board|panel|"
+    r"committee|team)\b",
+    re.I,
+)
+
+CREDENTIALS = (
+    "MD",
+    "DO",
+    "RN",
+    "PhD",
+    "PharmD",
+    "NP",
+    "PA",
+    "PA-C",
+    "MBBS",
+    "MBChB",
+    "FRCP",
+    "FRCPC",
+    "FACP",
+    "FAAP",
+    "FACS",
+    "MPH",
+    "MSN",
+    "BSN",
+    "DNP",
+    "APRN",
+    "CNM",
+    "RD",
+    "RDN",
+    "DPT",
+    "PT",
+    "DDS",
+    "DMD",
+    "OD",
+    "DC",
+    "LCSW",
+    "PsyD",
+    "CNS",
+    "FNP",
+    "FNP-BC",
+    "IBCLC",
+    "CDCES",
+)
+_CREDENTIAL_RE = re.compile(
+    r"(?<![\w.])(?:"
+    + "|".join(
+        r"\.?".join(re.escape(letter) for letter in cred.replace("-", ""))
+        if "-" not in cred
+        else re.escape(cred)
+        for cred in sorted(CREDENTIALS, key=len, reverse=True)
+    )
+    + r")\.?(?![\w])"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class CreditLine:
+    """A line the credits grammar recognised, so parsers can mark its block as credits."""
+
+    line: int
+
+
+def credentials_in(text: str) -> list[str]:
+    return [m.group(0).replace(".", "") for m in _CREDENTIAL_RE.finditer(text)]
+
+
+def _split_people(rest: str) -> list[str]:
+    rest = re.sub(r"\s+(?:and|&)\s+", ";", rest.strip().rstrip("."))
+    # "Jane Doe, MD, and John Roe, RN": split on ";" first, commas only between people.
+    parts = [p.strip(" ,") for p in rest.split(";") if p.strip(" ,")]
+    return parts
+
+
+def _person(text: str, line: int) -> Person:
+    creds = credentials_in(text)
+    if re.match(r"\s*Dr\.?\s", text):
+        creds.insert(0, "Dr")
+    # "Maria Lopez MD - Orthopedic Surgery": the specialty follows a dash, credentials the name.
+    name = re.split(r"\s[-–—]\s", text, maxsplit=1)[0]
+    name = _CREDENTIAL_RE.sub("", name)
+    name = re.sub(r"\s*,(?:\s*,)+", ",", name).strip(" ,.")
+    return Person(name=name or text.strip(), credentials=creds, line=line)
+
+
+def _date_mention(label: str, rest: str, line: int, column: int) -> DateMention:
+    kind = DATE_LABELS[label.lower()]
+    parsed = parse_date(rest)
+    return DateMention(
+        kind=kind,
+        label=label,
+        raw=rest.strip(),
+        value=parsed.value if parsed else None,
+        precision=parsed.precision if parsed else None,
+        ambiguous=parsed.ambiguous if parsed else False,
+        line=line,
+        column=column,
+    )
+
+
+def is_credit_line(text: str) -> bool:
+    return bool(
+        _DATE_LABEL_RE.match(text)
+        or _AUTHOR_RE.match(text)
+        or _REVIEWER_RE.match(text)
+        or (_BOARD_RE.search(text)
+        and len(text.split()) <= 8)
+    )
+
+
+def scan_lines(lines: Iterable[tuple[int, str]], credits: Credits) -> list[int]:
+    """Add every credit found in ``(line number, text)`` pairs; return the lines that held one."""
+    seen: list[int] = []
+    pending_label: tuple[str, int, int] | None = None
+    for number, raw in lines:
+        text = raw.strip()
+        if not text:
+            continue
+        if pending_label is not None:
+            label, label_line, col = pending_label
+            pending_label = None
+            if parse_date(text) is not None and len(text.split()) <= 6:
+                credits.dates.append(_date_mention(label, text, number, 1))
+                seen.append(number)
+                continue
+            credits.dates.append(_date_mention(label, "", label_line, col))
+        match = _DATE_LABEL_RE.match(raw)
+        if match and (not match.group("rest").strip() or parse_date(match.group("rest"))
+                      or len(raw.split()) <= 8):
+            rest = match.group("rest").strip().strip("*_").strip()
+            column = match.start("label") + 1
+            if not rest:
+                pending_label = (match.group("label"), number, column)
+            else:
+                credits.dates.append(_date_mention(match.group("label"), rest, number, column))
+            seen.append(number)
+            continue
+        match = _REVIEWER_RE.match(raw)
+        if match and len(raw.split()) <= 25:
+            for part in _split_people(match.group("rest")):
+                person = _person(part, number)
+                if _BOARD_RE.search(part):
+                    credits.review_boards.append(person)
+                else:
+                    credits.reviewers.append(person)
+            seen.append(number)
+            continue
+        match = _AUTHOR_RE.match(raw)
+        if match and len(raw.split()) <= 20:
+            for part in _split_people(match.group("rest")):
+                person = _person(part, number)
+                if _BOARD_RE.search(part):
+                    credits.review_boards.append(person)
+                else:
+                    credits.authors.append(person)
+            seen.append(number)
+            continue
+        if _BOARD_RE.search(text) and len(text.split()) <= 8:
+            credits.review_boards.append(Person(name=text.strip(" :."), line=number))
+            seen.append(number)
+    if pending_label is not None:
+        label, label_line, col = pending_label
+        credits.dates.append(_date_mention(label, "", label_line, col))
+    return seen
+
+
+def from_front_matter(
+    metadata: dict[str, object], credits: Credits, key_lines: dict[str, int], default_line: int
+) -> None:
+    """Credits from front matter: ``authors``, ``reviewers``, ``reviewed``, ``next_review``."""
+
+    def line_of(key: str) -> int:
+        return key_lines.get(key, default_line)
+
+    def names(value: object) -> list[str]:
+        if isinstance(value, str):
+            return [value]
+        if isinstance(value, list):
+            return [str(v) for v in value if v is not None]
+        return []
+
+    for key in ("author", "authors"):
+        for name in names(metadata.get(key)):
+            credits.authors.append(_person(name, line_of(key)))
+    for key in ("reviewer", "reviewers", "medical_reviewer", "medical_reviewers"):
+        for name in names(metadata.get(key)):
+            target = credits.review_boards if _BOARD_RE.search(name) else credits.reviewers
+            target.append(_person(name, line_of(key)))
+    for key in ("review_board",):
+        for name in names(metadata.get(key)):
+            credits.review_boards.append(Person(name=name, line=line_of(key)))
+    date_keys: tuple[tuple[str, DateKind], ...] = (
+        ("reviewed", "reviewed"),
+        ("last_reviewed", "reviewed"),
+        ("updated", "updated"),
+        ("next_review", "next_review"),
+    )
+    for key, kind in date_keys:
+        if key not in metadata:
+            continue
+        raw = metadata[key]
+        text = raw.isoformat() if hasattr(raw, "isoformat") else ("" if raw is None else str(raw))
+        parsed = parse_date(text)
+        credits.dates.append(
+            DateMention(
+                kind=kind,
+                label=key,
+                raw=text,
+                value=parsed.value if parsed else None,
+                precision=parsed.precision if parsed else None,
+                ambiguous=parsed.ambiguous if parsed else False,
+                line=line_of(key),
+                source="front-matter",
+            )
+        )

@@ -1,0 +1,145 @@
+"""Markdown articles: YAML front matter, ATX and setext headings, CommonMark with tables."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import TYPE_CHECKING
+
+from ..models import Article, ParseProblem
+from . import directives
+from .builder import ArticleBuilder
+from .front_matter import split_front_matter
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
+# Markdown converted from HTML often wraps whole headings in bold or escapes punctuation.
+_BOLD_WRAP = re.compile(r"^(\*\*|__)(.+)\1$")
+
+
+@cache
+def _markdown() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": True}).enable("table")
+
+
+def _inline_text(token: Token) -> str:
+    """Plain text of an inline token, keeping its soft line breaks."""
+    if not token.children:
+        return token.content
+    parts: list[str] = []
+    for child in token.children:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append("\n")
+        elif child.type == "image":
+            parts.append(child.content)
+    return "".join(parts)
+
+
+def parse_markdown(text: str, *, path: str | None = None) -> Article:
+    lines = text.split("\n")
+    builder = ArticleBuilder(path=path, fmt="markdown", line_count=len(lines))
+    front = split_front_matter(lines)
+    offset = front.end_line
+    if front.error:
+        builder.problems.append(
+            ParseProblem(code="front-matter", message=front.error, line=front.error_line)
+        )
+    builder.metadata = front.data
+    builder.metadata_lines = front.key_lines
+    builder.metadata_line = 1
+    title = front.data.get("title")
+    if isinstance(title, str):
+        builder.set_title(title, front.key_lines.get("title", 1))
+
+    body = "\n".join(lines[offset:])
+    tokens = _markdown().parse(body)
+    _walk(tokens, builder, offset)
+    return builder.build()
+
+
+def _walk(tokens: list[Token], builder: ArticleBuilder, offset: int) -> None:
+    in_list_item = 0
+    in_table = 0
+    in_quote = 0
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        start, end = _span(token, offset)
+        kind = token.type
+        if kind == "heading_open":
+            inline = tokens[index + 1]
+            heading = _inline_text(inline).replace("\n", " ").strip()
+            bold = _BOLD_WRAP.match(heading)
+            if bold:
+                heading = bold.group(2)
+            builder.heading(heading, int(token.tag[1]), start, end)
+            index += 3
+            continue
+        if kind == "list_item_open":
+            in_list_item += 1
+        elif kind == "list_item_close":
+            in_list_item -= 1
+        elif kind == "table_open":
+            in_table += 1
+            builder.block("table", _table_text(tokens, index), start, end)
+        elif kind == "table_close":
+            in_table -= 1
+        elif kind == "blockquote_open":
+            in_quote += 1
+        elif kind == "blockquote_close":
+            in_quote -= 1
+        elif kind == "paragraph_open" and not in_table:
+            inline = tokens[index + 1]
+            paragraph = _inline_text(inline)
+            bold = _BOLD_WRAP.match(paragraph.strip())
+            if bold and "\n" not in paragraph and _looks_like_heading(bold.group(2)):
+                # A bold line standing alone is how many converters spell a heading.
+                builder.heading(bold.group(2), 2, start, end)
+            else:
+                builder.block("prose", paragraph, start, end, list_item=in_list_item > 0)
+            index += 3
+            continue
+        elif kind in ("fence", "code_block"):
+            builder.block("code", token.content, start, end)
+        elif kind == "html_block":
+            builder.directives.extend(directives.comments_in(token.content, start))
+        elif kind == "inline" and token.children:
+            for child in token.children:
+                if child.type == "html_inline":
+                    found = directives.from_comment(child.content, start)
+                    if found:
+                        builder.directives.append(found)
+        index += 1
+
+
+def _looks_like_heading(text: str) -> bool:
+    words = text.split()
+    return 0 < len(words) <= 10 and not text.rstrip().endswith((".", ",", ";"))
+
+
+def _span(token: Token, offset: int) -> tuple[int, int]:
+    if token.map:
+        return token.map[0] + 1 + offset, max(token.map[1] + offset, token.map[0] + 1 + offset)
+    return 1 + offset, 1 + offset
+
+
+def _table_text(tokens: list[Token], start: int) -> str:
+    cells: list[str] = []
+    depth = 0
+    for token in tokens[start:]:
+        if token.type == "table_open":
+            depth += 1
+        elif token.type == "table_close":
+            depth -= 1
+            if depth == 0:
+                break
+        elif token.type == "inline":
+            cells.append(_inline_text(token))
+    return " | ".join(cells)
+

@@ -1,0 +1,128 @@
+"""Turning a file into text, or into a clear reason why it cannot be read.
+
+Size is capped before anything is read; binary files and formats healthlint does not read
+(PDF, Word, XML, images) are refused by their first bytes; text is decoded from UTF-8, UTF-16 or
+UTF-32 with a BOM, plain UTF-8, and, when that fails, Windows-1252 (with a note, since the
+characters may be wrong). Mis-decoded characters left in the text by an earlier conversion
+("â€™" for an apostrophe) are reported, because readers see them too.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .models import ParseProblem
+
+_REFUSED_MAGIC: list[tuple[bytes, str]] = [
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (a Word, OpenDocument or EPUB file?)"),
+    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"{\\rtf", "an RTF document"),
+]
+_XML_HEAD = re.compile(rb"^\s*<\?xml[^>]*>\s*(?!<!DOCTYPE html|<html)", re.I)
+_BOMS: list[tuple[bytes, str]] = [
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+]
+# UTF-8 punctuation and accented letters read as Windows-1252 or Latin-1.
+_MOJIBAKE = re.compile(r"â€[™œ\u009d˜”“¦–—¢]|â€|Ã[©¨¶¼¤§±¡³º­¯]|Â[\u00a0 ©®°·]|ï»¿|�")
+
+
+class ReadError(Exception):
+    """A file that cannot be checked; the message says why, in words for an editor."""
+
+
+@dataclass
+class SourceText:
+    text: str
+    encoding: str
+    problems: list[ParseProblem] = field(default_factory=list)
+
+
+def read_source(path: Path, *, max_size: int) -> SourceText:
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError as error:
+        raise ReadError("file not found") from error
+    except OSError as error:
+        raise ReadError(f"cannot read: {error.strerror}") from error
+    if path.is_dir():
+        raise ReadError("is a folder, not a file")
+    if size > max_size:
+        raise ReadError(
+            f"file is {size:,} bytes, over the {max_size:,}-byte limit (max-file-size)"
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise ReadError(f"cannot read: {error.strerror}") from error
+    return decode(data)
+
+
+def decode(data: bytes) -> SourceText:
+    for magic, what in _REFUSED_MAGIC:
+        if data.startswith(magic):
+            raise ReadError(f"this is {what}, not a Markdown, HTML or plain-text article")
+    if _XML_HEAD.match(data[:512]):
+        raise ReadError("this is an XML document, not a Markdown, HTML or plain-text article")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom):].decode(encoding)
+            except UnicodeDecodeError as error:
+                raise ReadError(f"starts with a {encoding} byte-order mark but is not valid "
+                                f"{encoding} (byte {error.start})") from error
+            return _checked(text, encoding, [])
+    if b"\x00" in data[:8192] or b"\x00" in data:
+        raise ReadError("contains NUL bytes: a binary file, not a text article")
+    try:
+        return _checked(data.decode("utf-8"), "utf-8", [])
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        try:
+            text = data.decode("cp1252")
+            encoding = "cp1252"
+        except UnicodeDecodeError:
+            text = data.decode("latin-1")
+            encoding = "latin-1"
+        note = ParseProblem(
+            code="encoding",
+            message=(
+                f"the file is not valid UTF-8 (first bad byte on line {line}); it was read as "
+                f"{'Windows-1252' if encoding == 'cp1252' else 'Latin-1'}, so some characters "
+                "may be wrong. Save it as UTF-8."
+            ),
+            line=line,
+        )
+        return _checked(text, encoding, [note])
+
+
+def _checked(text: str, encoding: str, problems: list[ParseProblem]) -> SourceText:
+    control = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\t\n\r\f")
+    if control > 8 and control * 20 > len(text[:4096]):
+        raise ReadError("mostly control characters: a binary file, not a text article")
+    match = _MOJIBAKE.search(text)
+    if match:
+        line = text.count("\n", 0, match.start()) + 1
+        column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+        problems.append(
+            ParseProblem(
+                code="mojibake",
+                message=(
+                    f"garbled characters {match.group(0)!r}: text converted with the wrong "
+                    "encoding at some point; readers see this too. Retype the characters."
+                ),
+                line=line,
+                column=column,
+            )
+        )
+    return SourceText(text=text, encoding=encoding, problems=problems)

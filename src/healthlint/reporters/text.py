@@ -1,0 +1,28 @@
+"""``path:line:col: severity RULE message``, one finding a line, then a summary line."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ..engine import LintResult
+
+
+def render(result: LintResult) -> str:
+    lines = [
+        f"{f.path}:{f.line}:{f.column}: {f.severity.value} {f.rule} {f.message}"
+        + (f" (suggestion: {f.suggestion})" if f.suggestion else "")
+        for f in result.findings
+    ]
+    lines.append(summary(result))
+    return "\n".join(lines) + "\n"
+
+
+def summary(result: LintResult) -> str:
+    counts = Counter(f.severity.value for f in result.findings)
+    files = f"{result.files_checked} file{'s' if result.files_checked != 1 else ''} checked"
+    if not result.findings:
+        return f"{files}: no problems found."
+    parts = [f"{counts[level]} {level}{'s' if counts[level] != 1 else ''}"
+             for level in ("error", "warning", "info") if counts[level]]
+    problem_files = len({f.path for f in result.findings})
+    return f"{files}, {problem_files} with findings: {', '.join(parts)}."
