@@ -139,7 +139,9 @@ def _person(text: str, line: int) -> Person:
         creds.insert(0, "Dr")
     # "Maria Lopez MD - Orthopedic Surgery": the specialty follows a dash, credentials the name.
     name = re.split(r"\s[-–—]\s", text, maxsplit=1)[0]
-    name = _CREDENTIAL_RE.sub("", name)
+    first = _CREDENTIAL_RE.search(name)
+    if first and first.start() > 0:
+        name = name[: first.start()]
     name = re.sub(r"\s*,(?:\s*,)+", ",", name).strip(" ,.")
     return Person(name=name or text.strip(), credentials=creds, line=line)
 

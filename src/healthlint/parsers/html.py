@@ -69,7 +69,7 @@ class _PageReader(HTMLParser):
         if tag == "title" and not self.page_title:
             self.in_title = True
             self.title_line = self.getpos()[0]
-        if tag in _BLOCKS or tag in _HEADINGS or tag == "br":
+        if tag in _BLOCKS or tag in _HEADINGS or tag in _CHROME_TAGS or tag == "br":
             if tag == "br":
                 self.buffer.append("\n")
             else:
@@ -101,7 +101,7 @@ class _PageReader(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
             self.in_title = False
-        if tag in _BLOCKS or tag in _HEADINGS:
+        if tag in _BLOCKS or tag in _HEADINGS or tag in _CHROME_TAGS:
             self._flush()
         for depth in range(len(self.stack) - 1, -1, -1):
             if self.stack[depth][0] == tag:

@@ -97,10 +97,9 @@ def _walk(tokens: list[Token], builder: ArticleBuilder, offset: int) -> None:
         elif kind == "paragraph_open" and not in_table:
             inline = tokens[index + 1]
             paragraph = _inline_text(inline)
-            bold = _BOLD_WRAP.match(paragraph.strip())
-            if bold and "\n" not in paragraph and _looks_like_heading(bold.group(2)):
+            if _is_bold_line(inline) and _looks_like_heading(paragraph):
                 # A bold line standing alone is how many converters spell a heading.
-                builder.heading(bold.group(2), 2, start, end)
+                builder.heading(paragraph, 2, start, end)
             else:
                 builder.block("prose", paragraph, start, end, list_item=in_list_item > 0)
             index += 3
@@ -116,6 +115,17 @@ def _walk(tokens: list[Token], builder: ArticleBuilder, offset: int) -> None:
                     if found:
                         builder.directives.append(found)
         index += 1
+
+
+def _is_bold_line(inline: Token) -> bool:
+    children = [c for c in inline.children or [] if c.type != "text" or c.content.strip()]
+    return (
+        len(children) >= 3
+        and children[0].type == "strong_open"
+        and children[-1].type == "strong_close"
+        and sum(c.type == "strong_open" for c in children) == 1
+        and not any(c.type in ("softbreak", "hardbreak") for c in children)
+    )
 
 
 def _looks_like_heading(text: str) -> bool:

@@ -1,0 +1,75 @@
+import datetime as dt
+
+from healthlint import parse_article
+
+PAGE = """\
+<!DOCTYPE html>
+<html><head><title>Asthma | City Health</title>
+<script>document.write("<h1>not content</h1>")</script></head>
+<body>
+<div class="cookie-banner">We use cookies. Call 911? No.</div>
+<header><a href="/">Home</a><nav><ul><li><a href="/chest-pain">Chest pain</a></li></ul></nav></header>
+<div class="breadcrumbs">Home &gt; Conditions &gt; Asthma</div>
+<main>
+<h1>Asthma in Adults</h1>
+<h2>Overview</h2>
+<p>Asthma makes the airways
+swell and tighten.</p>
+<h2>Symptoms</h2>
+<ul><li>Coughing<li>Wheezing</ul>
+<h2>Credits</h2>
+<dl><dt>Page last reviewed</dt><dd>10 March 2026</dd>
+<dt>Media last reviewed</dt><dd>1 May 2019</dd></dl>
+<p>Author: Health Staff</p>
+<p>Reviewed by: Ann Lee, RN
+</main>
+<footer><a href="/disclaimer">Disclaimer</a> Last updated: 1 Jan 2020</footer>
+<div id="comments"><p>Sam said on 25 October 2014: great page</p></div>
+</body></html>
+text after the end
+"""
+
+
+def test_main_content_only() -> None:
+    article = parse_article(PAGE, filename="asthma.html")
+    assert article.title == "Asthma in Adults"
+    assert [(s.title, s.line) for s in article.sections] == [
+        ("Overview", 10),
+        ("Symptoms", 13),
+        ("Credits", 15),
+    ]
+    prose = " ".join(b.text for b in article.blocks if b.role == "prose")
+    assert "cookies" not in prose and "Chest pain" not in prose and "said on" not in prose
+    assert "not content" not in " ".join(b.text for b in article.blocks)
+
+
+def test_lines_of_blocks() -> None:
+    article = parse_article(PAGE, filename="asthma.html")
+    paragraph = next(b for b in article.blocks if b.text.startswith("Asthma makes"))
+    assert (paragraph.line, paragraph.end_line) == (11, 12)
+    assert [b.text for b in article.blocks if b.list_item and b.role == "prose"] == [
+        "Coughing",
+        "Wheezing",
+    ]
+
+
+def test_review_date_is_the_page_date_not_media_or_footer_or_comments() -> None:
+    article = parse_article(PAGE, filename="asthma.html")
+    reviewed = article.credits.dates_of("reviewed")
+    assert [(d.value, d.line) for d in reviewed] == [(dt.date(2026, 3, 10), 16)]
+    assert not article.credits.dates_of("updated")
+    assert [p.name for p in article.credits.authors] == ["Health Staff"]
+    assert [(p.name, p.credentials) for p in article.credits.reviewers] == [("Ann Lee", ["RN"])]
+
+
+def test_fragment_without_main() -> None:
+    article = parse_article("<h1>Flu</h1><p>Flu is a virus.</p><nav>Menu</nav>", filename="f.htm")
+    assert article.title == "Flu"
+    assert [b.role for b in article.blocks] == ["heading", "prose", "chrome"]
+
+
+def test_broken_markup_survives() -> None:
+    broken = "<h1>Flu<h2>Overview</h2><p>Flu <b>is <i>a virus.<div><div><div>Rest.</p>"
+    article = parse_article(broken, filename="flu.html")
+    text = " ".join(b.text for b in article.blocks)
+    assert "virus" in text and "Rest." in text
