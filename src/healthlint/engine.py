@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import os
 import string
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -15,15 +17,17 @@ from pydantic import BaseModel, Field
 
 from . import kinds
 from .article_types import recognise_type
+from .cache import FindingCache
 from .config import Config, PathOverride
 from .kinds.base import CheckContext, Hit, Kind, KindOptions
 from .models import Article, Category, Finding, Severity
 from .packs import RuleSet, RuleSpec, load_rules
 from .parsers import EXTENSIONS, parse_article
-from .reading import ReadError, decode, read_source
+from .reading import ReadError, decode, read_bytes
 from .suppressions import apply_directives
 
 UNREADABLE_RULE = "HL001"
+Target = tuple[str, Path, "str | None"]  # shown name, path, why it cannot be read
 _SKIPPED_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox"}
 
 
@@ -216,28 +220,118 @@ class Linter:
     def lint_file(self, path: Path, *, shown: str | None = None) -> list[Finding]:
         name = shown or str(path)
         try:
-            source = read_source(path, max_size=self.config.max_file_size)
+            data = read_bytes(path, max_size=self.config.max_file_size)
         except ReadError as error:
             return [self.unreadable(name, str(error))]
-        article = parse_article(source.text, filename=name)
-        article.problems[:0] = source.problems
-        return self.check_article(article, path=name)
+        return self.lint_bytes(data, filename=name)
 
-    def lint_paths(self, paths: Iterable[str | Path]) -> LintResult:
+    @cached_property
+    def salt(self) -> str:
+        """What, besides a file's bytes and path, decides its findings (the cache key's rest)."""
+        from . import __version__
+
+        settings = self.config.model_dump(
+            mode="json", include={"select", "ignore", "extend_select", "severity", "overrides",
+                                  "max_file_size", "require_reason"}
+        )
+        rules = [spec.model_dump(mode="json") for spec in self.ruleset.rules.values()]
+        document = json.dumps([__version__, self.today.isoformat(), settings, rules],
+                              sort_keys=True, default=str)
+        return hashlib.sha256(document.encode()).hexdigest()
+
+    def _lint_target(
+        self, target: Target, cache: FindingCache | None
+    ) -> tuple[list[Finding], bool]:
+        """Findings for one discovered file, and whether it could be read at all."""
+        shown, path, problem = target
+        if problem:
+            return [self.unreadable(shown, problem)], False
+        try:
+            data = read_bytes(path, max_size=self.config.max_file_size)
+        except ReadError as error:
+            return [self.unreadable(shown, str(error))], False
+        if cache is None:
+            return self.lint_bytes(data, filename=shown), True
+        key = cache.key(shown, data)
+        stored = cache.get(key)
+        if stored is not None:
+            return [Finding.model_validate(item) for item in stored], True
+        findings = self.lint_bytes(data, filename=shown)
+        cache.put(key, [f.model_dump(mode="json") for f in findings])
+        return findings, True
+
+    def lint_paths(
+        self, paths: Iterable[str | Path], *, jobs: int | None = 1,
+        cache: FindingCache | None = None,
+    ) -> LintResult:
+        """Check every article under ``paths``.
+
+        ``jobs`` processes share the work (None: one per core); results come back in the order
+        of discovery, so the report is the same whatever the number of processes. Files are
+        streamed: only findings are kept, never the articles.
+        """
         result = LintResult()
-        for shown, path, problem in discover(paths, exclude=self.config.exclude,
-                                             root=self.config.root):
-            if problem:
-                result.findings.append(self.unreadable(shown, problem))
-                result.files_unreadable += 1
-                continue
-            findings = self.lint_file(path, shown=shown)
-            result.files_checked += 1
-            if any(f.rule == UNREADABLE_RULE for f in findings):
+        targets = discover(paths, exclude=self.config.exclude, root=self.config.root)
+        workers = _worker_count(jobs)
+        outcomes: Iterable[tuple[list[Finding], bool]]
+        if workers > 1:
+            outcomes = _parallel(self, targets, workers, cache)
+        else:
+            outcomes = (self._lint_target(target, cache) for target in targets)
+        for findings, readable in outcomes:
+            if readable:
+                result.files_checked += 1
+            else:
                 result.files_unreadable += 1
             result.findings.extend(findings)
         result.findings.sort(key=Finding.sort_key)
         return result
+
+
+# Parallel checking -------------------------------------------------------------------------
+# Workers are forked from a process that already holds the Linter, so rules, packs and word
+# tables are loaded once; each worker reads, parses and checks whole files and returns only
+# their findings.
+_WORKER: tuple[Linter, FindingCache | None] | None = None
+_MIN_FILES_PER_WORKER = 16
+
+
+def _worker_count(jobs: int | None) -> int:
+    if jobs is None or jobs <= 0:
+        return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
+                   else (os.cpu_count() or 1))
+    return jobs
+
+
+def _check_in_worker(target: Target) -> tuple[list[dict[str, Any]], bool]:
+    assert _WORKER is not None
+    linter, cache = _WORKER
+    findings, readable = linter._lint_target(target, cache)
+    return [f.model_dump() for f in findings], readable
+
+
+def _parallel(
+    linter: Linter, targets: Iterable[Target], workers: int, cache: FindingCache | None
+) -> Iterator[tuple[list[Finding], bool]]:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from itertools import chain, islice
+
+    global _WORKER
+    iterator = iter(targets)
+    head = list(islice(iterator, workers * _MIN_FILES_PER_WORKER))
+    if len(head) < workers * _MIN_FILES_PER_WORKER or "fork" not in \
+            multiprocessing.get_all_start_methods():
+        # Too few files to pay for extra processes (the pre-commit case), or no fork here.
+        for target in chain(head, iterator):
+            yield linter._lint_target(target, cache)
+        return
+    _WORKER = (linter, cache)
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        for dumped, readable in pool.map(_check_in_worker, chain(head, iterator), chunksize=8):
+            yield [Finding.model_construct(**item) for item in dumped], readable
+    _WORKER = None
 
 
 def fingerprint(rule: str, text: str) -> str:

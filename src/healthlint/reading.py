@@ -49,6 +49,10 @@ class SourceText:
 
 
 def read_source(path: Path, *, max_size: int) -> SourceText:
+    return decode(read_bytes(path, max_size=max_size))
+
+
+def read_bytes(path: Path, *, max_size: int) -> bytes:
     try:
         size = path.stat().st_size
     except FileNotFoundError as error:
@@ -62,10 +66,9 @@ def read_source(path: Path, *, max_size: int) -> SourceText:
             f"file is {size:,} bytes, over the {max_size:,}-byte limit (max-file-size)"
         )
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as error:
         raise ReadError(f"cannot read: {error.strerror}") from error
-    return decode(data)
 
 
 def decode(data: bytes) -> SourceText:

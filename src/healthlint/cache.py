@@ -1,0 +1,76 @@
+"""A content-addressed cache of findings, so an unchanged library is checked in a blink.
+
+The key of a file is a hash of its bytes, its shown path, the day review dates are judged on,
+the rules in force (packs, options, severities, selection) and the healthlint version: change
+any of them and the file is checked again. Entries are written to a temporary file and moved
+into place, so two runs sharing the folder never read half an entry.
+
+Location: ``HEALTHLINT_CACHE_DIR``, else the user's cache folder (``~/.cache/healthlint`` on
+Linux).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+ENV_VAR = "HEALTHLINT_CACHE_DIR"
+
+
+def default_location() -> Path:
+    configured = os.environ.get(ENV_VAR)
+    if configured:
+        return Path(configured)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("healthlint", appauthor=False))
+
+
+class FindingCache:
+    def __init__(self, folder: Path, salt: str) -> None:
+        self.folder = folder
+        self.salt = salt
+        self.hits = 0
+        self.misses = 0
+
+    def key(self, shown: str, data: bytes) -> str:
+        digest = hashlib.sha256()
+        digest.update(self.salt.encode())
+        digest.update(b"\0")
+        digest.update(shown.encode("utf-8", "surrogateescape"))
+        digest.update(b"\0")
+        digest.update(data)
+        return digest.hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key[2:]}.json"
+
+    def get(self, key: str) -> list[dict[str, Any]] | None:
+        try:
+            raw = self._path(key).read_bytes()
+        except OSError:
+            self.misses += 1
+            return None
+        try:
+            value = json.loads(raw)
+        except ValueError:
+            self.misses += 1
+            return None
+        self.hits += 1
+        return value if isinstance(value, list) else None
+
+    def put(self, key: str, findings: list[dict[str, Any]]) -> None:
+        target = self._path(key)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+            with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                json.dump(findings, stream, separators=(",", ":"))
+            os.replace(temporary, target)
+        except OSError:
+            # A cache that cannot be written only costs speed, never a result.
+            return
