@@ -49,7 +49,7 @@ class FindingCache:
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key[2:]}.json"
 
-    def get(self, key: str) -> list[dict[str, Any]] | None:
+    def get(self, key: str) -> dict[str, Any] | None:
         try:
             raw = self._path(key).read_bytes()
         except OSError:
@@ -61,15 +61,15 @@ class FindingCache:
             self.misses += 1
             return None
         self.hits += 1
-        return value if isinstance(value, list) else None
+        return value if isinstance(value, dict) else None
 
-    def put(self, key: str, findings: list[dict[str, Any]]) -> None:
+    def put(self, key: str, entry: dict[str, Any]) -> None:
         target = self._path(key)
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
             with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                json.dump(findings, stream, separators=(",", ":"))
+                json.dump(entry, stream, separators=(",", ":"))
             os.replace(temporary, target)
         except OSError:
             # A cache that cannot be written only costs speed, never a result.

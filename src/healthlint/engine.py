@@ -23,7 +23,7 @@ from .kinds.base import CheckContext, Hit, Kind, KindOptions
 from .models import Article, Category, Finding, Severity
 from .packs import RuleSet, RuleSpec, load_rules
 from .parsers import EXTENSIONS, parse_article
-from .reading import ReadError, decode, read_bytes
+from .reading import ReadError, SourceText, decode, read_bytes
 from .suppressions import apply_directives
 
 UNREADABLE_RULE = "HL001"
@@ -213,17 +213,16 @@ class Linter:
             source = decode(data)
         except ReadError as error:
             return [self.unreadable(filename, str(error))]
+        return self._lint_source(source, filename)
+
+    def _lint_source(self, source: SourceText, filename: str) -> list[Finding]:
         article = parse_article(source.text, filename=filename)
         article.problems[:0] = source.problems
         return self.check_article(article, path=filename)
 
     def lint_file(self, path: Path, *, shown: str | None = None) -> list[Finding]:
-        name = shown or str(path)
-        try:
-            data = read_bytes(path, max_size=self.config.max_file_size)
-        except ReadError as error:
-            return [self.unreadable(name, str(error))]
-        return self.lint_bytes(data, filename=name)
+        findings, _ = self._lint_target((shown or str(path), path, None), None)
+        return findings
 
     @cached_property
     def salt(self) -> str:
@@ -250,15 +249,20 @@ class Linter:
             data = read_bytes(path, max_size=self.config.max_file_size)
         except ReadError as error:
             return [self.unreadable(shown, str(error))], False
-        if cache is None:
-            return self.lint_bytes(data, filename=shown), True
-        key = cache.key(shown, data)
-        stored = cache.get(key)
+        key = cache.key(shown, data) if cache is not None else ""
+        stored = cache.get(key) if cache is not None else None
         if stored is not None:
-            return [Finding.model_validate(item) for item in stored], True
-        findings = self.lint_bytes(data, filename=shown)
-        cache.put(key, [f.model_dump(mode="json") for f in findings])
-        return findings, True
+            return [Finding.model_validate(item) for item in stored["findings"]], stored["readable"]
+        try:
+            source = decode(data)
+        except ReadError as error:
+            findings, readable = [self.unreadable(shown, str(error))], False
+        else:
+            findings, readable = self._lint_source(source, shown), True
+        if cache is not None:
+            cache.put(key, {"readable": readable,
+                            "findings": [f.model_dump(mode="json") for f in findings]})
+        return findings, readable
 
     def lint_paths(
         self, paths: Iterable[str | Path], *, jobs: int | None = 1,
