@@ -1,18 +1,27 @@
-"""Benchmarks for the whole linter, each figure printed with its ratio to a baseline measured
-in the same run (runs alternate, medians reported).
+"""Whole-linter benchmarks. Every figure is printed with its ratio to a baseline measured in the
+same run; commands alternate and medians are reported. No test depends on these numbers.
 
-    python benchmarks/run.py [--count 1000] [--repeat 5]
+    python benchmarks/run.py                 # everything, 10,000 articles
+    python benchmarks/run.py --count 2000 --only cold,library
 
-1. cold start: one article checked by a fresh ``healthlint check`` process, against a bare
-   ``python -c pass`` (the interpreter's own start-up) and, when installed, ``proselint`` on
-   the same file;
-2. throughput: articles per second over a generated corpus, against proselint on the same
-   corpus when it is installed (``pip install proselint``).
+Parts:
+  cold     one article checked by a fresh ``healthlint check`` process, against ``python -c
+           pass`` and proselint on the same file (the pre-commit case)
+  library  the whole corpus with every default rule on all cores, against proselint
+  cache    a second run over the unchanged corpus against the first (fresh cache folder)
+  memory   peak resident memory of the largest process of the library run
+  growth   time per article at 1/10, 1/2 and all of the corpus, and one 1 MB article against
+           ten 100 KB articles (no quadratic behaviour)
+
+proselint is the reference linter: ``pip install proselint`` in the same environment to get the
+side-by-side figures (they are skipped, with a note, when it is missing).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import random
 import shutil
 import statistics
 import subprocess
@@ -23,15 +32,29 @@ from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from corpus import generate  # noqa: E402
+from corpus import generate, paragraph
 
 TODAY = "2026-11-26"
+HEALTHLINT = [sys.executable, "-m", "healthlint", "check", "--today", TODAY, "--exit-zero"]
 
 
-def timed(command: list[str]) -> float:
+def timed(command: list[str], env: dict[str, str] | None = None) -> float:
     start = time.perf_counter()
-    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False,
+                   env=env)
     return time.perf_counter() - start
+
+
+def peak_rss_mb(command: list[str]) -> float:
+    """Peak resident memory of the largest process the command ran (itself or a worker)."""
+    probe = (
+        "import resource, subprocess, sys;"
+        "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL);"
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    out = subprocess.run([sys.executable, "-c", probe, *command], capture_output=True,
+                         text=True, check=True).stdout
+    return int(out.strip()) / 1024
 
 
 def alternate(commands: dict[str, Callable[[], float]], repeat: int) -> dict[str, float]:
@@ -47,45 +70,138 @@ def proselint_command() -> list[str] | None:
     return [exe, "check"] if Path(exe).exists() else None
 
 
+def show(medians: dict[str, float], unit: str = "ms") -> None:
+    for name, value in medians.items():
+        shown = value * 1000 if unit == "ms" else value
+        print(f"  {name:<34} {shown:9.1f} {unit}")
+
+
+def part_cold(one: Path, repeat: int, proselint: list[str] | None) -> None:
+    print(f"\n## cold start: one article ({one.stat().st_size:,} bytes), median of {repeat}")
+    commands: dict[str, Callable[[], float]] = {
+        "python -c pass": lambda: timed([sys.executable, "-c", "pass"]),
+        "healthlint check (no cache)": lambda: timed([*HEALTHLINT, "--no-cache", str(one)]),
+    }
+    if proselint:
+        commands["proselint check"] = lambda: timed([*proselint, str(one)])
+    medians = alternate(commands, repeat)
+    show(medians)
+    if proselint:
+        ratio = medians["healthlint check (no cache)"] / medians["proselint check"]
+        print(f"  ratio healthlint / proselint: {ratio:.2f} (target: at most 1.00)")
+
+
+def part_library(corpus: Path, count: int, repeat: int, proselint: list[str] | None) -> float:
+    print(f"\n## library: {count:,} articles, median of {repeat}")
+    commands: dict[str, Callable[[], float]] = {
+        "healthlint check --jobs 1": lambda: timed([*HEALTHLINT, "--no-cache", "--jobs", "1",
+                                                    str(corpus)]),
+        "healthlint check (all cores)": lambda: timed([*HEALTHLINT, "--no-cache", str(corpus)]),
+    }
+    if proselint:
+        commands["proselint check"] = lambda: timed([*proselint, str(corpus)])
+    medians = alternate(commands, repeat)
+    for name, value in medians.items():
+        print(f"  {name:<34} {value:9.2f} s {count / value:9.1f} articles/s")
+    if proselint:
+        ratio = medians["proselint check"] / medians["healthlint check (all cores)"]
+        print(f"  throughput ratio healthlint / proselint: {ratio:.1f}x (target: at least 5x)")
+    return medians["healthlint check (all cores)"]
+
+
+def part_cache(corpus: Path, repeat: int) -> None:
+    print(f"\n## cache: unchanged library, first run against second run, median of {repeat}")
+    firsts, seconds = [], []
+    for _ in range(repeat):
+        with tempfile.TemporaryDirectory() as store:
+            env = {**os.environ, "HEALTHLINT_CACHE_DIR": store}
+            firsts.append(timed([*HEALTHLINT, str(corpus)], env))
+            seconds.append(timed([*HEALTHLINT, str(corpus)], env))
+    first, second = statistics.median(firsts), statistics.median(seconds)
+    print(f"  first run (empty cache)            {first:9.2f} s")
+    print(f"  second run (nothing changed)       {second:9.2f} s")
+    print(f"  ratio second / first: {second / first:.3f} (target: at most 0.100)")
+
+
+def part_memory(corpus: Path) -> None:
+    print("\n## memory: peak resident memory of the largest process")
+    baseline = peak_rss_mb([sys.executable, "-c", "import healthlint.engine"])
+    whole = peak_rss_mb([*HEALTHLINT, "--no-cache", str(corpus)])
+    print(f"  importing healthlint.engine        {baseline:9.1f} MB")
+    print(f"  checking the library               {whole:9.1f} MB (target: at most 200 MB)")
+
+
+def part_growth(corpus: Path, files: list[Path], workdir: Path) -> None:
+    print("\n## growth: time per article as the library grows (one process)")
+    sizes = sorted({max(1, len(files) // 10), max(1, len(files) // 2), len(files)})
+    per_article = {}
+    for size in sizes:
+        subset = workdir / f"subset-{size}"
+        subset.mkdir()
+        for path in files[:size]:
+            os.link(path, subset / path.name)
+        seconds = timed([*HEALTHLINT, "--no-cache", "--jobs", "1", str(subset)])
+        per_article[size] = seconds / size
+        print(f"  {size:>6,} articles {seconds:9.2f} s {per_article[size] * 1000:8.2f} ms/article")
+    smallest, largest = per_article[sizes[0]], per_article[sizes[-1]]
+    print(f"  ratio ms/article {sizes[-1]:,} vs {sizes[0]:,}: {largest / smallest:.2f} "
+          "(linear: about 1)")
+
+    rng = random.Random(11)
+    pieces = []
+    while sum(len(p) for p in pieces) < 1_000_000:
+        pieces.append(_prose_chunk(rng))
+    big = workdir / "big.md"
+    big.write_text("# One very long article\n\n" + "\n\n".join(pieces), encoding="utf-8")
+    tens = workdir / "tens"
+    tens.mkdir()
+    chunk = len(pieces) // 10
+    for index in range(10):
+        part = pieces[index * chunk:(index + 1) * chunk]
+        (tens / f"part-{index}.md").write_text(
+            "# One tenth\n\n" + "\n\n".join(part), encoding="utf-8")
+    commands: dict[str, Callable[[], float]] = {
+        "ten 100 KB articles": lambda: timed([*HEALTHLINT, "--no-cache", "--jobs", "1",
+                                              str(tens)]),
+        "one 1 MB article": lambda: timed([*HEALTHLINT, "--no-cache", "--jobs", "1", str(big)]),
+    }
+    medians = alternate(commands, 3)
+    show(medians, "ms")
+    ratio = medians["one 1 MB article"] / medians["ten 100 KB articles"]
+    print(f"  ratio 1 MB / 10 x 100 KB: {ratio:.2f} (no quadratic behaviour: about 1)")
+
+
+def _prose_chunk(rng: random.Random) -> str:
+    heading = f"## Part {rng.randrange(10_000)}"
+    return heading + "\n\n" + paragraph(rng, 6)
+
+
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--count", type=int, default=1000)
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--count", type=int, default=10_000)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--only", default="cold,library,cache,memory,growth")
     args = parser.parse_args()
-    healthlint = [sys.executable, "-m", "healthlint", "check", "--today", TODAY, "--exit-zero"]
+    parts = set(args.only.split(","))
     proselint = proselint_command()
-
+    if proselint is None:
+        print("(proselint is not installed: `pip install proselint` for the side-by-side figures)")
+    print(f"# healthlint benchmarks, {os.cpu_count()} cores, Python {sys.version.split()[0]}")
     with tempfile.TemporaryDirectory() as folder:
-        corpus = Path(folder) / "corpus"
+        workdir = Path(folder)
+        corpus = workdir / "corpus"
         files = generate(corpus, args.count)
-        one = str(files[0])
-
-        print(f"# cold start, one article ({Path(one).name}), median of {args.repeat}")
-        cold: dict[str, Callable[[], float]] = {
-            "python -c pass": lambda: timed([sys.executable, "-c", "pass"]),
-            "healthlint check": lambda: timed([*healthlint, one]),
-        }
-        if proselint:
-            cold["proselint check"] = lambda: timed([*proselint, one])
-        medians = alternate(cold, args.repeat)
-        for name, value in medians.items():
-            print(f"  {name:<18} {value * 1000:8.1f} ms")
-        if proselint:
-            ratio = medians["healthlint check"] / medians["proselint check"]
-            print(f"  ratio healthlint / proselint: {ratio:.2f}")
-
-        print(f"\n# throughput over {args.count} articles, median of {max(1, args.repeat // 2)}")
-        whole: dict[str, Callable[[], float]] = {
-            "healthlint check": lambda: timed([*healthlint, str(corpus)]),
-        }
-        if proselint:
-            whole["proselint check"] = lambda: timed([*proselint, str(corpus)])
-        medians = alternate(whole, max(1, args.repeat // 2))
-        for name, value in medians.items():
-            print(f"  {name:<18} {value:8.2f} s  {args.count / value:8.1f} articles/s")
-        if proselint:
-            ratio = medians["proselint check"] / medians["healthlint check"]
-            print(f"  throughput ratio healthlint / proselint: {ratio:.2f}x")
+        if "cold" in parts:
+            part_cold(files[0], args.repeat, proselint)
+        if "library" in parts:
+            part_library(corpus, args.count, max(1, args.repeat // 2), proselint)
+        if "cache" in parts:
+            part_cache(corpus, max(1, args.repeat // 2))
+        if "memory" in parts:
+            part_memory(corpus)
+        if "growth" in parts:
+            part_growth(corpus, files, workdir)
 
 
 if __name__ == "__main__":

@@ -46,6 +46,7 @@ BlockRole = Literal[
     "chrome",  # site notices, navigation, footers, anything outside the article itself
     "table",
     "code",
+    "links",  # a paragraph or list item that is nothing but links ("Related Information")
 ]
 
 

@@ -49,6 +49,7 @@ class _PageReader(HTMLParser):
         self.in_title = False
         self.root_seen = False
         self.last_dt: tuple[str, int] | None = None
+        self.unlinked_text = False  # the block has text outside any <a>
 
     # context --------------------------------------------------------------------------------
     def _inside(self, tag: str) -> bool:
@@ -116,6 +117,8 @@ class _PageReader(HTMLParser):
             return
         if self._dropped:
             return
+        if data.strip(" \t\n\r,;|·•-") and not self._inside("a"):
+            self.unlinked_text = True
         if not self.buffer or not "".join(self.buffer).strip():
             stripped = data.lstrip()
             if not stripped:
@@ -141,6 +144,8 @@ class _PageReader(HTMLParser):
     def _flush(self) -> None:
         raw = "".join(self.buffer)
         self.buffer = []
+        only_links = not self.unlinked_text
+        self.unlinked_text = False
         text = "\n".join(_SPACES.sub(" ", part).strip() for part in raw.strip().split("\n"))
         text = re.sub(r"\n{2,}", "\n", text)
         if not text.strip():
@@ -160,6 +165,8 @@ class _PageReader(HTMLParser):
             role = "table"
         elif self._inside("pre"):
             role = "code"
+        elif only_links:
+            role = "links"
         innermost = self.stack[-1][0] if self.stack else ""
         if innermost == "dt":
             self.last_dt = (text, line)

@@ -6,7 +6,7 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
-from ..models import Article, ParseProblem
+from ..models import Article, BlockRole, ParseProblem
 from . import directives
 from .builder import ArticleBuilder
 from .front_matter import split_front_matter
@@ -79,6 +79,7 @@ def _walk(tokens: list[Token], builder: ArticleBuilder, offset: int) -> None:
             if bold:
                 heading = bold.group(2)
             builder.heading(heading, int(token.tag[1]), start, end)
+            _inline_directives(inline, start, builder)
             index += 3
             continue
         if kind == "list_item_open":
@@ -101,7 +102,9 @@ def _walk(tokens: list[Token], builder: ArticleBuilder, offset: int) -> None:
                 # A bold line standing alone is how many converters spell a heading.
                 builder.heading(paragraph, 2, start, end)
             else:
-                builder.block("prose", paragraph, start, end, list_item=in_list_item > 0)
+                role: BlockRole = "links" if _only_links(inline) else "prose"
+                builder.block(role, paragraph, start, end, list_item=in_list_item > 0)
+            _inline_directives(inline, start, builder)
             index += 3
             continue
         elif kind in ("fence", "code_block"):
@@ -109,12 +112,19 @@ def _walk(tokens: list[Token], builder: ArticleBuilder, offset: int) -> None:
         elif kind == "html_block":
             builder.directives.extend(directives.comments_in(token.content, start))
         elif kind == "inline" and token.children:
-            for child in token.children:
-                if child.type == "html_inline":
-                    found = directives.from_comment(child.content, start)
-                    if found:
-                        builder.directives.append(found)
+            _inline_directives(token, start, builder)
         index += 1
+
+
+def _inline_directives(token: Token, line: int, builder: ArticleBuilder) -> None:
+    """Suppression comments inside a paragraph or heading, each with the line it is on."""
+    for child in token.children or ():
+        if child.type in ("softbreak", "hardbreak"):
+            line += 1
+        elif child.type == "html_inline":
+            found = directives.from_comment(child.content, line)
+            if found:
+                builder.directives.append(found)
 
 
 def _is_bold_line(inline: Token) -> bool:
@@ -126,6 +136,23 @@ def _is_bold_line(inline: Token) -> bool:
         and sum(c.type == "strong_open" for c in children) == 1
         and not any(c.type in ("softbreak", "hardbreak") for c in children)
     )
+
+
+def _only_links(inline: Token) -> bool:
+    """True for a paragraph made of links alone, such as a list of related articles."""
+    depth = 0
+    linked = False
+    for child in inline.children or []:
+        if child.type == "link_open":
+            depth += 1
+            linked = True
+        elif child.type == "link_close":
+            depth -= 1
+        elif child.type == "text" and depth == 0 and child.content.strip(" ,;|·•-"):
+            return False
+        elif child.type in ("code_inline", "image") and depth == 0:
+            return False
+    return linked
 
 
 def _looks_like_heading(text: str) -> bool:
