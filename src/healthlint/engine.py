@@ -157,7 +157,9 @@ class Linter:
         self, rule: ActiveRule, hit: Hit, path: str, article: Article, fixed_severity: bool
     ) -> Finding:
         severity = rule.severity
-        if hit.severity is not None and not fixed_severity and hit.severity.rank > severity.rank:
+        if hit.severity is not None and not fixed_severity:
+            # A kind may grade its own hit (a date past the error age, a grade from too small
+            # a sample); a severity the user configured for the rule always wins.
             severity = hit.severity
         line = min(max(1, hit.line), max(1, article.line_count))
         return Finding(

@@ -32,7 +32,7 @@ class Hit:
     end_line: int | None = None
     end_column: int | None = None
     params: dict[str, Any] = field(default_factory=dict)
-    severity: Severity | None = None
+    severity: Severity | None = None  # None: the rule's severity
     suggestion: str | None = None
     snippet: str = ""
 

@@ -1,0 +1,236 @@
+"""readability: reading grade of the article's prose, and the sentences that make it hard.
+
+What is measured: paragraphs and list items of the article body only. Headings, credits, page
+chrome, tables, code, link lists and any block containing one of the ``exclude`` phrases (the
+disclaimer) are left out; list items count as sentences; abbreviations ("Dr.", "e.g.", "a.m.")
+and decimals ("2.5 mg") do not end sentences; "911" is one word of one syllable every time.
+Grades equal textstat's on that cleaned prose (the syllable table is derived from the CMU
+Pronouncing Dictionary and ships with healthlint, so nothing is downloaded).
+
+A formula is only trusted on a large enough sample: SMOG needs 30 sentences, the others
+``min_words`` words. Formulas below their sample are named in the message as "sample too
+small" instead of given a grade; when no formula has its sample, a grade over target is reported
+with the rule's severity lowered to info.
+
+Each rule instance picks one ``check``:
+    grade           the whole article's grade is above ``target_grade`` (an error above
+                    ``error_grade``); ``flesch-reading-ease`` is compared with
+                    ``min_reading_ease`` instead, since higher means easier
+    section-grade   the same, section by section
+    hard-sentences  the hardest sentences (Flesch-Kincaid grade above ``sentence_grade``), at
+                    most ``max_findings``, each with what makes it hard; sentences longer than
+                    ``long_sentence_words`` are left to long-sentences
+    long-sentences  sentences of more than ``long_sentence_words`` words
+
+Options: check, formulas [smog, flesch-kincaid, flesch-reading-ease, gunning-fog,
+coleman-liau, dale-chall, ari] (default [smog, flesch-kincaid]), target_grade (8),
+error_grade (12), min_reading_ease (60), min_words (100), min_sentences (30, SMOG's sample),
+sentence_grade (14), sentence_min_words (10), long_sentence_words (30), max_findings (5),
+exclude (phrases).
+
+Message parameters: {grades}, {target}, {sample}, {section} for grades; {grade}, {words},
+{reasons}, {sentence} for sentences.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
+
+from pydantic import Field
+
+from ..models import Severity
+from .base import CheckContext, Hit, Kind, KindOptions, normalize
+
+if TYPE_CHECKING:
+    from ..readability.prose import Sentence
+    from ..readability.stats import TextStatistics
+
+Formula = Literal["smog", "flesch-kincaid", "flesch-reading-ease", "gunning-fog",
+                  "coleman-liau", "dale-chall", "ari"]
+FORMULA_NAMES = {
+    "smog": "SMOG",
+    "flesch-kincaid": "Flesch-Kincaid",
+    "flesch-reading-ease": "Flesch reading ease",
+    "gunning-fog": "Gunning fog",
+    "coleman-liau": "Coleman-Liau",
+    "dale-chall": "Dale-Chall",
+    "ari": "ARI",
+}
+DEFAULT_EXCLUDE = [
+    "does not replace the advice",
+    "not a substitute for professional",
+    "not intended to replace",
+    "for informational purposes only",
+    "not meant to replace",
+]
+
+
+class Options(KindOptions):
+    check: Literal["grade", "section-grade", "hard-sentences", "long-sentences"]
+    formulas: list[Formula] = Field(default=["smog", "flesch-kincaid"], min_length=1)
+    target_grade: float = 8
+    error_grade: float = 12
+    min_reading_ease: float = 60
+    min_words: int = Field(default=100, ge=1)
+    min_sentences: int = Field(default=30, ge=1)
+    sentence_grade: float = 14
+    sentence_min_words: int = Field(default=10, ge=1)
+    long_sentence_words: int = Field(default=30, ge=5)
+    max_findings: int = Field(default=3, ge=1)
+    exclude: list[str] = Field(default_factory=lambda: list(DEFAULT_EXCLUDE))
+
+
+@dataclass
+class _Prose:
+    """The article's sentences, each with the section it belongs to."""
+
+    sentences: list[Sentence]
+    sections: list[int | None]
+
+
+def prose_of(ctx: CheckContext, exclude: Sequence[str]) -> _Prose:
+    """Sentences of the article body, computed once per article and exclusion list."""
+    key = ("readability.prose", tuple(exclude))
+    cached = ctx.memo.get(str(key))
+    if isinstance(cached, _Prose):
+        return cached
+    from ..readability.prose import split_sentences
+
+    lowered = [normalize(phrase) for phrase in exclude]
+    sentences: list[Sentence] = []
+    sections: list[int | None] = []
+    for block in ctx.prose_blocks:
+        if lowered and any(phrase in normalize(block.text) for phrase in lowered):
+            continue
+        for sentence in split_sentences(block.text, line=block.line, column=block.column,
+                                        list_item=block.list_item):
+            sentences.append(sentence)
+            sections.append(block.section)
+    prose = _Prose(sentences, sections)
+    ctx.memo[str(key)] = prose
+    return prose
+
+
+def statistics_of(ctx: CheckContext, sentences: list[Sentence], key: str) -> TextStatistics:
+    cached = ctx.memo.get(key)
+    from ..readability.stats import TextStatistics
+
+    if isinstance(cached, TextStatistics):
+        return cached
+    stats = TextStatistics(sentences)
+    ctx.memo[key] = stats
+    return stats
+
+
+def _grade_hit(
+    stats: TextStatistics, options: Options, line: int, section: str | None,
+    *, estimate_small_samples: bool = True,
+) -> Hit | None:
+    grades: list[str] = []
+    skipped: list[str] = []
+    worst_over = 0.0
+    any_sample = False
+    for formula in options.formulas:
+        name = FORMULA_NAMES[formula]
+        needed_sentences = options.min_sentences if formula == "smog" else 1
+        if stats.sentence_count < needed_sentences:
+            skipped.append(f"{name} not measured: sample too small "
+                           f"({stats.sentence_count} of {needed_sentences} sentences)")
+            continue
+        if stats.word_count < options.min_words:
+            skipped.append(f"{name} not measured: sample too small "
+                           f"({stats.word_count} of {options.min_words} words)")
+            continue
+        any_sample = True
+        value = stats.score(formula)
+        if formula == "flesch-reading-ease":
+            grades.append(f"{name} {value:.1f}")
+            worst_over = max(worst_over, (options.min_reading_ease - value) / 10)
+        else:
+            grades.append(f"{name} {value:.1f}")
+            worst_over = max(worst_over, value - options.target_grade)
+    if not any_sample:
+        if not estimate_small_samples:
+            return None
+        estimate = stats.flesch_kincaid_grade() if stats.word_count else 0.0
+        if estimate <= options.target_grade:
+            return None
+        return Hit(
+            line=line, severity=Severity.INFO,
+            params={"grades": f"about {estimate:.1f} (Flesch-Kincaid estimate)",
+                    "target": f"{options.target_grade:g}", "section": section or "",
+                    "sample": "; " + "; ".join(skipped)},
+            snippet=f"{section or ''} estimate",
+        )
+    if worst_over <= 0:
+        return None
+    over_error = worst_over > options.error_grade - options.target_grade
+    return Hit(
+        line=line,
+        severity=Severity.ERROR if over_error else None,
+        params={"grades": ", ".join(grades), "target": f"{options.target_grade:g}",
+                "section": section or "", "sample": ("; " + "; ".join(skipped)) if skipped
+                else ""},
+        snippet=section or "article",
+    )
+
+
+def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
+    prose = prose_of(ctx, options.exclude)
+    if not prose.sentences:
+        return
+    if options.check == "grade":
+        stats = statistics_of(ctx, prose.sentences, f"readability.stats.{options.exclude!r}")
+        hit = _grade_hit(stats, options, prose.sentences[0].line, None)
+        if hit is not None:
+            yield hit
+        return
+    if options.check == "section-grade":
+        for index, section in enumerate(ctx.article.sections):
+            own = [s for s, sec in zip(prose.sentences, prose.sections, strict=True)
+                   if sec == index]
+            if not own:
+                continue
+            stats = statistics_of(ctx, own, f"readability.section.{index}.{options.exclude!r}")
+            # A short section's grade is noise; only sections with a real sample are judged.
+            hit = _grade_hit(stats, options, section.line, section.title,
+                             estimate_small_samples=False)
+            if hit is not None:
+                yield hit
+        return
+
+    from ..readability.stats import sentence_difficulty
+
+    if options.check == "long-sentences":
+        for sentence in prose.sentences:
+            difficulty = sentence_difficulty(sentence)
+            if difficulty.words > options.long_sentence_words:
+                yield _sentence_hit(sentence, difficulty, options)
+        return
+
+    candidates = []
+    for sentence in prose.sentences:
+        difficulty = sentence_difficulty(sentence)
+        if (options.sentence_min_words <= difficulty.words <= options.long_sentence_words
+                and difficulty.grade > options.sentence_grade):
+            candidates.append((difficulty.grade, sentence, difficulty))
+    candidates.sort(key=lambda item: (-item[0], item[1].line))
+    for _, sentence, difficulty in candidates[: options.max_findings]:
+        yield _sentence_hit(sentence, difficulty, options)
+
+
+def _sentence_hit(sentence: Sentence, difficulty: Any, options: Options) -> Hit:
+    reasons = difficulty.reasons(long_sentence_words=options.long_sentence_words)
+    preview = sentence.text if len(sentence.text) <= 80 else sentence.text[:77] + "…"
+    return Hit(
+        line=sentence.line, column=sentence.column,
+        params={"grade": f"{difficulty.grade:.1f}", "words": difficulty.words,
+                "reasons": ", ".join(reasons) or f"{difficulty.words} words",
+                "sentence": preview},
+        snippet=sentence.text,
+    )
+
+
+KIND = Kind(name="readability", options=Options, check=check, doc=__doc__ or "")

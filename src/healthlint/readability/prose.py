@@ -1,0 +1,243 @@
+"""Turn blocks of article prose into clean sentences for readability scoring.
+
+What is measured
+    Readability formulas see the cleaned sentence texts joined by single spaces
+    (:func:`join_sentences`).  Words, syllables, letters and sentences are counted
+    from that text exactly as textstat 0.7 counts them, so scoring the joined text
+    with textstat gives the same grades as :mod:`healthlint.readability.stats`.
+
+How a block is split
+    ``split_sentences`` takes one paragraph or list item; its ``"\\n"`` are source
+    line breaks (never sentence ends).  A sentence ends at ``.``, ``!``, ``?`` or an
+    ellipsis (plus closing quotes/brackets) followed by whitespace, unless
+
+    * the next word starts with a lower-case letter (``approx. half``,
+      ``"Why?" she asked``);
+    * the dot closes an abbreviation that does not end sentences: titles and
+      common short forms (``Dr.``, ``Mr.``, ``Mrs.``, ``Ms.``, ``Prof.``, ``St.``,
+      ``vs.``, ``approx.``, ``cf.``, ``Fig.``, ``p.``), dotted abbreviations
+      (``e.g.``, ``i.e.``, ``U.S.``), ``No.`` before a number, or an initial
+      (``J. Smith``, ``A. B. Jones``; but ``vitamin D. Then`` and
+      ``hepatitis B. It`` do end);
+    * ``etc.``, ``a.m.`` and ``p.m.`` end a sentence only before a capital.
+
+    The end of the block always ends a sentence.
+
+What is cleaned (so textstat sees exactly one sentence per :class:`Sentence`)
+    * whitespace runs, including line breaks, become one space;
+    * abbreviation dots are removed (``Dr Smith``, ``eg``, ``US``, ``9 am``,
+      ``J Smith``); any other dot followed by a space inside a sentence is treated
+      as an abbreviation dot and removed too;
+    * a dot between two word characters becomes a middle dot ``·`` (``2·5 mg``,
+      ``0·5%``, ``nhs·uk``).  textstat drops punctuation inside words, so the word,
+      syllable, letter and character counts are those of ``2.5``, but textstat no
+      longer sees a sentence end inside the number;
+    * ``?`` and ``!`` inside a sentence become ``,``; an ellipsis inside a sentence
+      becomes ``…`` and one ending a sentence becomes ``...``;
+    * a sentence without final punctuation (end of a paragraph or list item) gets
+      ``.``, after dropping trailing ``,`` ``;`` ``:`` or dashes; for list items a
+      dangling ``and``/``or`` (``- a fever; or``) is dropped as well;
+    * sentences without any word character are dropped.
+
+Numbers
+    Digits are kept as written.  ``911`` or ``988`` is one word of one syllable
+    (not in the CMU dictionary, and Pyphen finds no hyphenation point in digits)
+    and three letters, every time; ``2.5`` is the one-syllable word ``25``.
+
+Sentence counting
+    textstat ignores "sentences" of one or two words (``Call 911.``) when it counts
+    sentences, while still counting their words.  ``TextStatistics`` applies the
+    same rule, so such sentences lengthen the average sentence; the linter should
+    not expect ``len(sentences)`` to be the formulas' sentence count.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+__all__ = ["Sentence", "join_sentences", "split_sentences"]
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A cleaned sentence and the 1-based source position where it starts."""
+
+    text: str
+    line: int
+    column: int
+
+
+def join_sentences(sentences: Iterable[Sentence]) -> str:
+    """The text the formulas measure: cleaned sentences joined by single spaces."""
+    return " ".join(s.text for s in sentences)
+
+
+_CLOSERS = "\"'”’)]»"
+
+# Terminator run + closing quotes/brackets, then whitespace or the end of the block.
+_END = re.compile(r"(?P<run>[.!?…]+)(?P<closers>[" + re.escape(_CLOSERS) + r"]*)(?=\s|$)")
+_FIRST_ALNUM = re.compile(r"[^\W_]")
+
+# Abbreviations (lower-case, without the final dot) that do not end sentences.
+_NEVER_END = frozenset(
+    {
+        "dr", "mr", "mrs", "ms", "mx", "prof", "st", "mt", "jr", "sr", "vs", "approx",
+        "cf", "fig", "figs", "p", "pp", "e.g", "i.e", "u.s", "u.k", "u.s.a", "ed", "eds",
+    }
+)  # fmt: skip
+_END_BEFORE_CAPITAL = frozenset({"etc", "a.m", "p.m"})
+_DOTTED_ABBREVIATION = re.compile(r"^[A-Za-z](?:\.[A-Za-z])+$")
+# Words after which a capital letter and a dot name a vitamin, hepatitis type, etc.
+_LETTER_NAMERS = frozenset(
+    {
+        "vitamin", "vitamins", "hepatitis", "type", "types", "group", "groups", "grade",
+        "stage", "class", "strep", "factor", "influenza", "flu", "phase", "level", "plan",
+        "part", "section", "appendix", "category", "schedule", "blood",
+    }
+)  # fmt: skip
+
+_NEXT_INITIAL = re.compile(r"\s+[A-Z]\.\s")
+_WS = re.compile(r"\s+")
+_NEWLINE = re.compile(r"\n")
+# Dotted abbreviation in the body of a sentence: e.g. / i.e. / U.S. / a.m (the final
+# dot may already have been taken as the sentence's terminator).
+_BODY_DOTTED = re.compile(r"(?<![\w.])[A-Za-z](?:\.[A-Za-z])+\.?(?!\w)")
+_BODY_TERMINATOR = re.compile(r"[.!?]")
+_BODY_ELLIPSIS = re.compile(r"\.{2,}|…")
+_BODY_DOT_BEFORE_SPACE = re.compile(r"\.(?=[" + re.escape(_CLOSERS) + r"]*(?:\s|$))")
+_BODY_INNER_DOT = re.compile(r"(?<=\w)\.(?=\w)")
+_BODY_MARK = re.compile(r"[!?]+")
+_TRAILING_SEPARATORS = re.compile(r"[\s,;:\-–—]+$")
+_TRAILING_CONJUNCTION = re.compile(r"[\s,;:\-–—]+(?:and|or)$", re.IGNORECASE)
+_TERMINAL = re.compile(r"(?P<run>[.!?…]+)(?P<closers>[" + re.escape(_CLOSERS) + r"]*)$")
+_HAS_WORD = re.compile(r"\w")
+
+
+def _bare(token: str) -> str:
+    """A token without surrounding quotes/brackets (keeps inner dots)."""
+    return token.strip("\"'“”‘’([{)]}«»")
+
+
+def _token_before(text: str, lo: int, hi: int) -> tuple[int, str] | None:
+    """The last whitespace-delimited token of ``text[lo:hi]`` and its offset."""
+    end = hi
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    begin = end
+    while begin > lo and not text[begin - 1].isspace():
+        begin -= 1
+    return (begin, text[begin:end]) if begin < end else None
+
+
+def _ends_sentence(text: str, match: re.Match[str], sentence_start: int) -> bool:
+    """Whether the terminator ``match`` ends a sentence (see the module docstring)."""
+    next_alnum = _FIRST_ALNUM.search(text, match.end())
+    if next_alnum is None:
+        return True
+    next_char = next_alnum.group()
+    if next_char.islower():
+        return False
+    if match.group("run") != "." or match.group("closers"):
+        return True
+
+    before = _token_before(text, sentence_start, match.start())
+    if before is None:
+        return True
+    token_start, token = before
+    word = _bare(token)
+    lowered = word.lower()
+    if lowered in _NEVER_END or _DOTTED_ABBREVIATION.match(word):
+        return lowered in _END_BEFORE_CAPITAL
+    if lowered == "no":
+        return not next_char.isdigit()
+    if len(word) == 1 and word.islower():
+        # Single lower-case letters with a dot are short forms ("p. 5", "c. 1900").
+        return False
+    if len(word) == 1 and word.isupper() and next_char.isupper():
+        if _NEXT_INITIAL.match(text, match.end()):
+            return False  # "A. B. Jones"
+        return not _is_name_initial(text, sentence_start, token_start)
+    return True
+
+
+def _is_name_initial(text: str, sentence_start: int, initial_start: int) -> bool:
+    """Whether the capital letter at ``initial_start`` reads as a name's initial."""
+    previous = _token_before(text, sentence_start, initial_start)
+    if previous is None:
+        return True  # "J. Smith said ..." at the start of a sentence
+    word = _bare(previous[1])
+    lowered = word.rstrip(".").lower()
+    if lowered in _LETTER_NAMERS:
+        return False  # "vitamin D. Then ...", "Hepatitis B. It ..."
+    # "Dr. J. Smith", "J. R. Smith", "John B. Smith", "written by J. Smith"
+    return word.endswith(".") or word[:1].isupper() or lowered == "by"
+
+
+def _clean(raw: str, *, final: bool, list_item: bool) -> str:
+    text = _WS.sub(" ", raw).strip()
+    terminal = _TERMINAL.search(text)
+    if terminal is not None:
+        body, run, closers = text[: terminal.start()], terminal["run"], terminal["closers"]
+    else:
+        body, run, closers = text, "", ""
+
+    # Most sentences have no inner terminators; skip the rewriting passes for them.
+    if _BODY_TERMINATOR.search(body):
+        body = _BODY_DOTTED.sub(lambda m: m.group().replace(".", ""), body)
+        body = _BODY_ELLIPSIS.sub("…", body)
+        body = _BODY_DOT_BEFORE_SPACE.sub("", body)
+        body = _BODY_INNER_DOT.sub("·", body)
+        body = body.replace(".", "")
+        body = _BODY_MARK.sub(",", body)
+
+    if run:
+        run = run.replace("…", "...")
+    elif final:
+        if list_item:
+            body = _TRAILING_CONJUNCTION.sub("", body)
+        body = _TRAILING_SEPARATORS.sub("", body)
+        run = "."
+    else:
+        run = "."
+    return (body.rstrip() + run + closers) if body.strip() else ""
+
+
+def split_sentences(
+    text: str, *, line: int = 1, column: int = 1, list_item: bool = False
+) -> list[Sentence]:
+    """Split one paragraph or list item into cleaned sentences.
+
+    ``line``/``column`` locate the first character of ``text`` in the source;
+    line numbers advance at each ``"\\n"`` and later lines start at column 1, so
+    pass continuation lines with their indentation if exact columns matter.
+    """
+    newlines = [m.start() for m in _NEWLINE.finditer(text)]
+
+    def position(offset: int) -> tuple[int, int]:
+        row = bisect_right(newlines, offset - 1)
+        if row == 0:
+            return line, column + offset
+        return line + row, offset - newlines[row - 1]
+
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _END.finditer(text):
+        if _ends_sentence(text, match, start):
+            spans.append((start, match.end()))
+            start = match.end()
+    if text[start:].strip():
+        spans.append((start, len(text)))
+
+    sentences: list[Sentence] = []
+    for index, (begin, end) in enumerate(spans):
+        raw = text[begin:end]
+        cleaned = _clean(raw, final=index == len(spans) - 1, list_item=list_item)
+        if not _HAS_WORD.search(cleaned):
+            continue
+        offset = begin + (len(raw) - len(raw.lstrip()))
+        row, col = position(offset)
+        sentences.append(Sentence(cleaned, row, col))
+    return sentences

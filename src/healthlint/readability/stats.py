@@ -1,0 +1,383 @@
+"""Readability statistics and formulas, equal to textstat's, computed in one pass.
+
+``TextStatistics`` measures the text ``join_sentences(sentences)`` (the cleaned
+sentences joined by single spaces) and reproduces textstat 0.7's counting rules
+and formulas operation for operation, so each score is the float textstat's
+(unrounded) function returns for that text, given the same pronunciation data:
+
+* words: tokens left after removing punctuation except apostrophes in
+  contractions (``don't``), split on whitespace; hyphenated words are one word;
+* sentences: textstat's rule, not ``len(sentences)``: runs of text ending in
+  ``.``/``!``/``?``, ignoring runs of two words or fewer (min. 1 for non-empty
+  text).  For cleaned sentences this is the number of sentences with three or
+  more words;
+* syllables: :func:`healthlint.readability.syllables.syllable_count` per word;
+  polysyllables have three or more;
+* letters: word characters (``\\w``); characters: non-whitespace characters, over
+  whitespace-separated tokens (ARI);
+* difficult words (Gunning fog): 3+ syllables and not on textstat's list of easy
+  words; unfamiliar words (Dale-Chall): not on that list; long words: more than
+  six letters, apostrophes excluded.
+
+textstat's easy-word list is read from the installed textstat package's data
+(located without importing textstat, which would pull in NLTK).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Final
+
+from .prose import Sentence, join_sentences
+from .syllables import fallback_syllables, syllable_table
+
+__all__ = [
+    "FORMULAS",
+    "MIN_WORDS",
+    "SMOG_MIN_SENTENCES",
+    "SentenceDifficulty",
+    "TextStatistics",
+    "easy_words",
+    "hardest_sentences",
+    "sentence_difficulty",
+]
+
+FORMULAS: Final = (
+    "smog",
+    "flesch-kincaid",
+    "flesch-reading-ease",
+    "gunning-fog",
+    "coleman-liau",
+    "dale-chall",
+    "ari",
+)
+
+# SMOG was calibrated on 30-sentence samples; fewer sentences make it unreliable.
+SMOG_MIN_SENTENCES: Final = 30
+# Common guidance for Flesch-Kincaid and the other word-ratio formulas.
+MIN_WORDS: Final = 100
+
+# textstat's remove_punctuation(rm_apostrophe=False): apostrophes survive only
+# before contraction endings, then all other non-word, non-space characters go.
+_NON_CONTRACTION_APOSTROPHE = re.compile(r"\'(?![tsd]|ve|ll|re)")
+_PUNCTUATION = re.compile(r"[^\w\s\']")
+# textstat's count_sentences pattern.
+_SENTENCE_RUN = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
+
+_EDGE_PUNCTUATION = re.compile(r"^[^\w']+|[^\w']+$")
+
+_GUNNING_FOG_SYLLABLES = 3
+_POLYSYLLABLE = 3
+_LONG_WORD_LETTERS = 6
+
+
+@cache
+def easy_words() -> frozenset[str]:
+    """textstat's English easy-word list (Dale-Chall familiar words)."""
+    spec = importlib.util.find_spec("textstat")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("textstat is not installed; its easy-word list is required")
+    path = os.path.join(
+        next(iter(spec.submodule_search_locations)), "resources", "en", "easy_words.txt"
+    )
+    with open(path, encoding="utf-8") as fh:
+        return frozenset(line.strip() for line in fh)
+
+
+def _words(text: str) -> list[str]:
+    return _PUNCTUATION.sub("", _NON_CONTRACTION_APOSTROPHE.sub("", text)).split()
+
+
+def _syllables(word: str, table: dict[str, int]) -> int:
+    count = table.get(word)
+    return fallback_syllables(word) if count is None else count
+
+
+def _relowered_syllables(word: str, table: dict[str, int]) -> int:
+    """textstat's syllable count for a lower-cased word on its difficult-word path.
+
+    There textstat lower-cases first and strips punctuation afterwards, and
+    lower-casing can create punctuation ("İ" -> "i" + U+0307), so the count can
+    differ from the word's own for non-ASCII words.
+    """
+    return sum(_syllables(part.lower(), table) for part in _words(word))
+
+
+def _sentence_count(text: str) -> int:
+    if not text:
+        return 0
+    runs = _SENTENCE_RUN.findall(text)
+    ignored = sum(1 for run in runs if len(_words(run)) <= 2)
+    return max(1, len(runs) - ignored)
+
+
+def _per(numerator: int, denominator: int) -> float:
+    try:
+        return numerator / denominator
+    except ZeroDivisionError:
+        return 0.0
+
+
+def _flesch_kincaid(words_per_sentence: float, syllables_per_word: float) -> float:
+    if words_per_sentence == 0 or syllables_per_word == 0:
+        return 0.0
+    return (0.39 * words_per_sentence) + (11.8 * syllables_per_word) - 15.59
+
+
+class TextStatistics:
+    """Counts for one text, computed once; every formula is derived from them.
+
+    Build it from the sentences returned by
+    :func:`healthlint.readability.prose.split_sentences` (concatenated over the
+    article); scores equal textstat's on ``join_sentences(sentences)``.
+    """
+
+    __slots__ = (
+        "character_count",
+        "difficult_word_count",
+        "letter_count",
+        "long_word_count",
+        "polysyllable_count",
+        "raw_word_count",
+        "sentence_count",
+        "sentences",
+        "syllable_count",
+        "text",
+        "unfamiliar_word_count",
+        "word_count",
+    )
+
+    text: str
+    sentences: tuple[Sentence, ...]
+    sentence_count: int
+    word_count: int
+    raw_word_count: int
+    syllable_count: int
+    polysyllable_count: int
+    letter_count: int
+    character_count: int
+    long_word_count: int
+    difficult_word_count: int
+    unfamiliar_word_count: int
+
+    def __init__(self, sentences: Iterable[Sentence] = ()) -> None:
+        self.sentences = tuple(sentences)
+        self._measure(join_sentences(self.sentences))
+
+    @classmethod
+    def from_text(cls, text: str) -> TextStatistics:
+        """Statistics of ``text`` taken as is (no sentence splitting or cleaning)."""
+        stats = cls.__new__(cls)
+        stats.sentences = ()
+        stats._measure(text)
+        return stats
+
+    def _measure(self, text: str) -> None:
+        self.text = text
+        # textstat's sentence count, so formulas match it (see the module docstring).
+        self.sentence_count = _sentence_count(text)
+        raw_tokens = text.split()
+        self.raw_word_count = len(raw_tokens)
+        self.character_count = sum(map(len, raw_tokens))
+
+        tokens = _words(text)
+        self.word_count = len(tokens)
+        joined = "".join(tokens)
+        self.letter_count = len(joined) - joined.count("'")
+
+        table = syllable_table()
+        easy = easy_words()
+        syllables = polysyllables = long_words = difficult = unfamiliar = 0
+        for token in tokens:
+            word = token.lower()
+            count = table.get(word)
+            if count is None:
+                count = fallback_syllables(word)
+            syllables += count
+            if word not in easy:
+                unfamiliar += 1
+                if not word.isascii():
+                    count_as_difficult = _relowered_syllables(word, table)
+                else:
+                    count_as_difficult = count
+                if count_as_difficult >= _GUNNING_FOG_SYLLABLES:
+                    difficult += 1
+            if count >= _POLYSYLLABLE:
+                polysyllables += 1
+            if len(token) - token.count("'") > _LONG_WORD_LETTERS:
+                long_words += 1
+        self.syllable_count = syllables
+        self.polysyllable_count = polysyllables
+        self.long_word_count = long_words
+        self.difficult_word_count = difficult
+        self.unfamiliar_word_count = unfamiliar
+
+    def __repr__(self) -> str:
+        return (
+            f"TextStatistics(sentences={self.sentence_count}, words={self.word_count}, "
+            f"syllables={self.syllable_count}, polysyllables={self.polysyllable_count})"
+        )
+
+    @property
+    def words_per_sentence(self) -> float:
+        return _per(self.word_count, self.sentence_count)
+
+    @property
+    def syllables_per_word(self) -> float:
+        return _per(self.syllable_count, self.word_count)
+
+    def smog(self) -> float:
+        """SMOG grade; textstat applies no 30-sentence minimum (see SMOG_MIN_SENTENCES)."""
+        try:
+            per_sentence = self.polysyllable_count / self.sentence_count
+        except ZeroDivisionError:
+            return 0.0
+        # ``** 0.5`` as textstat writes it (not math.sqrt) keeps results bit-identical.
+        root: float = (30 * per_sentence) ** 0.5
+        return (1.043 * root) + 3.1291
+
+    def flesch_kincaid_grade(self) -> float:
+        return _flesch_kincaid(self.words_per_sentence, self.syllables_per_word)
+
+    def flesch_reading_ease(self) -> float:
+        words_per_sentence = self.words_per_sentence
+        syllables_per_word = self.syllables_per_word
+        if words_per_sentence == 0 or syllables_per_word == 0:
+            return 0.0
+        return 206.835 - 1.015 * words_per_sentence - 84.6 * syllables_per_word
+
+    def gunning_fog(self) -> float:
+        try:
+            percent_difficult = 100 * self.difficult_word_count / self.word_count
+        except ZeroDivisionError:
+            return 0.0
+        return 0.4 * (self.words_per_sentence + percent_difficult)
+
+    def coleman_liau(self) -> float:
+        letters = _per(self.letter_count, self.word_count) * 100
+        sentences = _per(self.sentence_count, self.word_count) * 100
+        if letters == 0 or sentences == 0:
+            return 0.0
+        return (0.058 * letters) - (0.296 * sentences) - 15.8
+
+    def dale_chall(self) -> float:
+        try:
+            percent_unfamiliar = 100 * self.unfamiliar_word_count / self.word_count
+        except ZeroDivisionError:
+            return 0.0
+        score = (0.1579 * percent_unfamiliar) + (0.0496 * self.words_per_sentence)
+        if percent_unfamiliar > 5:
+            score += 3.6365
+        return score
+
+    def ari(self) -> float:
+        characters_per_word = _per(self.character_count, self.raw_word_count)
+        words_per_sentence = self.words_per_sentence
+        if characters_per_word == 0 or words_per_sentence == 0:
+            return 0.0
+        return (4.71 * characters_per_word) + (0.5 * words_per_sentence) - 21.43
+
+    def score(self, formula: str) -> float:
+        """The score of one of :data:`FORMULAS`, e.g. ``score("smog")``."""
+        method = _FORMULA_METHODS.get(formula)
+        if method is None:
+            raise ValueError(
+                f"unknown readability formula {formula!r}; expected one of {', '.join(FORMULAS)}"
+            )
+        return method(self)
+
+    def hardest_sentences(self, limit: int = 3) -> list[SentenceDifficulty]:
+        """The ``limit`` sentences with the highest Flesch-Kincaid grade."""
+        return hardest_sentences(self.sentences, limit)
+
+
+_FORMULA_METHODS: Final[dict[str, Callable[[TextStatistics], float]]] = {
+    "smog": TextStatistics.smog,
+    "flesch-kincaid": TextStatistics.flesch_kincaid_grade,
+    "flesch-reading-ease": TextStatistics.flesch_reading_ease,
+    "gunning-fog": TextStatistics.gunning_fog,
+    "coleman-liau": TextStatistics.coleman_liau,
+    "dale-chall": TextStatistics.dale_chall,
+    "ari": TextStatistics.ari,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceDifficulty:
+    """Why one sentence is hard to read.
+
+    ``grade`` is the Flesch-Kincaid grade of the sentence alone (textstat's value
+    for ``sentence.text``).  ``polysyllables`` lists its distinct words of three or
+    more syllables and ``long_words`` those of more than six letters, as written.
+    """
+
+    sentence: Sentence
+    words: int
+    syllables: int
+    polysyllables: tuple[str, ...]
+    long_words: tuple[str, ...]
+    grade: float
+
+    def reasons(self, *, long_sentence_words: int = 25, max_listed: int = 5) -> list[str]:
+        """Short explanations, e.g. ``["34 words", "long words: a, b (+2 more)"]``.
+
+        "Long words" are the words of three or more syllables, the ones that raise
+        SMOG and Flesch-Kincaid.
+        """
+        reasons: list[str] = []
+        if self.words >= long_sentence_words:
+            reasons.append(f"{self.words} words")
+        if self.polysyllables:
+            listed = ", ".join(self.polysyllables[:max_listed])
+            more = len(self.polysyllables) - max_listed
+            reasons.append(f"long words: {listed}" + (f" (+{more} more)" if more > 0 else ""))
+        return reasons
+
+
+def sentence_difficulty(sentence: Sentence) -> SentenceDifficulty:
+    """Word, syllable and long-word counts and the grade of one sentence."""
+    table = syllable_table()
+    words = syllables = 0
+    polysyllables: dict[str, None] = {}
+    long_words: dict[str, None] = {}
+    # Raw tokens map one-to-one onto textstat's words (or vanish when they are all
+    # punctuation), which lets the lists show words as written: "long-term".
+    for raw in sentence.text.split():
+        cleaned = _words(raw)
+        if not cleaned:
+            continue
+        token = cleaned[0]
+        count = _syllables(token.lower(), table)
+        words += 1
+        syllables += count
+        shown = _EDGE_PUNCTUATION.sub("", raw)
+        if count >= _POLYSYLLABLE:
+            polysyllables[shown] = None
+        if len(token) - token.count("'") > _LONG_WORD_LETTERS:
+            long_words[shown] = None
+    sentences = _sentence_count(sentence.text)
+    grade = _flesch_kincaid(_per(words, sentences), _per(syllables, words))
+    return SentenceDifficulty(
+        sentence=sentence,
+        words=words,
+        syllables=syllables,
+        polysyllables=tuple(polysyllables),
+        long_words=tuple(long_words),
+        grade=grade,
+    )
+
+
+def hardest_sentences(sentences: Sequence[Sentence], limit: int = 3) -> list[SentenceDifficulty]:
+    """The ``limit`` hardest sentences by Flesch-Kincaid grade, hardest first.
+
+    Ties keep document order, so reports are stable.
+    """
+    ranked = sorted(
+        (sentence_difficulty(s) for s in sentences), key=lambda d: d.grade, reverse=True
+    )
+    return ranked[:limit]

@@ -1,0 +1,111 @@
+"""The readability rule kind: grades on prose only, equal to textstat, down to the sentence."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from healthlint.config import Config
+from healthlint.engine import Linter
+from healthlint.kinds.base import CheckContext
+from healthlint.kinds.readability import prose_of
+from healthlint.parsers import parse_article
+from healthlint.readability.prose import join_sentences
+from healthlint.readability.stats import TextStatistics
+
+TODAY = dt.date(2026, 11, 26)
+
+EASY = "You can rest at home. Drink lots of water. Sleep when you feel tired. "
+HARD = (
+    "Pharmacological interventions necessitate individualized consideration of "
+    "contraindications and comorbidities in elderly patients. "
+)
+
+ARTICLE = f"""\
+---
+title: Colds
+type: condition
+---
+# Colds
+
+This information does not replace the advice of a doctor. Institutional disclaimers
+necessitate comprehensive acknowledgement of informational limitations.
+
+## Overview
+
+{EASY * 6}
+
+## Treatment
+
+{EASY * 4}
+
+- Honey can ease a cough in children over one year old
+- Saline spray can help a stuffy nose
+
+## Credits
+
+Last reviewed: March 2, 2026
+Author: Health Library Staff, with comprehensive institutional collaboration
+"""
+
+
+def findings(text: str, select: str, filename: str = "a.md") -> list[tuple[str, int, str]]:
+    linter = Linter(Config(select=[select]), today=TODAY)
+    return [(f.rule, f.line, f.message) for f in linter.lint_text(text, filename=filename)]
+
+
+def test_only_prose_is_measured() -> None:
+    article = parse_article(ARTICLE, filename="colds.md")
+    context = CheckContext(article=article, today=TODAY, path="colds.md")
+    prose = prose_of(context, ["does not replace the advice"])
+    measured = join_sentences(prose.sentences)
+    assert "disclaimer" not in measured.lower()  # the disclaimer paragraph is left out
+    assert "Credits" not in measured and "Reviewed" not in measured
+    assert "Colds" not in measured and "Overview" not in measured  # headings
+    assert "Honey can ease a cough in children over one year old." in measured  # list item
+
+
+def test_grade_equals_textstat_on_the_same_prose() -> None:
+    from healthlint.readability.textstat_adapter import textstat_scores
+
+    article = parse_article(ARTICLE + "\n" + HARD * 3, filename="colds.md")
+    context = CheckContext(article=article, today=TODAY, path="colds.md")
+    sentences = prose_of(context, []).sentences
+    ours = TextStatistics(sentences)
+    reference = textstat_scores(join_sentences(sentences))
+    assert ours.flesch_kincaid_grade() == pytest.approx(reference["flesch-kincaid"], abs=0.01)
+    assert ours.smog() == pytest.approx(reference["smog"], abs=0.01)
+
+
+def test_easy_article_has_no_grade_finding() -> None:
+    assert findings(ARTICLE, "HL401") == []
+
+
+def test_hard_article_gets_a_grade_finding() -> None:
+    hard = ARTICLE.replace(EASY * 6, HARD * 12)
+    (finding,) = findings(hard, "HL401")
+    assert finding[0] == "HL401"
+    assert "Flesch-Kincaid" in finding[2] and "above the grade 8 target" in finding[2]
+
+
+def test_small_sample_is_said_not_graded() -> None:
+    short = "# Colds\n\n" + HARD + HARD
+    (finding,) = findings(short, "HL401")
+    assert "sample too small" in finding[2]
+    assert "estimate" in finding[2]
+
+
+def test_hardest_sentence_is_reported_at_its_line() -> None:
+    text = "# Colds\n\n" + EASY + "\n\n" + EASY + "\n" + HARD + "\n\n" + EASY
+    (finding,) = findings(text, "HL403")
+    assert finding[1] == 5
+    assert "long words: Pharmacological, interventions" in finding[2]
+
+
+def test_long_sentence_is_reported_with_its_length() -> None:
+    long_sentence = " ".join(["word"] * 34) + "."
+    text = f"Colds\n\n{EASY}\n\n{long_sentence}\n"
+    (finding,) = findings(text, "HL404", filename="colds.txt")
+    assert finding[1] == 5
+    assert "34 words" in finding[2]
