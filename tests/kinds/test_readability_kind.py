@@ -99,7 +99,7 @@ def test_small_sample_is_said_not_graded() -> None:
 def test_hardest_sentence_is_reported_at_its_line() -> None:
     text = "# Colds\n\n" + EASY + "\n\n" + EASY + "\n" + HARD + "\n\n" + EASY
     (finding,) = findings(text, "HL403")
-    assert finding[1] == 5
+    assert finding[1] == 6
     assert "long words: Pharmacological, interventions" in finding[2]
 
 
