@@ -1,0 +1,49 @@
+"""Readability figures of an article and of each section, for people rather than rules.
+
+``healthlint inspect`` and ``healthlint stats`` show these. They are measured on the same prose
+and with the same exclusions as the default readability rules, so the numbers an editor reads
+are the ones the rules judge.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from ..models import Article
+from .prose import Sentence
+from .stats import SMOG_MIN_SENTENCES, TextStatistics
+
+
+def _figures(sentences: list[Sentence]) -> dict[str, Any]:
+    stats = TextStatistics(sentences)
+    figures: dict[str, Any] = {
+        "words": stats.word_count,
+        "sentences": stats.sentence_count,
+        "flesch_kincaid_grade": round(stats.flesch_kincaid_grade(), 1) if stats.word_count
+        else None,
+        "flesch_reading_ease": round(stats.flesch_reading_ease(), 1) if stats.word_count
+        else None,
+        "smog": round(stats.smog(), 1) if stats.sentence_count >= SMOG_MIN_SENTENCES else None,
+    }
+    if figures["smog"] is None:
+        figures["smog_note"] = (
+            f"sample too small: {stats.sentence_count} of {SMOG_MIN_SENTENCES} sentences"
+        )
+    return figures
+
+
+def article_figures(article: Article) -> dict[str, Any]:
+    """Words, sentences and grades of the whole article and of each section."""
+    from ..kinds.base import CheckContext
+    from ..kinds.readability import DEFAULT_EXCLUDE, prose_of
+
+    context = CheckContext(article=article, today=dt.date.today(), path=article.path or "")
+    prose = prose_of(context, DEFAULT_EXCLUDE)
+    sections = []
+    for index, section in enumerate(article.sections):
+        own = [s for s, owner in zip(prose.sentences, prose.sections, strict=True)
+               if owner == index]
+        if own:
+            sections.append({"section": section.title, "line": section.line, **_figures(own)})
+    return {"article": _figures(prose.sentences), "sections": sections}
