@@ -49,14 +49,14 @@ _DATE_LABEL_RE = re.compile(
 )
 
 _AUTHOR_RE = re.compile(
-    _LEAD + r"(?:authors?|written by|writer|by)\s*(?:\*\*|__)?\s*[:\-–—]?\s*(?P<rest>\S.*)$", re.I
+    _LEAD + r"(?:authors?|written by|writer|by)\s*(?:\*\*|__)?\s*[:\-–—]?\s*(?P<rest>[^\s:\-–—].*)$", re.I
 )
 _REVIEWER_RE = re.compile(
     _LEAD
     + r"(?:(?:medically\s+)?reviewed\s+by\s*(?:\*\*|__)?\s*[:\-–—]?"
     r"|(?:(?:primary|specialist|senior)\s+)?(?:medical|clinical|expert)\s+review(?:er)?s?"
     r"\s*(?:\*\*|__)?\s*[:\-–—]"
-    r"|reviewers?\s*(?:\*\*|__)?\s*:)\s*(?P<rest>\S.*)$",
+    r"|reviewers?\s*(?:\*\*|__)?\s*:)\s*(?P<rest>[^\s:\-–—].*)$",
     re.I,
 )
 _BOARD_RE = re.compile(
@@ -128,8 +128,17 @@ def credentials_in(text: str) -> list[str]:
 
 def _split_people(rest: str) -> list[str]:
     rest = re.sub(r"\s+(?:and|&)\s+", ";", rest.strip().rstrip("."))
-    # "Jane Doe, MD, and John Roe, RN": split on ";" first, commas only between people.
-    parts = [p.strip(" ,") for p in rest.split(";") if p.strip(" ,")]
+    # "Jane Doe, MD, and John Roe, RN": split on "and" and ";". A piece without credentials
+    # after a specialty ("Nora Patel MD - Ear, Nose, and Throat Surgery") still belongs to the
+    # specialty, not to a new person.
+    parts: list[str] = []
+    for piece in (p.strip(" ,") for p in rest.split(";")):
+        if not piece:
+            continue
+        if parts and " - " in parts[-1] and not credentials_in(piece):
+            parts[-1] = f"{parts[-1]} and {piece}"
+        else:
+            parts.append(piece)
     return parts
 
 

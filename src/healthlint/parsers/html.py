@@ -10,9 +10,10 @@ navigation and asides are chrome wherever they stand.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from html.parser import HTMLParser
 
-from ..models import Article, BlockRole
+from ..models import Article, BlockRole, ParseProblem
 from . import directives
 from .builder import ArticleBuilder
 
@@ -32,6 +33,10 @@ _BLOCKS = {"p", "li", "dd", "dt", "td", "th", "blockquote", "figcaption", "pre",
            "details", "address", "body", "html", "hr", "center", "label", "legend", "fieldset"}
 _CONTENT_ROOT = re.compile(r"<(?:main|article)\b|\brole\s*=\s*[\"']?main\b", re.I)
 _SPACES = re.compile(r"[ \t\f\v\u00a0]+")
+# Where a tag, end tag, comment or declaration opens ("<p", "</", "<!", "<?"); see _unclosed_tail.
+_MARKUP_OPEN = re.compile(r"<(?:[A-Za-z!?]|/(?=.))", re.S)
+# The end of a comment, as any version of the standard library's tokenizer reads it.
+_COMMENT_CLOSE = re.compile(r"--!?\s*>")
 
 
 class _PageReader(HTMLParser):
@@ -40,7 +45,20 @@ class _PageReader(HTMLParser):
         self.builder = builder
         self.has_root = has_root
         self.stack: list[tuple[str, bool, bool, bool]] = []  # tag, chrome, dropped, root
+        # Running counts of what the stack holds, so each callback asks in constant time:
+        # scanning the stack instead made deeply nested pages (thousands of unclosed <div>s)
+        # quadratic.
+        self.open_tags: Counter[str] = Counter()
+        self.chrome_depth = 0
+        self.dropped_depth = 0
+        self.root_depth = 0
         self.buffer: list[str] = []
+        self.buffer_has_text = False
+        # A <br> not yet followed by text: it ends a line only if the next text is on the
+        # same source line (a break at the end of a source line is already a line break).
+        self.pending_break = False
+        # Length of the tail of the document known to hold no comment close ("-->").
+        self.no_comment_close_tail = -1
         self.buffer_line = 0
         self.buffer_column = 1
         self.heading_level = 0
@@ -53,28 +71,43 @@ class _PageReader(HTMLParser):
 
     # context --------------------------------------------------------------------------------
     def _inside(self, tag: str) -> bool:
-        return any(entry[0] == tag for entry in self.stack)
+        return self.open_tags[tag] > 0
 
     @property
     def _dropped(self) -> bool:
-        return any(entry[2] for entry in self.stack)
+        return self.dropped_depth > 0
 
     @property
     def _chrome(self) -> bool:
-        if any(entry[1] for entry in self.stack):
+        if self.chrome_depth:
             return True
-        return self.has_root and not any(entry[3] for entry in self.stack)
+        return self.has_root and not self.root_depth
+
+    def _push(self, entry: tuple[str, bool, bool, bool]) -> None:
+        tag, chrome, dropped, root = entry
+        self.stack.append(entry)
+        self.open_tags[tag] += 1
+        self.chrome_depth += chrome
+        self.dropped_depth += dropped
+        self.root_depth += root
+
+    def _pop_to(self, depth: int) -> None:
+        while len(self.stack) > depth:
+            tag, chrome, dropped, root = self.stack.pop()
+            self.open_tags[tag] -= 1
+            self.chrome_depth -= chrome
+            self.dropped_depth -= dropped
+            self.root_depth -= root
 
     # tokenizer callbacks ---------------------------------------------------------------------
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "title" and not self.page_title:
             self.in_title = True
             self.title_line = self.getpos()[0]
-        if tag in _BLOCKS or tag in _HEADINGS or tag in _CHROME_TAGS or tag == "br":
-            if tag == "br":
-                self.buffer.append("\n")
-            else:
-                self._flush()
+        if tag == "br":
+            self._line_break()
+        elif tag in _BLOCKS or tag in _HEADINGS or tag in _CHROME_TAGS:
+            self._flush()
         if tag in _VOID:
             return
         attributes = {k: (v or "") for k, v in attrs}
@@ -89,13 +122,13 @@ class _PageReader(HTMLParser):
         root = (tag in ("main", "article") or attributes.get("role", "").lower() == "main")
         if root and not self._chrome:
             self.root_seen = True
-        self.stack.append((tag, chrome and not root, tag in _DROPPED, root))
+        self._push((tag, chrome and not root, tag in _DROPPED, root))
         if tag in _HEADINGS:
             self.heading_level = _HEADINGS[tag]
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "br":
-            self.buffer.append("\n")
+            self._line_break()
         elif tag in _BLOCKS:
             self._flush()
 
@@ -104,10 +137,12 @@ class _PageReader(HTMLParser):
             self.in_title = False
         if tag in _BLOCKS or tag in _HEADINGS or tag in _CHROME_TAGS:
             self._flush()
-        for depth in range(len(self.stack) - 1, -1, -1):
-            if self.stack[depth][0] == tag:
-                del self.stack[depth:]
-                break
+        if self.open_tags[tag]:
+            # Unwinding to the matching tag costs what it pops, and a stray end tag nothing.
+            depth = len(self.stack) - 1
+            while self.stack[depth][0] != tag:
+                depth -= 1
+            self._pop_to(depth)
         if tag in _HEADINGS:
             self.heading_level = 0
 
@@ -119,7 +154,16 @@ class _PageReader(HTMLParser):
             return
         if data.strip(" \t\n\r,;|·•-") and not self._inside("a"):
             self.unlinked_text = True
-        if not self.buffer or not "".join(self.buffer).strip():
+        if self.pending_break:
+            stripped = data.lstrip()
+            if "\n" in data[: len(data) - len(stripped)]:
+                self.pending_break = False  # the source line ends here anyway
+            elif stripped:
+                # "Page last reviewed: 1 May 2025<br>Next review due: …" on one source line:
+                # a block's lines must be source lines (findings point at them), so the text
+                # after the break starts a block of its own.
+                self._flush()
+        if not self.buffer_has_text:
             stripped = data.lstrip()
             if not stripped:
                 self.buffer.append(data)
@@ -132,8 +176,39 @@ class _PageReader(HTMLParser):
                 else len(skipped) - skipped.rfind("\n")
             )
             self.buffer = [stripped]
+            self.buffer_has_text = True
             return
         self.buffer.append(data)
+
+    def _line_break(self) -> None:
+        if self.heading_level:
+            self.buffer.append(" ")  # a heading stays one heading, whatever its breaks
+        elif self.buffer_has_text:
+            self.pending_break = True
+
+    def parse_comment(self, i: int, report: int = 1) -> int:
+        # An unclosed "<!--" makes the tokenizer search the rest of the page for "-->" at
+        # every later "<!--" as well, quadratic on a page full of them; a tail already known
+        # to hold no "-->" is not searched again. (Positions are counted from the end because
+        # the tokenizer drops the text it has finished with.)
+        if len(self.rawdata) - i <= self.no_comment_close_tail and not self.rawdata.startswith(
+            ("<!-->", "<!--->"), i
+        ):
+            return -1
+        end: int = super().parse_comment(i, report)
+        if end < 0 and not _COMMENT_CLOSE.search(self.rawdata, i):
+            self.no_comment_close_tail = max(self.no_comment_close_tail, len(self.rawdata) - i)
+        return end
+
+    def parse_html_declaration(self, i: int) -> int:
+        if self.rawdata.startswith("<![", i):
+            # The standard library reads "<![…[" as an SGML marked section and raises
+            # AssertionError on any keyword but a few; HTML5 reads it as a comment that ends
+            # at the next ">" (CDATA sections exist only inside SVG and MathML, dropped here).
+            end: int = self.parse_bogus_comment(i)
+            return end
+        result: int = super().parse_html_declaration(i)
+        return result
 
     def handle_comment(self, data: str) -> None:
         directive = directives.from_comment(f"<!--{data}-->", self.getpos()[0])
@@ -144,10 +219,13 @@ class _PageReader(HTMLParser):
     def _flush(self) -> None:
         raw = "".join(self.buffer)
         self.buffer = []
+        self.buffer_has_text = False
+        self.pending_break = False
         only_links = not self.unlinked_text
         self.unlinked_text = False
+        # Each line of the text is a source line, blank ones included, so that the line of a
+        # match is the block's line plus the line breaks before it.
         text = "\n".join(_SPACES.sub(" ", part).strip() for part in raw.strip().split("\n"))
-        text = re.sub(r"\n{2,}", "\n", text)
         if not text.strip():
             return
         line = self.buffer_line or self.getpos()[0]
@@ -174,11 +252,9 @@ class _PageReader(HTMLParser):
         if innermost == "dd" and self.last_dt is not None:
             term, term_line = self.last_dt
             self.last_dt = None
-            if term_line == line:
-                text = f"{term.rstrip(':')}: {text}"
-            else:
-                text = f"{term.rstrip(':')}:\n{text}"
-                line = term_line
+            # One line, as a reader sees "Author: Jane Doe", whatever the source layout.
+            text = f"{term.rstrip(':')}: {text}"
+            line = term_line
         self.builder.block(role, text, line, line + text.count("\n"), column=self.buffer_column,
                            list_item=self._inside("li"))
 
@@ -187,11 +263,32 @@ class _PageReader(HTMLParser):
         self._flush()
 
 
+def _unclosed_tail(text: str) -> int | None:
+    """Where markup that is never closed starts, if it does: nothing after it is shown.
+
+    Every tag, comment and declaration ends with ">", so markup opened after the last ">" of
+    the page is never closed, and HTML5 ignores everything from it to the end of the file
+    (Python 3.13.5+ does too). Older tokenizers instead retry at each later "<", which is
+    quadratic on a tail such as "<a<a<a…" (CPython gh-135462), so that tail is cut off first.
+    """
+    match = _MARKUP_OPEN.search(text, text.rfind(">") + 1)
+    return match.start() if match else None
+
+
 def parse_html(text: str, *, path: str | None = None) -> Article:
     line_count = text.count("\n") + 1
     builder = ArticleBuilder(path=path, fmt="html", line_count=line_count)
+    cut = _unclosed_tail(text)
+    if cut is not None and text[cut:].strip(" \t\n<>/!?-"):
+        line = text.count("\n", 0, cut) + 1
+        builder.problems.append(ParseProblem(
+            code="structure",
+            message=(f"markup opened on line {line} ({text[cut:cut + 12].split()[0]!r}) is "
+                     "never closed with '>', so browsers show nothing after it"),
+            line=line,
+        ))
     reader = _PageReader(builder, has_root=bool(_CONTENT_ROOT.search(text)))
-    reader.feed(text)
+    reader.feed(text if cut is None else text[:cut])
     reader.close()
     page_title = " ".join("".join(reader.page_title).split())
     if builder.title is None and page_title:
