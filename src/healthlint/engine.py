@@ -23,7 +23,7 @@ from .kinds.base import CheckContext, Hit, Kind, KindOptions
 from .models import Article, Category, Finding, Severity
 from .packs import RuleSet, RuleSpec, load_rules
 from .parsers import EXTENSIONS, parse_article
-from .reading import ReadError, SourceText, decode, read_bytes
+from .reading import ReadError, SourceText, decode, read_bytes, text_problems
 from .suppressions import apply_directives
 
 UNREADABLE_RULE = "HL001"
@@ -208,6 +208,7 @@ class Linter:
 
     def lint_text(self, text: str, *, filename: str | None = None) -> list[Finding]:
         article = parse_article(text, filename=filename)
+        article.problems[:0] = text_problems(text)
         return self.check_article(article, path=filename)
 
     def lint_bytes(self, data: bytes, *, filename: str) -> list[Finding]:

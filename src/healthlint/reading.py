@@ -113,19 +113,25 @@ def _checked(text: str, encoding: str, problems: list[ParseProblem]) -> SourceTe
     control = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\t\n\r\f")
     if control > 8 and control * 20 > len(text[:4096]):
         raise ReadError("mostly control characters: a binary file, not a text article")
-    match = _MOJIBAKE.search(text)
-    if match:
-        line = text.count("\n", 0, match.start()) + 1
-        column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
-        problems.append(
-            ParseProblem(
-                code="mojibake",
-                message=(
-                    f"garbled characters {match.group(0)!r}: text converted with the wrong "
-                    "encoding at some point; readers see this too. Retype the characters."
-                ),
-                line=line,
-                column=column,
-            )
-        )
+    problems.extend(text_problems(text))
     return SourceText(text=text, encoding=encoding, problems=problems)
+
+
+def text_problems(text: str) -> list[ParseProblem]:
+    """Problems visible in decoded text itself, however it was obtained (file or API)."""
+    match = _MOJIBAKE.search(text)
+    if match is None:
+        return []
+    line = text.count("\n", 0, match.start()) + 1
+    column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+    return [
+        ParseProblem(
+            code="mojibake",
+            message=(
+                f"garbled characters {match.group(0)!r}: text converted with the wrong "
+                "encoding at some point; readers see this too. Retype the characters."
+            ),
+            line=line,
+            column=column,
+        )
+    ]
