@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from healthlint.cli import main
-
 from sample_articles import BAD_TXT, GOOD_MD
 
 TODAY = "2026-11-26"

@@ -6,12 +6,12 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from sample_articles import BAD_TXT, GOOD_MD
 
 import healthlint
 from healthlint.cache import FindingCache
 from healthlint.config import Config
 from healthlint.engine import Linter
+from sample_articles import BAD_TXT, GOOD_MD
 
 TODAY = dt.date(2026, 11, 26)
 

@@ -8,7 +8,7 @@ PAGE = """\
 <script>document.write("<h1>not content</h1>")</script></head>
 <body>
 <div class="cookie-banner">We use cookies. Call 911? No.</div>
-<header><a href="/">Home</a><nav><ul><li><a href="/chest-pain">Chest pain</a></li></ul></nav></header>
+<header><a href="/">Home</a><nav><ul><li><a href="/cp">Chest pain</a></li></ul></nav></header>
 <div class="breadcrumbs">Home &gt; Conditions &gt; Asthma</div>
 <main>
 <h1>Asthma in Adults</h1>

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from sample_articles import BAD_TXT, GOOD_MD
 
 PROJECT = Path(__file__).resolve().parents[1]

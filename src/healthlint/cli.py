@@ -5,6 +5,9 @@ configuration or internal error. The default fail level is ``error``: errors are
 be published (a missing disclaimer, a review date over 3 years old); warnings are advice an
 editor weighs (a reading grade of 9, a date over 2 years old). ``--fail-level warning`` makes
 warnings fail too.
+
+Without ``--config``, each file is checked with the configuration nearest to it (see
+:mod:`healthlint.config`); flags given on the command line win over every configuration.
 """
 
 from __future__ import annotations
@@ -12,21 +15,30 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 if TYPE_CHECKING:
+    from .baseline import BaselineOutcome
     from .config import Config
-    from .engine import LintResult
+    from .engine import Linter, LintResult
+    from .models import Severity
+    from .packs import RuleSet
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-FORMATS = ("text", "json")
+LEVELS = ("info", "warning", "error")
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(EXIT_ERROR, f"healthlint: error: {message}\n")
+
+
+class UsageError(Exception):
+    """A command line that names something that does not exist (exit code 2)."""
 
 
 def _date(value: str) -> dt.date:
@@ -37,11 +49,42 @@ def _date(value: str) -> dt.date:
 
 
 def _list(value: str) -> list[str]:
-    return [part.strip() for part in value.split(",") if part.strip()]
+    parts = [part.strip() for part in value.split(",") if part.strip()]
+    if not parts:
+        # An empty --select would select nothing and pass every article.
+        raise argparse.ArgumentTypeError("expected one or more comma-separated values")
+    return parts
+
+
+def _severity_pair(value: str) -> tuple[str, str]:
+    rule, sep, level = value.partition("=")
+    if not sep or not rule.strip() or level.strip().lower() not in LEVELS:
+        raise argparse.ArgumentTypeError(
+            f"expected RULE=LEVEL with LEVEL one of {', '.join(LEVELS)}: {value!r}"
+        )
+    return rule.strip(), level.strip().lower()
+
+
+def _size(value: str) -> int:
+    units = {"k": 1024, "kb": 1024, "m": 1024**2, "mb": 1024**2}
+    text = value.strip().lower()
+    for suffix in sorted(units, key=len, reverse=True):
+        if text.endswith(suffix) and text[: -len(suffix)].strip().isdigit():
+            return int(text[: -len(suffix)]) * units[suffix]
+    if text.isdigit() and int(text) > 0:
+        return int(text)
+    raise argparse.ArgumentTypeError(f"not a size in bytes (e.g. 5000000, 500KB, 5MB): {value!r}")
+
+
+def _jobs(value: str) -> int:
+    if not value.isdigit():
+        raise argparse.ArgumentTypeError(f"not a number of processes: {value!r}")
+    return int(value)
 
 
 def build_parser() -> argparse.ArgumentParser:
     from . import __version__
+    from .reporters import names as format_names
 
     parser = _Parser(
         prog="healthlint",
@@ -53,36 +96,82 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="check articles (files or folders)")
     check.add_argument("paths", nargs="*", default=["."], metavar="PATH")
-    check.add_argument("--format", "-f", choices=FORMATS, default="text")
-    check.add_argument("--config", metavar="FILE", help="configuration file (healthlint.toml "
-                       "or pyproject.toml); default: found upward from the current folder")
-    check.add_argument("--today", type=_date, metavar="YYYY-MM-DD",
-                       help="judge review dates as of this day (default: the real date)")
-    check.add_argument("--fail-level", choices=("info", "warning", "error"),
-                       help="lowest severity that makes the exit code 1 (default: error)")
-    check.add_argument("--exit-zero", action="store_true",
-                       help="exit 0 even when findings reach the fail level")
-    check.add_argument("--select", type=_list, metavar="RULES",
-                       help="only these rules: ids (HL302), id prefixes (HL3), names or categories")
-    check.add_argument("--ignore", type=_list, metavar="RULES", default=[],
+    output = check.add_argument_group("output")
+    output.add_argument("--format", "-f", choices=format_names(), default="text",
+                        help="text (default), json, sarif (code scanning), github (workflow "
+                        "annotations) or junit (CI test reports)")
+    output.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
+    output.add_argument("--statistics", action="store_true",
+                        help="count the findings per rule (after a text report; on stderr "
+                        "for the other formats)")
+
+    gate = check.add_argument_group("what fails")
+    gate.add_argument("--fail-level", choices=LEVELS,
+                      help="lowest severity that makes the exit code 1 (default: error)")
+    gate.add_argument("--exit-zero", action="store_true",
+                      help="exit 0 even when findings reach the fail level")
+    gate.add_argument("--baseline", metavar="FILE",
+                      help="report and fail only on findings not recorded in this baseline")
+    gate.add_argument("--write-baseline", metavar="FILE",
+                      help="record today's findings in FILE (JSON) for --baseline, and exit 0")
+
+    rules = check.add_argument_group("which rules")
+    rules.add_argument("--select", type=_list, action="extend", metavar="RULES",
+                       help="only these rules: ids (HL302), id prefixes (HL3), names or "
+                       "categories, comma-separated")
+    rules.add_argument("--extend-select", type=_list, action="extend", metavar="RULES",
+                       default=[], help="add these rules to those selected")
+    rules.add_argument("--ignore", type=_list, action="extend", metavar="RULES", default=[],
                        help="skip these rules: ids, id prefixes, names or categories")
-    check.add_argument("--pack", action="append", metavar="PACK", dest="packs",
+    rules.add_argument("--severity", type=_severity_pair, action="append", default=[],
+                       metavar="RULE=LEVEL", help="change a rule's severity (repeatable)")
+    rules.add_argument("--pack", action="append", metavar="PACK", dest="packs",
                        help="rule pack name or YAML file (repeatable; replaces configured packs)")
-    check.add_argument("--statistics", action="store_true",
-                       help="print the number of findings per rule after the report")
-    check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
+
+    settings = check.add_argument_group("configuration")
+    settings.add_argument("--config", metavar="FILE",
+                          help="configuration file (healthlint.toml or pyproject.toml) for every "
+                          "file; default: the one nearest each file")
+    settings.add_argument("--isolated", action="store_true",
+                          help="ignore configuration files; use the defaults and these flags")
+    settings.add_argument("--today", type=_date, metavar="YYYY-MM-DD",
+                          help="judge review dates as of this day (default: the real date)")
+    settings.add_argument("--exclude", type=_list, action="extend", metavar="GLOBS", default=[],
+                          help="never check files matching these globs, even when named")
+    settings.add_argument("--require-reason", action="store_true", default=None,
+                          help="report suppression comments that give no reason (HL005)")
+    settings.add_argument("--max-file-size", type=_size, metavar="BYTES",
+                          help="report files larger than this instead of reading them")
+
+    speed = check.add_argument_group("speed")
+    speed.add_argument("--jobs", "-j", type=_jobs, metavar="N",
+                       help="processes to check with (default: one per core; 1: no extra "
+                       "processes)")
+    speed.add_argument("--no-cache", action="store_true",
+                       help="check every file again instead of reusing findings of unchanged "
+                       "files")
+    speed.add_argument("--cache-dir", metavar="DIR",
+                       help="where findings are cached (default: $HEALTHLINT_CACHE_DIR, else "
+                       "the user cache folder)")
 
     inspect = commands.add_parser("inspect", help="show how healthlint reads an article (JSON)")
     inspect.add_argument("path", metavar="FILE")
     inspect.add_argument("--config", metavar="FILE")
 
-    rules = commands.add_parser("rules", help="list the rules")
-    rules.add_argument("--config", metavar="FILE")
-    rules.add_argument("--format", choices=("text", "json"), default="text")
+    listing = commands.add_parser("rules", help="list the rules")
+    listing.add_argument("--config", metavar="FILE")
+    listing.add_argument("--format", choices=("text", "json"), default="text")
 
     explain = commands.add_parser("explain", help="explain one rule, with examples")
     explain.add_argument("rule", metavar="RULE", help="rule id (HL302) or name")
     explain.add_argument("--config", metavar="FILE")
+
+    schema = commands.add_parser(
+        "schema", help="print the JSON Schema of the configuration or of a rule pack",
+        description="Print a JSON Schema for editors: 'config' for healthlint.toml and "
+        "[tool.healthlint], 'pack' for rule pack YAML files.",
+    )
+    schema.add_argument("which", nargs="?", choices=("config", "pack"), default="config")
     return parser
 
 
@@ -92,6 +181,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_ERROR
+    from .baseline import BaselineError
     from .packs import PackError
 
     try:
@@ -100,9 +190,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             "inspect": _inspect,
             "rules": _rules,
             "explain": _explain,
+            "schema": _schema,
         }[args.command]
         return handler(args)
-    except PackError as error:
+    except (PackError, BaselineError, UsageError) as error:
         print(f"healthlint: {error}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
@@ -118,47 +209,260 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
 
 
-def _config(args: argparse.Namespace) -> Config:
-    from .config import load_config
+# configuration -----------------------------------------------------------------------------
+def _base_config(args: argparse.Namespace, start: Path | None = None) -> Config:
+    """The configuration file's settings, before the command line's flags."""
+    from .config import Config, load_config
 
-    config = load_config(getattr(args, "config", None))
+    if getattr(args, "isolated", False):
+        return Config()
+    return load_config(getattr(args, "config", None), start=start)
+
+
+def _pack_reference(reference: str) -> str:
+    # A pack file named on the command line is relative to where the command runs, not to the
+    # configuration file (which may be several folders up).
+    from .packs import builtin_names
+
+    if reference in builtin_names():
+        return reference
+    candidate = Path(reference)
+    if candidate.suffix.lower() in (".yaml", ".yml") or candidate.exists():
+        return str(candidate.resolve())
+    return reference
+
+
+def _with_flags(config: Config, args: argparse.Namespace) -> Config:
+    """``config`` with the command line's flags applied; flags win."""
+    from .models import Severity
+
     updates: dict[str, object] = {}
     if getattr(args, "packs", None):
-        updates["packs"] = args.packs
+        updates["packs"] = [_pack_reference(p) for p in args.packs]
     if getattr(args, "select", None) is not None:
         updates["select"] = args.select
+    if getattr(args, "extend_select", None):
+        updates["extend_select"] = [*config.extend_select, *args.extend_select]
     if getattr(args, "ignore", None):
         updates["ignore"] = [*config.ignore, *args.ignore]
+    if getattr(args, "severity", None):
+        updates["severity"] = {**config.severity,
+                               **{rule: Severity(level) for rule, level in args.severity}}
     if getattr(args, "fail_level", None):
-        from .models import Severity
-
         updates["fail_level"] = Severity(args.fail_level)
     if getattr(args, "today", None):
         updates["today"] = args.today
+    if getattr(args, "exclude", None):
+        updates["exclude"] = [*config.exclude, *args.exclude]
+    if getattr(args, "require_reason", None):
+        updates["require_reason"] = True
+    if getattr(args, "max_file_size", None):
+        updates["max_file_size"] = args.max_file_size
     return config.model_copy(update=updates) if updates else config
 
 
-def _check(args: argparse.Namespace) -> int:
-    from .engine import Linter
-    from .reporters import get
+def _config(args: argparse.Namespace, start: Path | None = None) -> Config:
+    return _with_flags(_base_config(args, start), args)
 
-    config = _config(args)
-    linter = Linter(config)
-    result = linter.lint_paths(args.paths)
-    output = get(args.format)(result)
+
+def _unknown_selectors(ruleset: RuleSet, config: Config, args: argparse.Namespace) -> None:
+    """Refuse a selector that matches no rule: a typo must not silently switch a gate off."""
+    from .engine import _matches
+
+    def check(selectors: Iterable[str], where: str) -> None:
+        for selector in selectors:
+            key = selector.strip()
+            if not key or key.upper() == "ALL":
+                continue
+            if not any(_matches(spec, [key]) for spec in ruleset.rules.values()):
+                raise UsageError(
+                    f"{where}: unknown rule {key!r}: no rule id, id prefix, name or category "
+                    "matches it (`healthlint rules` lists them)"
+                )
+
+    check(args.select or [], "--select")
+    check(args.extend_select, "--extend-select")
+    check(args.ignore, "--ignore")
+    check([rule for rule, _ in args.severity], "--severity")
+    source = str(config.source) if config.source else "configuration"
+    prefix = "tool.healthlint." if config.source and config.source.name == "pyproject.toml" \
+        else ""
+    cli = set(args.select or []) | set(args.extend_select) | set(args.ignore) | {
+        rule for rule, _ in args.severity}
+
+    def from_file(selectors: Iterable[str], key: str) -> None:
+        check([s for s in selectors if s not in cli], f"{source}: {prefix}{key}")
+
+    from_file(config.select or [], "select")
+    from_file(config.extend_select, "extend-select")
+    from_file(config.ignore, "ignore")
+    from_file(config.severity, "severity")
+    for index, override in enumerate(config.overrides):
+        from_file(override.select or [], f"overrides[{index}].select")
+        from_file(override.ignore, f"overrides[{index}].ignore")
+        from_file(override.severity, f"overrides[{index}].severity")
+
+
+# check -------------------------------------------------------------------------------------
+@dataclass
+class _Group:
+    """Files that share one configuration, and what checking them gave."""
+
+    config: Config
+    paths: list[str]
+    linter: Linter | None = None
+    result: LintResult | None = None
+    checked: list[str] | None = None
+
+
+def _groups(args: argparse.Namespace) -> list[_Group]:
+    """The files to check, grouped by the configuration that applies to each."""
+    if args.config or args.isolated:
+        return [_Group(_config(args), list(args.paths))]
+    from .config import ConfigFinder
+    from .engine import discover
+
+    fallback = _base_config(args)
+    finder = ConfigFinder(fallback)
+    # Keyed by identity: the finder hands out one Config object per configuration file.
+    groups: dict[int, _Group] = {}
+    for shown, path, _ in discover(args.paths):
+        base = finder.for_path(path)
+        group = groups.get(id(base))
+        if group is None:
+            group = groups[id(base)] = _Group(_with_flags(base, args), [])
+        group.paths.append(shown)
+    if not groups:
+        return [_Group(_with_flags(fallback, args), [])]
+    return list(groups.values())
+
+
+def _run(group: _Group, args: argparse.Namespace) -> None:
+    from .engine import Linter, discover
+
+    linter = Linter(group.config)
+    _unknown_selectors(linter.ruleset, group.config, args)
+    cache = None
+    if not args.no_cache:
+        from .cache import FindingCache, default_location
+
+        folder = Path(args.cache_dir) if args.cache_dir else default_location()
+        cache = FindingCache(folder, linter.salt)
+    group.linter = linter
+    group.checked = [shown for shown, _, _ in discover(
+        group.paths, exclude=group.config.exclude, root=group.config.root)]
+    group.result = linter.lint_paths(group.checked, jobs=args.jobs, cache=cache)
+
+
+def _merge(groups: list[_Group]) -> tuple[LintResult, RuleSet, list[str]]:
+    from .engine import LintResult
+    from .models import Finding
+    from .packs import RuleSet
+
+    result = LintResult()
+    ruleset = RuleSet()
+    files: list[str] = []
+    for group in groups:
+        assert group.result is not None and group.linter is not None
+        result.findings.extend(group.result.findings)
+        result.files_checked += group.result.files_checked
+        result.files_unreadable += group.result.files_unreadable
+        for rule_id, spec in group.linter.ruleset.rules.items():
+            ruleset.rules.setdefault(rule_id, spec)
+        files += group.checked or []
+    result.findings.sort(key=Finding.sort_key)
+    return result, ruleset, files
+
+
+def _check(args: argparse.Namespace) -> int:
+    from .reporters import Report, get
+
+    groups = _groups(args)
+    for group in groups:
+        _run(group, args)
+    result, ruleset, files = _merge(groups)
+
+    fail_level = groups[0].config.fail_level
+    fail_levels: dict[str, Severity] = {}
+    if len({g.config.fail_level for g in groups}) > 1:
+        fail_levels = {path: g.config.fail_level for g in groups for path in g.checked or []}
+
+    outcome = _apply_baseline(args, result, files)
+    report = Report(result=result, fail_level=fail_level, ruleset=ruleset,
+                    fail_levels=fail_levels, files=files, baseline=outcome)
+    output = get(args.format)(report)
+    notes = _baseline_notes(args, outcome) if args.format != "json" else []
     if args.statistics:
-        output += _statistics(result, linter)
-    if args.output:
-        with open(args.output, "w", encoding="utf-8") as handle:
-            handle.write(output)
-    else:
-        sys.stdout.write(output)
+        table = _statistics(result)
+        if args.format == "text":
+            output += table
+        elif table:
+            notes.append(table.strip("\n"))
+    _write(output, args.output)
+    for note in notes:
+        print(note, file=sys.stderr)
     if args.exit_zero:
         return EXIT_OK
-    return EXIT_FINDINGS if result.at_or_above(config.fail_level) else EXIT_OK
+    return EXIT_FINDINGS if any(report.fails(f) for f in result.findings) else EXIT_OK
 
 
-def _statistics(result: LintResult, linter: object) -> str:
+def _apply_baseline(
+    args: argparse.Namespace, result: LintResult, files: list[str]
+) -> BaselineOutcome | None:
+    from . import baseline
+
+    if args.write_baseline:
+        target = Path(args.write_baseline)
+        previous = None
+        if target.exists():
+            try:
+                previous = baseline.load(target)
+            except baseline.BaselineError:
+                previous = None  # being replaced anyway
+        data = baseline.build(result.findings, file=target, checked=files, previous=previous)
+        baseline.write(data, target)
+        outcome = baseline.BaselineOutcome(file=target, matched=len(result.findings))
+        result.findings = []
+        return outcome
+    if args.baseline:
+        target = Path(args.baseline)
+        new, outcome = baseline.apply(baseline.load(target), result.findings, file=target,
+                                      checked=files)
+        result.findings = new
+        return outcome
+    return None
+
+
+def _baseline_notes(args: argparse.Namespace, outcome: BaselineOutcome | None) -> list[str]:
+    if outcome is None:
+        return []
+    if args.write_baseline:
+        noun = "finding" if outcome.matched == 1 else "findings"
+        return [f"healthlint: recorded {outcome.matched} {noun} in {outcome.file}"]
+    notes = [
+        f"healthlint: baseline entry no longer found: {entry.path}: {entry.rule} {entry.name}"
+        + (f" ({entry.count} times)" if entry.count > 1 else "")
+        for entry in outcome.gone
+    ]
+    if outcome.gone:
+        notes.append(f"healthlint: {len(outcome.gone)} baseline "
+                     f"entr{'y' if len(outcome.gone) == 1 else 'ies'} no longer found; shrink "
+                     f"the baseline with --write-baseline {outcome.file}")
+    return notes
+
+
+def _write(output: str, destination: str | None) -> None:
+    if not destination:
+        sys.stdout.write(output)
+        return
+    try:
+        with open(destination, "w", encoding="utf-8") as handle:
+            handle.write(output)
+    except OSError as error:
+        raise UsageError(f"{destination}: cannot write the report: {error.strerror}") from error
+
+
+def _statistics(result: LintResult) -> str:
     from collections import Counter
 
     counts = Counter((f.rule, f.name, f.severity.value) for f in result.findings)
@@ -170,17 +474,18 @@ def _statistics(result: LintResult, linter: object) -> str:
     return "\n" + "\n".join(rows) + "\n"
 
 
+# other commands ----------------------------------------------------------------------------
 def _inspect(args: argparse.Namespace) -> int:
     import json
-    from pathlib import Path
 
     from .engine import Linter
     from .parsers import parse_article
     from .reading import ReadError, read_source
 
-    config = _config(args)
+    path = Path(args.path)
+    config = _config(args, start=path)
     try:
-        source = read_source(Path(args.path), max_size=config.max_file_size)
+        source = read_source(path, max_size=config.max_file_size)
     except ReadError as error:
         print(f"healthlint: {args.path}: {error}", file=sys.stderr)
         return EXIT_ERROR
@@ -229,6 +534,15 @@ def _explain(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return EXIT_ERROR
     sys.stdout.write(explain_rule(rule))
+    return EXIT_OK
+
+
+def _schema(args: argparse.Namespace) -> int:
+    import json
+
+    from .schema import schema_for
+
+    sys.stdout.write(json.dumps(schema_for(args.which), indent=2, ensure_ascii=False) + "\n")
     return EXIT_OK
 
 

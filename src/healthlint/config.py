@@ -1,8 +1,29 @@
 """Configuration: which packs, which rules, what fails the build, per-path overrides.
 
 Read from ``healthlint.toml`` (keys at the top level) or ``[tool.healthlint]`` in
-``pyproject.toml``, found by walking up from the working directory; ``--config`` names a file.
-Keys mirror the command-line flags.
+``pyproject.toml``; ``--config`` names a file. Keys mirror the command-line flags::
+
+    packs = ["default", "rules/our-house-style.yaml"]   # built-in names or YAML files
+    fail-level = "warning"
+    ignore = ["HL305"]
+    exclude = ["drafts/"]
+    require-reason = true
+
+    [severity]
+    review-date-stale = "error"
+
+    [[overrides]]
+    files = ["conditions/"]        # globs or folders, relative to this file
+    type = "condition"             # every article in conditions/ is a condition article
+
+    [[overrides]]
+    files = ["archive/**"]
+    ignore = ["freshness"]         # old articles are kept for the record, not re-reviewed
+
+Without ``--config``, each checked file uses the configuration nearest to it: the first
+``healthlint.toml``, ``.healthlint.toml`` or ``pyproject.toml`` with a ``[tool.healthlint]``
+table found walking up from the file's folder (as ruff, Vale and yamllint do). A file with none
+above it uses the one found from the working directory, else the defaults.
 """
 
 from __future__ import annotations
@@ -14,6 +35,7 @@ from typing import Any
 
 import tomllib
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic.json_schema import SkipJsonSchema
 
 from .models import Severity
 from .packs import PackError
@@ -21,6 +43,13 @@ from .packs import PackError
 CONFIG_FILES = ("healthlint.toml", ".healthlint.toml", "pyproject.toml")
 DEFAULT_PACKS = ["default"]
 DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024
+_GLOB_CHARS = frozenset("*?[")
+
+_SELECTOR_HELP = "rule ids (HL302), id prefixes (HL3), rule names (review-date-stale) or categories"
+
+
+class ConfigError(PackError):
+    """A configuration file that cannot be used; the message names the file and the key."""
 
 
 class _Section(BaseModel):
@@ -30,54 +59,120 @@ class _Section(BaseModel):
 
 
 class PathOverride(_Section):
-    """Settings for the files matching ``files`` (globs relative to the configuration file)."""
+    """Settings for the files matching ``files``."""
 
-    files: list[str]
-    type: str | None = Field(default=None, description="article type for these files")
-    select: list[str] | None = None
-    ignore: list[str] = Field(default_factory=list)
-    severity: dict[str, Severity] = Field(default_factory=dict)
+    files: list[str] = Field(
+        min_length=1,
+        description="globs or folders relative to the configuration file, e.g. 'conditions/', "
+        "'archive/**', '*.html'",
+    )
+    type: str | None = Field(
+        default=None,
+        description="article type of these files (e.g. condition, treatment), used when their "
+        "front matter does not say",
+    )
+    select: list[str] | None = Field(
+        default=None, description=f"only these rules for these files: {_SELECTOR_HELP}"
+    )
+    ignore: list[str] = Field(
+        default_factory=list, description=f"rules turned off for these files: {_SELECTOR_HELP}"
+    )
+    severity: dict[str, Severity] = Field(
+        default_factory=dict, description="rule id, name or category -> severity, for these files"
+    )
 
     def matches(self, relative: str) -> bool:
+        """Whether a path relative to the configuration file's folder is one of ``files``."""
         path = PurePosixPath(relative)
-        return any(
-            fnmatch.fnmatchcase(relative, pattern) or path.match(pattern)
-            for pattern in self.files
-        )
+        for raw in self.files:
+            pattern = raw.strip()
+            pattern = pattern[2:] if pattern.startswith("./") else pattern
+            if not pattern:
+                continue
+            if pattern.endswith("/"):
+                # A folder: everything below it, as in .gitignore.
+                pattern += "**"
+            if fnmatch.fnmatchcase(relative, pattern) or path.match(pattern):
+                return True
+            if not _GLOB_CHARS & set(pattern) and relative.startswith(pattern + "/"):
+                # A folder named without a slash ("conditions") still means its contents.
+                return True
+        return False
 
 
 class Config(_Section):
-    packs: list[str] = Field(default_factory=lambda: list(DEFAULT_PACKS))
+    """Everything ``healthlint check`` can be told; each key has a command-line flag."""
+
+    packs: list[str] = Field(
+        default_factory=lambda: list(DEFAULT_PACKS),
+        description="rule packs: built-in names (default, core, patient-education) or YAML "
+        "files relative to the configuration file (--pack)",
+    )
     select: list[str] | None = Field(
-        default=None, description="rule ids, names or categories to run; default: all"
+        default=None, description=f"only these rules; default: all (--select): {_SELECTOR_HELP}"
     )
-    ignore: list[str] = Field(default_factory=list)
-    extend_select: list[str] = Field(default_factory=list)
-    fail_level: Severity = Severity.ERROR
-    today: dt.date | None = None
+    ignore: list[str] = Field(
+        default_factory=list, description=f"rules to skip (--ignore): {_SELECTOR_HELP}"
+    )
+    extend_select: list[str] = Field(
+        default_factory=list, description="rules to add to 'select' (--extend-select)"
+    )
+    fail_level: Severity = Field(
+        default=Severity.ERROR,
+        description="lowest severity that makes healthlint exit with 1 (--fail-level)",
+    )
+    today: dt.date | None = Field(
+        default=None,
+        description="judge review dates as of this day, YYYY-MM-DD; default: the real date "
+        "(--today)",
+    )
     severity: dict[str, Severity] = Field(
-        default_factory=dict, description="rule id, name or category -> severity"
+        default_factory=dict,
+        description="rule id, name or category -> info, warning or error (--severity RULE=LEVEL)",
     )
-    overrides: list[PathOverride] = Field(default_factory=list)
-    exclude: list[str] = Field(default_factory=list)
-    max_file_size: int = Field(default=DEFAULT_MAX_FILE_SIZE, ge=1)
+    overrides: list[PathOverride] = Field(
+        default_factory=list,
+        description="settings for some files: an article type per folder, rules off for a folder",
+    )
+    exclude: list[str] = Field(
+        default_factory=list,
+        description="globs or folder names never checked, even when named on the command line "
+        "(--exclude)",
+    )
+    max_file_size: int = Field(
+        default=DEFAULT_MAX_FILE_SIZE, ge=1,
+        description="files larger than this many bytes are reported, not read (--max-file-size)",
+    )
     require_reason: bool = Field(
-        default=False, description="suppression comments must say why ('-- reason')"
+        default=False,
+        description="suppression comments must say why, after ' -- ' (--require-reason)",
     )
-    root: Path | None = Field(default=None, exclude=True, description="folder of the config file")
-    source: Path | None = Field(default=None, exclude=True)
+    # Set from where the file was found, never written in it: _validate refuses them as keys.
+    root: SkipJsonSchema[Path | None] = Field(
+        default=None, exclude=True, description="folder of the config file"
+    )
+    source: SkipJsonSchema[Path | None] = Field(default=None, exclude=True)
+
+
+_INTERNAL_KEYS = ("root", "source")
 
 
 def _read_toml(path: Path) -> dict[str, Any] | None:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as error:
-        raise PackError(f"{path}: cannot read configuration: {error.strerror}") from error
+        raise ConfigError(f"{path}: cannot read configuration: {error.strerror}") from error
+    except UnicodeDecodeError as error:
+        raise ConfigError(f"{path}: cannot read configuration: not UTF-8 ({error.reason})") \
+            from error
     except tomllib.TOMLDecodeError as error:
-        raise PackError(f"{path}: not valid TOML: {error}") from error
+        raise ConfigError(f"{path}: not valid TOML: {error}") from error
     if path.name == "pyproject.toml":
-        section = data.get("tool", {}).get("healthlint")
-        return section if isinstance(section, dict) else None
+        tool = data.get("tool")
+        section = tool.get("healthlint") if isinstance(tool, dict) else None
+        if section is not None and not isinstance(section, dict):
+            raise ConfigError(f"{path}: tool.healthlint must be a table ([tool.healthlint])")
+        return section
     return data
 
 
@@ -87,7 +182,7 @@ def load_config(path: str | Path | None = None, *, start: Path | None = None) ->
         file = Path(path)
         data = _read_toml(file)
         if data is None:
-            raise PackError(f"{file}: no [tool.healthlint] table")
+            raise ConfigError(f"{file}: no [tool.healthlint] table")
         return _validate(data, file)
     found = discover(start or Path.cwd())
     if found is None:
@@ -96,9 +191,15 @@ def load_config(path: str | Path | None = None, *, start: Path | None = None) ->
     return _validate(data, file)
 
 
+def find_file(start: Path) -> Path | None:
+    """The configuration file that applies to ``start`` (a file or folder), if any."""
+    found = discover(start)
+    return found[0] if found else None
+
+
 def discover(start: Path) -> tuple[Path, dict[str, Any]] | None:
     folder = start.resolve()
-    if folder.is_file():
+    if not folder.is_dir():
         folder = folder.parent
     for candidate in (folder, *folder.parents):
         for name in CONFIG_FILES:
@@ -110,21 +211,110 @@ def discover(start: Path) -> tuple[Path, dict[str, Any]] | None:
     return None
 
 
+class ConfigFinder:
+    """The nearest configuration of each file, each folder and each file looked at only once.
+
+    A library has thousands of articles in a few folders, so lookups are cached per folder and
+    each configuration file is read and validated once.
+    """
+
+    def __init__(self, fallback: Config) -> None:
+        self.fallback = fallback
+        self._by_folder: dict[Path, Config | None] = {}
+        self._by_file: dict[Path, Config] = {}
+
+    def for_path(self, path: Path) -> Config:
+        """The configuration for a file (or folder) to be checked."""
+        absolute = Path(_absolute(path))
+        folder = absolute if absolute.is_dir() else absolute.parent
+        found = self._folder(folder)
+        return found if found is not None else self.fallback
+
+    def _folder(self, folder: Path) -> Config | None:
+        if folder in self._by_folder:
+            return self._by_folder[folder]
+        found: Config | None = None
+        for name in CONFIG_FILES:
+            file = folder / name
+            if file.is_file():
+                data = _read_toml(file)
+                if data is not None:
+                    found = self._by_file.get(file) or _validate(data, file)
+                    self._by_file[file] = found
+                    break
+        if found is None and folder.parent != folder:
+            found = self._folder(folder.parent)
+        self._by_folder[folder] = found
+        return found
+
+
+def _absolute(path: Path) -> str:
+    import os
+
+    # abspath, not resolve: a symlinked folder keeps the configuration of where it is linked.
+    return os.path.abspath(path)
+
+
+def _where(location: tuple[int | str, ...], prefix: str) -> str:
+    parts: list[str] = []
+    for part in location:
+        if isinstance(part, int):
+            parts.append(f"[{part}]")
+        else:
+            parts.append(f".{part}" if parts else str(part))
+    return prefix + ("".join(parts) or "(top level)")
+
+
+def _describe(error: ValidationError, prefix: str) -> list[str]:
+    lines = []
+    for problem in error.errors():
+        location = tuple(problem["loc"])
+        where = _where(location, prefix)
+        if problem["type"] == "extra_forbidden":
+            known = ", ".join(sorted(_known_keys(location[:-1])))
+            lines.append(f"  {where}: unknown key (known keys: {known})")
+            continue
+        value = problem.get("input")
+        shown = "" if isinstance(value, (dict, list)) or value is None else f" (got {value!r})"
+        lines.append(f"  {where}: {problem['msg']}{shown}")
+    return lines
+
+
+def _known_keys(location: tuple[int | str, ...]) -> list[str]:
+    model: type[BaseModel] = Config
+    if location and location[0] == "overrides":
+        model = PathOverride
+    return [
+        field.alias or name
+        for name, field in model.model_fields.items()
+        if name not in _INTERNAL_KEYS
+    ]
+
+
 def _validate(data: dict[str, Any], file: Path) -> Config:
+    prefix = "tool.healthlint." if file.name == "pyproject.toml" else ""
+    internal = [key for key in _INTERNAL_KEYS if key in data]
+    if internal:
+        # root and source say where the file was found; letting a file set them would move
+        # every relative pack path and override glob somewhere else.
+        raise ConfigError(
+            f"{file}: invalid configuration\n  {prefix}{internal[0]}: unknown key (known keys: "
+            f"{', '.join(sorted(_known_keys(())))})"
+        )
     try:
         config = Config.model_validate(data)
     except ValidationError as error:
-        lines = []
-        for problem in error.errors():
-            where = ".".join(str(p) for p in problem["loc"]) or "(top level)"
-            lines.append(f"  {where}: {problem['msg']}")
-        raise PackError(f"{file}: invalid configuration\n" + "\n".join(lines)) from error
+        lines = _describe(error, prefix)
+        raise ConfigError(f"{file}: invalid configuration\n" + "\n".join(lines)) from error
     config.root = file.parent.resolve()
     config.source = file.resolve()
     # Pack paths are relative to the configuration file that names them.
-    config.packs = [
-        p if not (p.endswith((".yaml", ".yml")) and not Path(p).is_absolute())
-        else str(config.root / p)
-        for p in config.packs
-    ]
+    config.packs = [resolve_pack(p, config.root) for p in config.packs]
     return config
+
+
+def resolve_pack(reference: str, base: Path) -> str:
+    """A pack reference made absolute when it names a YAML file; built-in names stay names."""
+    if reference.endswith((".yaml", ".yml")) and not Path(reference).is_absolute():
+        return str(base / reference)
+    return reference

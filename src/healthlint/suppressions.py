@@ -1,100 +1,189 @@
 """Applying the suppression comments written in an article to its findings.
 
-A suppression that hides nothing is reported (rule HL004), so stale ones do not pile up; with
-``require-reason`` in the configuration, one without a ``-- reason`` is reported too (HL005).
+What each directive covers (the syntax is in :mod:`healthlint.parsers.directives`):
+
+- ``disable-next-line``: the next block after the comment (a heading, a paragraph, a list item,
+  the credits lines), so a comment above a paragraph that wraps over several lines covers all
+  of it;
+- ``disable-line``: the block the comment sits in (a comment at the end of a wrapped paragraph
+  covers the paragraph), or its own line when it stands alone;
+- ``disable`` … ``enable``: the lines between them; ``enable HL302`` after ``disable`` turns only
+  HL302 back on and leaves the rest off; without ``enable``, to the end of the file;
+- ``disable-file``: the whole file, wherever the comment is.
+
+Rules are named by id, id prefix, name or category; naming none means every rule.
+
+A suppression that hides nothing is reported (HL004), so stale ones do not pile up and cannot
+hide a future problem; with ``require-reason`` in the configuration, one without a
+``-- reason`` is reported too (HL005). Those two findings are about the comments themselves, so
+comments cannot suppress them: turn them off in the configuration (``ignore``, or ``ignore`` in
+an ``[[overrides]]`` table for some folders).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .models import Article, Directive, Finding
 
 if TYPE_CHECKING:
-    from .engine import Linter
+    from .engine import ActiveRule, Linter
 
 UNUSED_RULE = "HL004"
 NO_REASON_RULE = "HL005"
 
 
-def _covers(directive: Directive, finding: Finding, linter: Linter) -> bool:
-    if not directive.rules:
-        return True
+@dataclass
+class _Span:
+    """Lines ``start``…``end`` where the rules of directive ``index`` are off."""
+
+    index: int
+    start: int
+    end: int
+    rules: list[str]
+    # Rules turned back on by an ``enable`` inside a wider ``disable``.
+    excluded: list[str] = field(default_factory=list)
+
+
+def _selects(selectors: list[str], finding: Finding, linter: Linter) -> bool:
     from .engine import _matches
 
     spec = linter.ruleset.rules.get(finding.rule)
     if spec is None:
-        return finding.rule in directive.rules
-    return _matches(spec, directive.rules)
+        upper = {s.upper() for s in selectors}
+        return finding.rule in upper or "ALL" in upper
+    return _matches(spec, selectors)
 
 
-def _span(directive: Directive, article: Article) -> tuple[int, int]:
+def _covers(span: _Span, finding: Finding, linter: Linter) -> bool:
+    if not span.start <= finding.line <= span.end:
+        return False
+    if span.rules and not _selects(span.rules, finding, linter):
+        return False
+    return not (span.excluded and _selects(span.excluded, finding, linter))
+
+
+def _line_span(directive: Directive, article: Article) -> tuple[int, int]:
+    last = max(1, article.line_count)
     if directive.action == "disable-file":
-        return 1, max(1, article.line_count)
+        return 1, last
     if directive.action == "disable-line":
-        return directive.line, directive.line
-    if directive.action == "disable-next-line":
-        following = [b for b in article.blocks if b.line > directive.line]
-        if following:
-            block = min(following, key=lambda b: b.line)
+        around = [b for b in article.blocks if b.line <= directive.line <= b.end_line]
+        if around:
+            block = min(around, key=lambda b: b.end_line - b.line)
             return block.line, block.end_line
-        return directive.line + 1, directive.line + 1
-    return directive.line, max(1, article.line_count)
+        return directive.line, directive.line
+    # disable-next-line
+    following = [b for b in article.blocks if b.line > directive.line]
+    if following:
+        block = min(following, key=lambda b: (b.line, b.end_line))
+        return block.line, block.end_line
+    return directive.line + 1, directive.line + 1
+
+
+def _spans(article: Article) -> list[_Span]:
+    last = max(1, article.line_count)
+    spans: list[_Span] = []
+    open_spans: list[_Span] = []
+    ordered = sorted(enumerate(article.directives), key=lambda item: item[1].line)
+    for index, directive in ordered:
+        if directive.action == "disable":
+            span = _Span(index, directive.line, last, directive.rules)
+            spans.append(span)
+            open_spans.append(span)
+        elif directive.action == "enable":
+            still_open = []
+            for span in open_spans:
+                span.end = directive.line
+                if directive.rules:
+                    # Only the named rules come back on: the rest of the disable carries on,
+                    # still owned by the same directive so that it counts as used.
+                    rest = _Span(span.index, directive.line, last, span.rules,
+                                 [*span.excluded, *directive.rules])
+                    spans.append(rest)
+                    still_open.append(rest)
+            open_spans = still_open
+        else:
+            start, end = _line_span(directive, article)
+            spans.append(_Span(index, start, end, directive.rules))
+    return spans
+
+
+def _describe_rules(directive: Directive, linter: Linter) -> str:
+    if not directive.rules:
+        return "all rules"
+    from .engine import _matches
+
+    named = []
+    for selector in directive.rules:
+        known = any(_matches(spec, [selector]) for spec in linter.ruleset.rules.values())
+        named.append(selector if known else f"{selector} (no such rule)")
+    return " ".join(named)
+
+
+def _judged(directive: Directive, active: dict[str, ActiveRule], linter: Linter) -> bool:
+    """Whether a suppression that hid nothing can be called unused.
+
+    When every rule it names is switched off for this file (``--select freshness``, an
+    override that ignores a category for a folder), nothing ran that it could have hidden, so
+    calling it unused would be noise. A name that matches no rule at all is always reported.
+    """
+    if not directive.rules:
+        return True
+    from .engine import _matches
+
+    for selector in directive.rules:
+        matched = [s for s in linter.ruleset.rules.values() if _matches(s, [selector])]
+        if not matched or any(spec.id in active for spec in matched):
+            return True
+    return False
 
 
 def apply_directives(
     findings: list[Finding], article: Article, linter: Linter, path: str
 ) -> list[Finding]:
+    """``findings`` without those the article's directives hide, plus HL004/HL005 findings."""
     if not article.directives:
         return findings
-    spans: list[tuple[Directive, int, int]] = []
-    for directive in article.directives:
-        if directive.action == "enable":
-            continue
-        start, end = _span(directive, article)
-        if directive.action == "disable":
-            for later in article.directives:
-                if later.action == "enable" and later.line > directive.line and (
-                    not later.rules or not directive.rules
-                    or set(later.rules) & set(directive.rules)
-                ):
-                    end = later.line
-                    break
-        spans.append((directive, start, end))
-
+    spans = _spans(article)
     used: set[int] = set()
     kept = []
     for finding in findings:
-        hidden = False
-        for index, (directive, start, end) in enumerate(spans):
-            if start <= finding.line <= end and _covers(directive, finding, linter):
-                used.add(index)
-                hidden = True
-        if not hidden:
+        covering = [span.index for span in spans if _covers(span, finding, linter)]
+        if covering:
+            used.update(covering)
+        else:
             kept.append(finding)
 
-    active = {rule.spec.id: rule for rule in linter.active_rules()}
+    # The rules as configured for this file, so an [[overrides]] table that ignores HL004 or
+    # changes its severity for a folder is honoured.
+    active = {
+        rule.spec.id: rule
+        for rule in linter.active_rules(linter._overrides_for(path))
+    }
+    for index, directive in enumerate(article.directives):
+        if directive.action == "enable":
+            continue
+        rules = _describe_rules(directive, linter)
+        if index not in used and UNUSED_RULE in active and _judged(directive, active, linter):
+            kept.append(_meta_finding(active[UNUSED_RULE], directive, path, rules))
+        if linter.config.require_reason and not directive.reason and NO_REASON_RULE in active:
+            kept.append(_meta_finding(active[NO_REASON_RULE], directive, path, rules))
+    return kept
+
+
+def _meta_finding(rule: ActiveRule, directive: Directive, path: str, rules: str) -> Finding:
     from .engine import fingerprint, format_message
 
-    for index, (directive, _, _) in enumerate(spans):
-        checks = []
-        if index not in used and UNUSED_RULE in active:
-            checks.append((UNUSED_RULE, {"rules": " ".join(directive.rules) or "all rules"}))
-        if linter.config.require_reason and not directive.reason and NO_REASON_RULE in active:
-            checks.append((NO_REASON_RULE, {"rules": " ".join(directive.rules) or "all rules"}))
-        for rule_id, params in checks:
-            rule = active[rule_id]
-            kept.append(
-                Finding(
-                    path=path,
-                    line=directive.line,
-                    column=1,
-                    rule=rule_id,
-                    name=rule.spec.name,
-                    category=rule.spec.category,
-                    severity=rule.severity,
-                    message=format_message(rule.spec.message, params),
-                    fingerprint=fingerprint(rule_id, f"{directive.action} {params['rules']}"),
-                )
-            )
-    return kept
+    return Finding(
+        path=path,
+        line=directive.line,
+        column=1,
+        rule=rule.spec.id,
+        name=rule.spec.name,
+        category=rule.spec.category,
+        severity=rule.severity,
+        message=format_message(rule.spec.message, {"rules": rules}),
+        fingerprint=fingerprint(rule.spec.id, f"{directive.action} {rules}"),
+    )

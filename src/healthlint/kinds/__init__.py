@@ -21,8 +21,16 @@ if TYPE_CHECKING:
 __all__ = ["CheckContext", "Hit", "Kind", "KindOptions", "get", "names", "validate_options"]
 
 _MODULES = {
+    "acronym": "acronym",
+    "caveat": "caveat",
+    "credits": "credits",
+    "duplicate-block": "duplicate_block",
+    "empty-section": "empty_section",
+    "existence": "existence",
+    "substitution": "substitution",
     "engine": "engine",
     "freshness": "freshness",
+    "readability": "readability",
     "input": "input",
     "required-sections": "required_sections",
 }

@@ -15,7 +15,14 @@ from ..dates import parse_date
 from ..models import Credits, DateKind, DateMention, Person
 
 # Labels are matched at the start of a line, after optional bullets or bold markers.
-_LEAD = r"^[\s>*_•\-–]*(?:\*\*|__)?\s*"
+# Regular expressions here are written so that no two adjacent parts can match the same
+# characters ("\s*(?:\*\*)?\s*" is "\s*(?:\*\*\s*)?"): a line that almost matches, such as
+# "By" and 50,000 spaces, would otherwise be retried in every split of its spaces, which takes
+# hours.
+_LEAD = r"^[\s>*_•\-–]*"
+# After a label: optional closing bold, optional separator, spaces, then the text itself.
+_BOLD = r"(?:(?:\*\*|__)\s*)?"
+_REST = r"(?P<rest>[^\s:\-–—].*)$"
 
 DATE_LABELS: dict[str, DateKind] = {
     "current as of": "reviewed",
@@ -49,14 +56,14 @@ _DATE_LABEL_RE = re.compile(
 )
 
 _AUTHOR_RE = re.compile(
-    _LEAD + r"(?:authors?|written by|writer|by)\s*(?:\*\*|__)?\s*[:\-–—]?\s*(?P<rest>[^\s:\-–—].*)$", re.I
+    _LEAD + r"(?:authors?|written by|writer|by)\s*" + _BOLD + r"(?:[:\-–—]\s*)?" + _REST, re.I
 )
 _REVIEWER_RE = re.compile(
     _LEAD
-    + r"(?:(?:medically\s+)?reviewed\s+by\s*(?:\*\*|__)?\s*[:\-–—]?"
+    + r"(?:(?:medically\s+)?reviewed\s+by\s*" + _BOLD + r"(?:[:\-–—]\s*)?"
     r"|(?:(?:primary|specialist|senior)\s+)?(?:medical|clinical|expert)\s+review(?:er)?s?"
-    r"\s*(?:\*\*|__)?\s*[:\-–—]"
-    r"|reviewers?\s*(?:\*\*|__)?\s*:)\s*(?P<rest>[^\s:\-–—].*)$",
+    r"\s*" + _BOLD + r"[:\-–—]\s*"
+    r"|reviewers?\s*" + _BOLD + r":\s*)" + _REST,
     re.I,
 )
 _BOARD_RE = re.compile(
@@ -127,7 +134,8 @@ def credentials_in(text: str) -> list[str]:
 
 
 def _split_people(rest: str) -> list[str]:
-    rest = re.sub(r"\s+(?:and|&)\s+", ";", rest.strip().rstrip("."))
+    # (?<!\s): tried once per run of spaces, not at each of its spaces (quadratic on long runs).
+    rest = re.sub(r"(?<!\s)\s+(?:and|&)\s+", ";", rest.strip().rstrip("."))
     # "Jane Doe, MD, and John Roe, RN": split on "and" and ";". A piece without credentials
     # after a specialty ("Nora Patel MD - Ear, Nose, and Throat Surgery") still belongs to the
     # specialty, not to a new person.
@@ -151,7 +159,7 @@ def _person(text: str, line: int) -> Person:
     first = _CREDENTIAL_RE.search(name)
     if first and first.start() > 0:
         name = name[: first.start()]
-    name = re.sub(r"\s*,(?:\s*,)+", ",", name).strip(" ,.")
+    name = re.sub(r"(?<!\s)\s*,(?:\s*,)+", ",", name).strip(" ,.")
     return Person(name=name or text.strip(), credentials=creds, line=line)
 
 

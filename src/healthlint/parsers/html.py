@@ -186,7 +186,7 @@ class _PageReader(HTMLParser):
         elif self.buffer_has_text:
             self.pending_break = True
 
-    def parse_comment(self, i: int, report: int = 1) -> int:
+    def parse_comment(self, i: int, report: bool = True) -> int:
         # An unclosed "<!--" makes the tokenizer search the rest of the page for "-->" at
         # every later "<!--" as well, quadratic on a page full of them; a tail already known
         # to hold no "-->" is not searched again. (Positions are counted from the end because

@@ -148,11 +148,15 @@ def _only_links(inline: Token) -> bool:
             linked = True
         elif child.type == "link_close":
             depth -= 1
-        elif child.type == "text" and depth == 0 and child.content.strip(" ,;|·•-"):
-            return False
-        elif child.type in ("code_inline", "image") and depth == 0:
+        elif depth == 0 and _is_visible_text(child):
             return False
     return linked
+
+
+def _is_visible_text(token: Token) -> bool:
+    if token.type == "text":
+        return bool(token.content.strip(" ,;|·•-"))
+    return token.type in ("code_inline", "image")
 
 
 def _looks_like_heading(text: str) -> bool:

@@ -1,18 +1,61 @@
-"""Output formats. Each reporter turns a LintResult into the text written to stdout."""
+"""Output formats. Each reporter turns a :class:`Report` into the text written out.
+
+A reporter is a module here with ``render(report: Report) -> str``, listed in ``_REPORTERS``.
+This module imports nothing heavy at run time: the command line builds its ``--format``
+choices from :func:`names` before it knows whether it will lint anything.
+"""
 
 from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..engine import LintResult
-
-Reporter = Callable[[LintResult], str]
+if TYPE_CHECKING:
+    from ..baseline import BaselineOutcome
+    from ..engine import LintResult
+    from ..models import Finding, Severity
+    from ..packs import RuleSet
 
 _REPORTERS = {
     "text": "text",
     "json": "json",
+    "sarif": "sarif",
+    "github": "github",
+    "junit": "junit",
 }
+
+
+@dataclass
+class Report:
+    """What a reporter may show: the findings and the context needed to explain them."""
+
+    result: LintResult
+    fail_level: Severity
+    ruleset: RuleSet | None = None
+    # Per file, when files use different configurations with different fail levels.
+    fail_levels: dict[str, Severity] = field(default_factory=dict)
+    # Every file checked, including those without findings (JUnit lists them as passed).
+    files: list[str] | None = None
+    # Paths are reported relative to this folder when they are below it (default: the cwd).
+    root: Path | None = None
+    baseline: BaselineOutcome | None = None
+
+    def fails(self, finding: Finding) -> bool:
+        """Whether ``finding`` reaches the fail level of its file."""
+        level = self.fail_levels.get(finding.path, self.fail_level)
+        return finding.severity.rank >= level.rank
+
+    def checked_files(self) -> list[str]:
+        """Files checked, in report order; without a list, the files that have findings."""
+        if self.files is not None:
+            return self.files
+        return sorted({f.path for f in self.result.findings})
+
+
+Reporter = Callable[[Report], str]
 
 
 def names() -> list[str]:
@@ -23,3 +66,22 @@ def get(name: str) -> Reporter:
     module = importlib.import_module(f"{__name__}.{_REPORTERS[name]}")
     reporter: Reporter = module.render
     return reporter
+
+
+def relative_uri(path: str, root: Path | None = None) -> tuple[str, bool]:
+    """``(path with forward slashes, True)`` relative to ``root``, or ``(absolute, False)``.
+
+    CI systems match annotations to files by their path from the repository root, which is
+    the working directory a CI job runs in.
+    """
+    import os
+
+    base = os.path.abspath(root or Path.cwd())
+    absolute = os.path.abspath(path)
+    try:
+        relative = os.path.relpath(absolute, base)
+    except ValueError:  # another drive on Windows
+        return Path(absolute).as_posix(), False
+    if relative == os.pardir or relative.startswith(os.pardir + os.sep):
+        return Path(absolute).as_posix(), False
+    return Path(relative).as_posix(), True

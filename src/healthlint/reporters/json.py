@@ -1,24 +1,60 @@
-"""JSON: ``{"version": 1, "findings": [...], "summary": {...}}``.
+"""JSON: one object, versioned, for scripts and dashboards.
 
-The schema is versioned: ``version`` changes only when a field is removed or changes meaning;
-new fields may be added at any time. Each finding carries ``path``, ``line``, ``column``,
-``end_line``, ``end_column``, ``rule``, ``name``, ``category``, ``severity``, ``message``,
-``suggestion`` and ``fingerprint``.
+Schema (``version`` 1)::
+
+    {
+      "version": 1,
+      "findings": [
+        {
+          "path": "conditions/shingles.md",   # as given on the command line or found in a folder
+          "line": 48, "column": 1,            # 1-based; column counts characters
+          "end_line": null, "end_column": null,
+          "rule": "HL302",                    # rule id
+          "name": "review-date-stale",        # rule name
+          "category": "freshness",            # sections | credits | freshness | readability |
+                                              # caveats | plain-language | input
+          "severity": "warning",              # info | warning | error
+          "message": "...",                   # what is wrong and what to write instead
+          "suggestion": null,                 # replacement text, when there is one
+          "fingerprint": "3f9a0c1d2e4b5a69"   # rule + offending text, not the line: stable
+        }                                     # when lines above it change
+      ],
+      "summary": {
+        "files_checked": 12, "files_unreadable": 0,
+        "errors": 2, "warnings": 1, "infos": 0,   # counts of the findings listed above
+        "fail_level": "error",
+        "failed": true                            # a finding reached the fail level
+      },
+      "baseline": {                           # only with --baseline / --write-baseline
+        "file": "healthlint-baseline.json",
+        "matched": 40,                        # findings hidden because the baseline has them
+        "gone": [                             # baseline entries no longer found: the baseline
+          {"path": "...", "rule": "HL302",    # can shrink (--write-baseline rewrites it)
+           "name": "review-date-stale", "fingerprint": "...", "count": 1, "message": "..."}
+        ]
+      }
+    }
+
+``version`` changes only when a field is removed or changes meaning; new fields may be added
+at any time, so readers should ignore keys they do not know. Findings are sorted by path, line,
+column and rule.
 """
 
 from __future__ import annotations
 
 import json
 from collections import Counter
+from typing import Any
 
-from ..engine import LintResult
+from . import Report
 
 SCHEMA_VERSION = 1
 
 
-def render(result: LintResult) -> str:
+def render(report: Report) -> str:
+    result = report.result
     counts = Counter(f.severity.value for f in result.findings)
-    document = {
+    document: dict[str, Any] = {
         "version": SCHEMA_VERSION,
         "findings": [f.model_dump(mode="json") for f in result.findings],
         "summary": {
@@ -27,6 +63,15 @@ def render(result: LintResult) -> str:
             "errors": counts["error"],
             "warnings": counts["warning"],
             "infos": counts["info"],
+            "fail_level": report.fail_level.value,
+            "failed": any(report.fails(f) for f in result.findings),
         },
     }
+    if report.baseline is not None:
+        outcome = report.baseline
+        document["baseline"] = {
+            "file": str(outcome.file),
+            "matched": outcome.matched,
+            "gone": [entry.model_dump(mode="json") for entry in outcome.gone],
+        }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

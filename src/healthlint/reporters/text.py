@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections import Counter
 
 from ..engine import LintResult
+from . import Report
 
 
-def render(result: LintResult) -> str:
+def render(report: Report) -> str:
+    result = report.result
     lines = [
         f"{f.path}:{f.line}:{f.column}: {f.severity.value} {f.rule} {f.message}"
         + (f" (suggestion: {f.suggestion})" if f.suggestion else "")

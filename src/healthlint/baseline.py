@@ -1,0 +1,218 @@
+"""Baselines: adopt healthlint on a library that already has findings, and fail only on new ones.
+
+``healthlint check --write-baseline healthlint-baseline.json`` records today's findings;
+``healthlint check --baseline healthlint-baseline.json`` then reports (and fails on) only the
+findings the baseline does not hold. The file is JSON meant to be committed and reviewed::
+
+    {
+      "version": 1,
+      "entries": [
+        {"path": "conditions/shingles.md", "rule": "HL302", "fingerprint": "3f9a0c1d2e4b5a69",
+         "count": 1, "name": "review-date-stale", "message": "..."}
+      ]
+    }
+
+An entry is keyed by path (relative to the baseline file, forward slashes), rule and the
+finding's fingerprint (a hash of the rule and the offending text), never by line number, so
+editing the article above a baselined finding leaves it baselined. ``count`` tracks identical
+findings in one file: with two recorded, a third is new. ``name`` and ``message`` are for the
+people reading the file and are not compared.
+
+Entries whose finding is gone (fixed, or the file deleted) are reported so the baseline can
+shrink; rewriting it with ``--write-baseline`` drops them. When only some files are checked
+(pre-commit passes the staged ones), entries of the other files are neither reported as gone
+nor dropped on rewrite.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .models import Finding
+
+BASELINE_VERSION = 1
+
+Key = tuple[str, str, str]
+
+
+class BaselineError(Exception):
+    """A baseline file that cannot be read or written; the message names the file."""
+
+
+class BaselineEntry(BaseModel):
+    # Unknown keys are ignored so a baseline written by a later healthlint still loads.
+    model_config = ConfigDict(extra="ignore")
+
+    path: str
+    rule: str
+    fingerprint: str
+    count: int = Field(default=1, ge=1)
+    name: str = ""
+    message: str = ""
+
+    @property
+    def key(self) -> Key:
+        return (self.path, self.rule, self.fingerprint)
+
+
+class BaselineFile(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    version: Literal[1]
+    tool: str = ""
+    entries: list[BaselineEntry] = Field(default_factory=list)
+
+
+@dataclass
+class BaselineOutcome:
+    """What applying a baseline did: findings it hid, and entries no longer found."""
+
+    file: Path
+    matched: int = 0
+    gone: list[BaselineEntry] = field(default_factory=list)
+
+
+def entry_path(path: str, base: Path) -> str:
+    """``path`` as a baseline records it: relative to ``base`` with forward slashes.
+
+    Relative to the baseline file rather than the working directory, so the same baseline works
+    whether healthlint runs from the repository root or from a subfolder.
+    """
+    absolute = os.path.abspath(path)
+    try:
+        relative = os.path.relpath(absolute, os.path.abspath(base))
+    except ValueError:  # another drive on Windows
+        return Path(absolute).as_posix()
+    return Path(relative).as_posix()
+
+
+def finding_key(finding: Finding, base: Path) -> Key:
+    fingerprint = finding.fingerprint
+    if fingerprint is None:
+        from .engine import fingerprint as make
+
+        fingerprint = make(finding.rule, finding.message)
+    return (entry_path(finding.path, base), finding.rule, fingerprint)
+
+
+def load(file: Path) -> BaselineFile:
+    try:
+        data = json.loads(file.read_text(encoding="utf-8"))
+    except FileNotFoundError as error:
+        raise BaselineError(
+            f"{file}: no such baseline file; create it with --write-baseline {file}"
+        ) from error
+    except OSError as error:
+        raise BaselineError(f"{file}: cannot read baseline: {error.strerror}") from error
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise BaselineError(f"{file}: not a JSON baseline file: {error}") from error
+    if isinstance(data, dict) and data.get("version") not in (None, BASELINE_VERSION):
+        raise BaselineError(
+            f"{file}: baseline version {data.get('version')!r} is not supported (this "
+            f"healthlint reads version {BASELINE_VERSION}); rewrite it with --write-baseline"
+        )
+    try:
+        return BaselineFile.model_validate(data)
+    except ValidationError as error:
+        problems = "\n".join(
+            f"  {'.'.join(str(p) for p in problem['loc']) or '(top level)'}: {problem['msg']}"
+            for problem in error.errors()
+        )
+        raise BaselineError(f"{file}: invalid baseline\n{problems}") from error
+
+
+def _base(file: Path) -> Path:
+    return Path(os.path.abspath(file)).parent
+
+
+def apply(
+    baseline: BaselineFile,
+    findings: Sequence[Finding],
+    *,
+    file: Path,
+    checked: Iterable[str] | None = None,
+) -> tuple[list[Finding], BaselineOutcome]:
+    """The findings not in ``baseline``, and what the baseline matched or no longer finds.
+
+    ``checked`` lists the files this run looked at; entries of other files are not reported as
+    gone (unless the file no longer exists), since they were not looked for.
+    """
+    base = _base(file)
+    remaining: Counter[Key] = Counter()
+    first: dict[Key, BaselineEntry] = {}
+    for entry in baseline.entries:
+        remaining[entry.key] += entry.count
+        first.setdefault(entry.key, entry)
+
+    new: list[Finding] = []
+    outcome = BaselineOutcome(file=file)
+    for finding in findings:
+        key = finding_key(finding, base)
+        if remaining[key] > 0:
+            remaining[key] -= 1
+            outcome.matched += 1
+        else:
+            new.append(finding)
+
+    looked_at = None if checked is None else {entry_path(p, base) for p in checked}
+    for key, entry in first.items():
+        left = remaining[key]
+        if left <= 0:
+            continue
+        path = key[0]
+        if looked_at is None or path in looked_at or not (base / path).exists():
+            outcome.gone.append(entry.model_copy(update={"count": left}))
+    return new, outcome
+
+
+def build(
+    findings: Sequence[Finding],
+    *,
+    file: Path,
+    checked: Iterable[str] | None = None,
+    previous: BaselineFile | None = None,
+) -> BaselineFile:
+    """A baseline of ``findings``, keeping ``previous`` entries of files not checked now."""
+    from . import __version__
+
+    base = _base(file)
+    counts: Counter[Key] = Counter()
+    examples: dict[Key, Finding] = {}
+    for finding in findings:
+        key = finding_key(finding, base)
+        counts[key] += 1
+        examples.setdefault(key, finding)
+    entries = [
+        BaselineEntry(path=key[0], rule=key[1], fingerprint=key[2], count=count,
+                      name=examples[key].name, message=examples[key].message)
+        for key, count in counts.items()
+    ]
+    if previous is not None and checked is not None:
+        looked_at = {entry_path(p, base) for p in checked}
+        entries += [
+            entry for entry in previous.entries
+            if entry.path not in looked_at and (base / entry.path).exists()
+        ]
+    entries.sort(key=lambda e: (e.path, e.rule, e.fingerprint))
+    return BaselineFile(version=BASELINE_VERSION, tool=f"healthlint {__version__}",
+                        entries=entries)
+
+
+def write(baseline: BaselineFile, file: Path) -> None:
+    text = json.dumps(baseline.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        # Write then rename, so an interrupted run never leaves half a baseline behind.
+        temporary = file.with_name(file.name + ".tmp")
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, file)
+    except OSError as error:
+        raise BaselineError(f"{file}: cannot write baseline: {error.strerror}") from error

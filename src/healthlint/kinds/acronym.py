@@ -1,0 +1,161 @@
+"""acronym: an abbreviation used before it is spelled out.
+
+An acronym is a word of 2 to 6 capital letters and digits with at least ``min_length`` letters
+("COPD", "UTI", "A1C"; "UTIs" counts as "UTI"). Plain-language guides ask that each one be
+spelled out where it is first used. A use counts as spelled out when the words and the acronym
+stand together with one of them in parentheses: "urinary tract infection (UTI)" or "UTI
+(urinary tract infection)". The rule reports each acronym once, at its first use, when that use
+comes before any spelled-out form (or there is none).
+
+What is checked: prose and tables. Headings are not checked, because a heading such as "What Is
+COPD?" is normally followed by the text that explains it, but a heading that spells an acronym
+out counts as its explanation. Credits, page chrome and code are not checked.
+
+Never reported: acronyms in ``allow`` (and ``also_allow``), Roman numerals ("type II"),
+credentials (MD, RN, DO…), a common English word written in capitals for emphasis ("do NOT",
+"STOP", "CALL"), runs of two or more capitalised words ("DO NOT TAKE"), and paragraphs written
+entirely in capitals.
+
+Options:
+    allow: [str]         acronyms readers know; default CT, MRI, HIV, AIDS, DNA, ECG, EKG, ER,
+                         ICU, IV, OK, US, USA, UK, TV, PDF, COVID, CPR, AM, PM, ID, DVD, CD
+    also_allow: [str]    added to ``allow`` (use this to keep the default list)
+    min_length: int      fewest letters an acronym has (default 2)
+
+Message parameters: {acronym}, {defined} (where it is spelled out later, or empty).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import Field
+
+from ..models import Block
+from ..parsers.credits import CREDENTIALS
+from .base import CheckContext, Hit, Kind, KindOptions, block_position
+
+DEFAULT_ALLOW = [
+    "CT", "MRI", "HIV", "AIDS", "DNA", "ECG", "EKG", "ER", "ICU", "IV", "OK", "US", "USA", "UK",
+    "TV", "PDF", "COVID", "CPR", "AM", "PM", "ID", "DVD", "CD",
+]  # fmt: skip
+
+# Ordinary words that articles put in capitals for emphasis ("Do NOT drive"). Without this
+# list they would look like acronyms that were never spelled out.
+_SHOUTED = frozenset(
+    {
+        "A", "ALL", "AN", "AND", "ANY", "ARE", "AS", "ASK", "AT", "BAD", "BE", "BIG", "BUT", "BY",
+        "CALL", "CAN", "COLD", "DAY", "DO", "END", "FOR", "FREE", "GET", "GO", "HAS", "HAVE",
+        "HELP", "HOT", "HOW", "IF", "IN", "IS", "IT", "ITS", "KEEP", "LOW", "MAY", "ME", "MUST",
+        "MY", "NEED", "NEVER", "NEW", "NO", "NOT", "NOTE", "NOW", "OF", "OFF", "ON", "ONE", "ONLY",
+        "OR", "OUR", "OUT", "OVER", "SAFE", "SEE", "SLOW", "SO", "STOP", "TAKE", "THE", "THIS",
+        "TIME", "TIP", "TO", "TWO", "UP", "USE", "VERY", "WAIT", "WARM", "WE", "WHAT", "WHEN",
+        "WHY", "YES", "YOU", "YOUR",
+    }
+)
+_CREDENTIALS = frozenset(c.replace("-", "").upper() for c in CREDENTIALS)
+_ROMAN = re.compile(
+    r"^(?=[IVXLCDM]+$)M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$"
+)
+
+# A capitalised token: 2-6 capitals/digits, starting with a capital, optionally a plural or
+# possessive ending. Not part of a longer word, a code with digits ("ABC-123", "COVID-19" is
+# one token to the reader), a web address or a path.
+_TOKEN = re.compile(
+    r"(?<![\w/.])(?<!\d-)(?P<acronym>[A-Z][A-Z0-9]{1,5})(?:s|['’]s)?(?![\w/]|-\d|\.\w)"
+)
+_LETTERS = re.compile(r"[A-Z]")
+_WORDISH = re.compile(r"[A-Za-z]{3,}")
+
+
+class Options(KindOptions):
+    allow: list[str] = Field(default_factory=lambda: list(DEFAULT_ALLOW))
+    also_allow: list[str] = Field(default_factory=list)
+    min_length: int = Field(default=2, ge=1, le=6)
+
+
+@dataclass(slots=True)
+class _Use:
+    block: Block
+    start: int
+    end: int
+
+
+def _spelled_out(text: str, start: int, end: int) -> bool:
+    """True for "words (ACRO)" and "ACRO (words)" at this occurrence."""
+    # Bounded windows: an explanation sits right next to the acronym, and slicing the whole
+    # block for every token would make long paragraphs quadratic.
+    before = text[max(0, start - 120) : start].rstrip()
+    after = text[end : end + 120].lstrip()
+    if before.endswith("(") and after.startswith(")"):
+        # "(ACRO)" explains itself when real words come before it on the page.
+        return bool(_WORDISH.search(before[-80:-1]))
+    if after.startswith("("):
+        inside = after[1 : after.find(")")] if ")" in after else ""
+        words = _WORDISH.findall(inside)
+        # Lower-case or capitalised words, not another acronym: "MRI (magnetic resonance...)".
+        return bool(words) and not inside.isupper()
+    return False
+
+
+def _shouted(text: str, start: int, end: int) -> bool:
+    """Part of a run of capitalised words ("DO NOT TAKE"), where capitals are emphasis."""
+    before = re.search(r"([A-Z][A-Z']+)[\s,]+$", text[max(0, start - 30) : start])
+    after = re.match(r"[\s,]+([A-Z][A-Z']+)\b", text[end : end + 30])
+    return bool(before or after)
+
+
+def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
+    allowed = {a.upper() for a in (*options.allow, *options.also_allow)}
+    first_use: dict[str, _Use] = {}
+    defined: dict[str, tuple[int, int]] = {}  # acronym → line, column of its first explanation
+    for block in ctx.article.blocks:
+        if block.role not in ("prose", "table", "heading"):
+            continue
+        text = block.text
+        letters = [c for c in text if c.isalpha()]
+        if len(letters) > 12 and not any(c.islower() for c in letters):
+            continue  # a whole paragraph in capitals is emphasis, not abbreviations
+        for match in _TOKEN.finditer(text):
+            acronym = match.group("acronym")
+            if (
+                len(_LETTERS.findall(acronym)) < options.min_length
+                or acronym in allowed
+                or acronym in _SHOUTED
+                or acronym in _CREDENTIALS
+                or _ROMAN.match(acronym)
+            ):
+                continue
+            if _spelled_out(text, match.start(), match.end()):
+                defined.setdefault(acronym, block_position(block, match.start()))
+                continue
+            if block.role == "heading" or acronym in first_use or acronym in defined:
+                continue
+            if _shouted(text, match.start(), match.end()):
+                continue
+            first_use[acronym] = _Use(block, match.start(), match.end())
+    for acronym, use in first_use.items():
+        line, column = block_position(use.block, use.start)
+        end_line, end_column = block_position(use.block, use.end)
+        later = defined.get(acronym)
+        where = ""
+        if later:
+            where = (" (it is spelled out later on the same line)" if later[0] == line
+                     else f" (it is spelled out later, on line {later[0]})")
+        yield Hit(
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+            params={
+                "acronym": acronym,
+                "defined": where,
+            },
+            snippet=acronym,
+        )
+
+
+KIND = Kind(name="acronym", options=Options, check=check, doc=__doc__ or "")

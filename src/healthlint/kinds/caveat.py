@@ -1,0 +1,113 @@
+"""caveat: if the article talks about X, it must also say Y.
+
+A rule lists trigger phrases (``when``) and required phrases (``require``). When any trigger
+appears in the article and none of the required phrases does, the rule reports once, at the
+first trigger, saying what to add. A rule without triggers applies to every article (a
+disclaimer every page needs); it then points at the title line.
+
+Where the kind looks:
+    Triggers are looked for in what the article itself says: headings (the title included),
+    prose and tables (``when_in``). Page chrome such as a navigation menu that links to "Chest
+    pain" is not the article talking about chest pain, and credits lines ("Family Medicine" in
+    a reviewer's specialty) are not advice about medicine.
+    Required text may sit anywhere a reader sees text (``require_in``), page chrome included,
+    because publishers often put the disclaimer above the title or in the footer. A footer link
+    that only says "Disclaimer" does not satisfy a requirement: the rule needs the words of the
+    caveat itself, such as "does not replace the advice of".
+    The required text may appear anywhere in the article, not necessarily next to the trigger.
+
+Phrases:
+    Matching ignores case, line breaks, curly quotes and simple word endings (-s, -es, -ed,
+    -ing), works on whole words, lets a space match a hyphen, and lets digits be written with
+    hyphens ("911" matches "Call 9-1-1"). ``*`` stands for up to four words ("talk * doctor"
+    matches "talk with your doctor"). Write phrases in their base form ("chest pain" matches
+    "chest pains"). There is no raw regular-expression form, so no phrase can make a check slow.
+
+Options:
+    when: [phrase]            any of these triggers the rule (empty: every article)
+    when_all: [[phrase]]      further conditions: each group must also match somewhere, e.g.
+                              when: [aspirin], when_all: [[child, children, teen]]
+    require: [phrase]         any one of these satisfies the rule (required)
+    when_in: [role]           default [heading, prose, table]
+    require_in: [role]        default [heading, prose, table, credits, chrome]
+    suggestion: str           text an editor could add, shown as the finding's suggestion
+
+Message parameters: {trigger} (the first trigger as written in the article), {required} (the
+required phrases, quoted and joined with "or").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import Field
+
+from ..models import Block
+from .base import CheckContext, Hit, Kind, KindOptions, block_position
+from .matching import Phrase, PhraseMatch, Role, blocks_in, matcher
+
+
+class Options(KindOptions):
+    when: list[Phrase] = Field(default_factory=list)
+    when_all: list[list[Phrase]] = Field(default_factory=list)
+    require: list[Phrase] = Field(min_length=1)
+    when_in: list[Role] = Field(default=["heading", "prose", "table"], min_length=1)
+    require_in: list[Role] = Field(
+        default=["heading", "prose", "table", "credits", "chrome"], min_length=1
+    )
+    suggestion: str | None = None
+
+
+def _first(blocks: list[Block], phrases: list[str]) -> tuple[Block, PhraseMatch] | None:
+    return matcher(tuple(phrases)).first_in(blocks)
+
+
+def describe_phrases(phrases: list[str], limit: int = 4) -> str:
+    """'"a", "b" or "c"': the phrases as an editor would read them in a message."""
+    shown = [f'"{p.replace(" * ", " … ")}"' for p in phrases[:limit]]
+    if len(phrases) > limit:
+        shown.append("similar words")
+    if len(shown) == 1:
+        return shown[0]
+    return ", ".join(shown[:-1]) + " or " + shown[-1]
+
+
+def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
+    trigger_blocks = blocks_in(ctx, options.when_in)
+    anchor: tuple[Block, PhraseMatch] | None = None
+    if options.when:
+        anchor = _first(trigger_blocks, options.when)
+        if anchor is None:
+            return
+    for group in options.when_all:
+        found = _first(trigger_blocks, group)
+        if found is None:
+            return
+        if anchor is None:
+            anchor = found
+    if matcher(tuple(options.require)).first_in(blocks_in(ctx, options.require_in)) is not None:
+        return
+    params = {"required": describe_phrases(options.require), "trigger": ""}
+    if anchor is None:
+        line = ctx.article.title_line or 1
+        yield Hit(line=line, params=params, suggestion=options.suggestion,
+                  snippet="missing: " + options.require[0])
+        return
+    block, match = anchor
+    line, column = block_position(block, match.start)
+    end_line, end_column = block_position(block, match.end)
+    params["trigger"] = match.text
+    yield Hit(
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        params=params,
+        suggestion=options.suggestion,
+        # The trigger phrase (not its position) keeps the fingerprint stable across edits.
+        snippet=match.phrase,
+    )
+
+
+KIND = Kind(name="caveat", options=Options, check=check, doc=__doc__ or "")

@@ -1,0 +1,65 @@
+"""existence: phrases that must not appear in an article.
+
+Each occurrence of a listed phrase in the article's headings, prose and tables is reported (up
+to ``max_per_file`` per rule and file), with the rule's ``suggestion`` when it has one. Page
+chrome and credits are not searched: a site banner is not the article's claim.
+
+Phrases match as in the caveat kind: without case, across line breaks and curly quotes, on whole
+words, with simple word endings ("guarantee" also finds "guaranteed"), ``*`` for up to four
+words, digits with or without hyphens.
+
+With ``skip_negated: true`` an occurrence is not reported when one of the three words before it
+in the same sentence denies it ("there is no guarantee", "no medicine is completely safe",
+"it does not cure"), which is what an honest article says.
+
+Options:
+    phrases: [phrase] (required)
+    suggestion: str            what to write instead, shown with each finding
+    skip_negated: bool         default false
+    scope: [role]              default [heading, prose, table]
+    max_per_file: int          default 20
+
+Message parameters: {match} (the text as written), {suggestion}.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import Field
+
+from .base import CheckContext, Hit, Kind, KindOptions, block_position
+from .matching import Phrase, Role, blocks_in, context_snippet, is_negated, matcher
+
+
+class Options(KindOptions):
+    phrases: list[Phrase] = Field(min_length=1)
+    suggestion: str | None = None
+    skip_negated: bool = False
+    scope: list[Role] = Field(default=["heading", "prose", "table"], min_length=1)
+    max_per_file: int = Field(default=20, ge=1)
+
+
+def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
+    found = 0
+    for block, match in matcher(tuple(options.phrases)).in_blocks(blocks_in(ctx, options.scope)):
+        if options.skip_negated and is_negated(block.text, match.start):
+            continue
+        line, column = block_position(block, match.start)
+        end_line, end_column = block_position(block, match.end)
+        yield Hit(
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+            params={"match": match.text, "suggestion": options.suggestion or ""},
+            suggestion=options.suggestion,
+            snippet=context_snippet(block.text, match.start, match.end),
+        )
+        found += 1
+        if found >= options.max_per_file:
+            return
+
+
+KIND = Kind(name="existence", options=Options, check=check, doc=__doc__ or "")

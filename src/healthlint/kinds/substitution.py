@@ -1,0 +1,121 @@
+"""substitution: medical jargon and wordy phrases, with the plain words to use instead.
+
+Each ``swap`` entry maps a phrase to its plain replacement. Every occurrence in the article's
+headings, prose and tables is reported (up to ``max_per_file`` per rule and file) with the plain
+words as the suggestion. Credits and page chrome are not checked: reviewers' job titles and site
+menus are not the article's wording.
+
+A term explained in place is not jargon: "hypertension (high blood pressure)" and "high blood
+pressure (hypertension)" are how plain-language guides teach a medical word, so an occurrence
+that is directly followed or preceded by its plain words in parentheses is not reported.
+
+Names of other things that contain a key are listed in ``keep`` and never reported:
+"physician assistant" is a job, not a doctor; "pulmonary hypertension" is a lung disease, not
+high blood pressure.
+
+Keys match as in the caveat kind: across line breaks, on whole words, with simple word endings
+("utilize" also finds "utilized" and "utilizing"; the suggestion is the base form). With
+``ignore_case: false`` the case must match exactly.
+
+Options:
+    swap: {phrase: plain words} (required)
+    keep: [phrase]         longer terms in which a key is left alone
+    ignore_case: bool      default true
+    scope: [role]          default [heading, prose, table]
+    max_per_file: int      default 20
+
+Message parameters: {match} (the text as written), {suggestion} (the plain words).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import Field, field_validator
+
+from ..models import Block
+from .base import CheckContext, Hit, Kind, KindOptions, block_position, normalize
+from .matching import Phrase, Role, blocks_in, context_snippet, matcher, phrase_problem
+
+_PAREN_BEFORE = re.compile(r"\(\s*$")
+
+
+class Options(KindOptions):
+    swap: dict[str, str] = Field(min_length=1)
+    keep: list[Phrase] = Field(default_factory=list)
+    ignore_case: bool = True
+    scope: list[Role] = Field(default=["heading", "prose", "table"], min_length=1)
+    max_per_file: int = Field(default=20, ge=1)
+
+    @field_validator("swap")
+    @classmethod
+    def _check_phrases(cls, value: dict[str, str]) -> dict[str, str]:
+        for phrase, plain in value.items():
+            problem = phrase_problem(phrase)
+            if problem:
+                raise ValueError(problem)
+            if not plain.strip():
+                raise ValueError(f"no plain words given for {phrase!r}")
+        return {phrase.strip(): plain.strip() for phrase, plain in value.items()}
+
+
+def _alternatives(plain: str) -> list[str]:
+    """"side effect or problem" → ["side effect", "problem"]: any of them explains the term."""
+    parts = re.split(r",|\bor\b|/", plain)
+    return [normalize(p).strip() for p in parts if p.strip()]
+
+
+def _explained(text: str, start: int, end: int, plain: str) -> bool:
+    """True for "term (plain words)" and "plain words (term)"."""
+    after = normalize(text[end : end + len(plain) + 8]).lstrip()
+    options = _alternatives(plain)
+    if after.startswith("(") and any(after[1:].lstrip().startswith(o) for o in options):
+        return True
+    head = text[max(0, start - len(plain) - 8) : start]
+    paren = _PAREN_BEFORE.search(head)
+    if paren is None:
+        return False
+    before = normalize(head[: paren.start()]).rstrip()
+    return any(before.endswith(o) for o in options)
+
+
+def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
+    swaps = options.swap
+    find = matcher(tuple(swaps), options.ignore_case)
+    keep = matcher(tuple(options.keep), options.ignore_case)
+    found = 0
+    kept: list[tuple[int, int]] = []
+    kept_block: Block | None = None
+    next_kept = 0
+    for block, match in find.in_blocks(blocks_in(ctx, options.scope)):
+        plain = swaps[match.phrase]
+        if options.keep:
+            if block is not kept_block:
+                kept_block, next_kept = block, 0
+                kept = [(k.start, k.end) for k in keep.finditer(block.text)]
+            # Matches and kept spans both come in text order: walk them together.
+            while next_kept < len(kept) and kept[next_kept][1] <= match.start:
+                next_kept += 1
+            if next_kept < len(kept) and kept[next_kept][0] < match.end:
+                continue
+        if _explained(block.text, match.start, match.end, plain):
+            continue
+        line, column = block_position(block, match.start)
+        end_line, end_column = block_position(block, match.end)
+        yield Hit(
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+            params={"match": match.text, "suggestion": plain},
+            suggestion=plain,
+            snippet=context_snippet(block.text, match.start, match.end),
+        )
+        found += 1
+        if found >= options.max_per_file:
+            return
+
+
+KIND = Kind(name="substitution", options=Options, check=check, doc=__doc__ or "")

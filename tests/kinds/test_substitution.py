@@ -1,0 +1,119 @@
+"""substitution: jargon and wordy phrases with their plain words (HL601)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from pydantic import ValidationError
+
+from healthlint.config import Config
+from healthlint.engine import Linter
+from healthlint.kinds import substitution
+from healthlint.kinds.base import CheckContext, Hit
+from healthlint.models import Finding
+from healthlint.packs import load_rules
+from healthlint.parsers import parse_article
+
+TODAY = dt.date(2026, 11, 26)
+SWAPS: dict[str, str] = load_rules(["default"]).rules["HL601"].options["swap"]
+
+
+def findings(text: str, filename: str = "article.md") -> list[Finding]:
+    linter = Linter(Config(select=["HL601"]), today=TODAY)
+    return [f for f in linter.lint_text(text, filename=filename) if f.rule == "HL601"]
+
+
+def hits(text: str, **options: Any) -> list[Hit]:
+    article = parse_article(text, filename="article.md")
+    ctx = CheckContext(article=article, today=TODAY, path="article.md")
+    return list(substitution.check(ctx, substitution.Options.model_validate(options), None))
+
+
+def test_each_occurrence_is_reported_with_the_plain_word() -> None:
+    text = "# Checkups\n\nYour physician checks you.\n\nPhysicians use a cuff to\nutilize it.\n"
+    found = findings(text)
+    assert [(f.line, f.column) for f in found] == [(3, 6), (5, 1), (6, 1)]
+    assert [f.suggestion for f in found] == ["doctor", "doctor", "use"]
+    assert 'Use "doctor" instead of "physician"' in found[0].message
+    assert '"Physicians"' in found[1].message
+    assert '"utilize"' in found[2].message
+
+
+def test_multi_word_phrases_match_across_a_line_break() -> None:
+    [finding] = findings("# Heart\n\nA myocardial\ninfarction damages the heart.\n")
+    assert (finding.line, finding.end_line, finding.suggestion) == (3, 4, "heart attack")
+
+
+def test_word_endings_are_found() -> None:
+    found = findings("# Care\n\nShe was administered fluids and ambulating helps.\n")
+    assert [f.suggestion for f in found] == ["give", "walk"]
+
+
+def test_a_term_explained_in_parentheses_is_not_jargon() -> None:
+    text = (
+        "# Blood Pressure\n\nHypertension (high blood pressure) is common. "
+        "High blood pressure (hypertension) has no symptoms.\n"
+    )
+    assert findings(text) == []
+    # Only the explained use is accepted; a later bare use is still reported.
+    [finding] = findings(text + "\nHypertension is treated with pills.\n")
+    assert finding.line == 5
+
+
+def test_names_that_contain_a_key_are_kept() -> None:
+    text = (
+        "# Care Team\n\nA physician assistant sees you. Pulmonary hypertension is a lung "
+        "disease. She lives in assisted living.\n"
+    )
+    assert findings(text) == []
+
+
+def test_headings_count_but_credits_and_chrome_do_not() -> None:
+    text = (
+        "Approximately 20 clinics near you.\n\nChecking Blood\n\nWhen Physicians Check You\n\n"
+        "They take a sample.\n\nCredits\n\nReviewed by: a team of physicians and nurses\n"
+    )
+    [finding] = findings(text, "checking-blood.txt")
+    assert (finding.line, finding.suggestion) == (5, "doctor")
+
+
+def test_ordinary_words_are_not_reported() -> None:
+    text = (
+        "# Neck Pain\n\nMassage can help relax muscles and ease pain. Talk to your doctor "
+        "before you try it. Most people feel better in about a week. Take the medicine "
+        "before meals. Ask for help when you need it.\n"
+    )
+    assert findings(text) == []
+
+
+def test_the_cap_per_file() -> None:
+    text = "# A\n\n" + " ".join(["The physician came."] * 30) + "\n"
+    assert len(findings(text)) == 20
+    assert len(hits(text, swap={"physician": "doctor"}, max_per_file=2)) == 2
+
+
+def test_case_can_be_made_to_matter() -> None:
+    text = "# A\n\nThe Physician came. The physician went.\n"
+    assert len(hits(text, swap={"physician": "doctor"}, ignore_case=False)) == 1
+
+
+@pytest.mark.parametrize("jargon", sorted(SWAPS))
+def test_every_default_entry_is_found_and_its_plain_words_are_clean(jargon: str) -> None:
+    [finding] = findings(f"# Health\n\nWe say {jargon} here.\n")
+    assert finding.suggestion == SWAPS[jargon]
+    assert findings(f"# Health\n\nWe say {SWAPS[jargon]} here.\n") == []
+
+
+def test_the_default_list_is_a_usable_size() -> None:
+    assert 30 <= len(SWAPS) <= 80
+
+
+@pytest.mark.parametrize(
+    "options",
+    [{"swap": {}}, {"swap": {"": "x"}}, {"swap": {"utilize": " "}}, {"swap": {"a": "b"}, "x": 1}],
+)
+def test_bad_options_are_refused(options: dict[str, Any]) -> None:
+    with pytest.raises(ValidationError):
+        substitution.Options.model_validate(options)
