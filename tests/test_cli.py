@@ -194,3 +194,30 @@ def test_console_script_runs_as_a_subprocess(library: Path) -> None:
     )
     assert done.returncode == 1
     assert "HL302" in done.stdout
+
+
+def test_stats_prints_reading_figures_per_file_and_section(
+    library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(["stats", str(library / "good"), "--sections", "--format", "json"], capsys)
+    assert code == 0
+    rows = json.loads(out)
+    article, *sections = rows
+    assert article["path"].endswith("sprained-ankle.md") and article["section"] is None
+    assert article["words"] > 50 and article["flesch_kincaid_grade"] is not None
+    assert article["smog"] is None  # fewer than 30 sentences: no SMOG grade
+    assert [s["section"] for s in sections][:2] == [
+        "Your Care Instructions",
+        "How Can You Care for Yourself at Home",
+    ]
+    code, out, _ = run(["stats", str(library / "good")], capsys)
+    assert "F-K grade" in out.splitlines()[0] and "sprained-ankle.md" in out
+
+
+def test_inspect_includes_readability_figures(
+    library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(["inspect", str(library / "good" / "sprained-ankle.md")], capsys)
+    figures = json.loads(out)["readability"]
+    assert figures["article"]["words"] > 50
+    assert {s["section"] for s in figures["sections"]} >= {"Your Care Instructions"}

@@ -158,6 +158,15 @@ def build_parser() -> argparse.ArgumentParser:
     inspect.add_argument("path", metavar="FILE")
     inspect.add_argument("--config", metavar="FILE")
 
+    stats = commands.add_parser(
+        "stats", help="reading figures per file: words, sentences, SMOG, Flesch-Kincaid",
+        description="A table of reading figures for each article, measured on its prose only "
+        "(the text the readability rules judge). SMOG is shown only from 30 sentences on.",
+    )
+    stats.add_argument("paths", nargs="*", default=["."], metavar="PATH")
+    stats.add_argument("--format", choices=("text", "json"), default="text")
+    stats.add_argument("--sections", action="store_true", help="one row per section too")
+
     listing = commands.add_parser("rules", help="list the rules")
     listing.add_argument("--config", metavar="FILE")
     listing.add_argument("--format", choices=("text", "json"), default="text")
@@ -191,6 +200,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "rules": _rules,
             "explain": _explain,
             "schema": _schema,
+            "stats": _stats,
         }[args.command]
         return handler(args)
     except (PackError, BaselineError, UsageError) as error:
@@ -493,8 +503,11 @@ def _inspect(args: argparse.Namespace) -> int:
     article.problems[:0] = source.problems
     linter = Linter(config)
     linter.check_article(article, path=args.path)  # resolves the article type as checks see it
+    from .readability.figures import article_figures
+
     document = article.model_dump(mode="json")
     document["encoding"] = source.encoding
+    document["readability"] = article_figures(article)
     sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False, default=str) + "\n")
     return EXIT_OK
 
@@ -544,6 +557,51 @@ def _schema(args: argparse.Namespace) -> int:
 
     sys.stdout.write(json.dumps(schema_for(args.which), indent=2, ensure_ascii=False) + "\n")
     return EXIT_OK
+
+
+
+
+def _stats(args: argparse.Namespace) -> int:
+    import json
+
+    from .engine import discover
+    from .parsers import parse_article
+    from .readability.figures import article_figures
+    from .reading import ReadError, read_source
+
+    rows: list[dict[str, object]] = []
+    problems = 0
+    for shown, path, problem in discover(args.paths):
+        if problem is None:
+            try:
+                source = read_source(path, max_size=_config(args, start=path).max_file_size)
+            except ReadError as error:
+                problem = str(error)
+        if problem is not None:
+            print(f"healthlint: {shown}: {problem}", file=sys.stderr)
+            problems += 1
+            continue
+        figures = article_figures(parse_article(source.text, filename=shown))
+        rows.append({"path": shown, "section": None, **figures["article"]})
+        if args.sections:
+            rows += [{"path": shown, **section} for section in figures["sections"]]
+    if args.format == "json":
+        sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+        return EXIT_ERROR if problems else EXIT_OK
+
+    def cell(value: object) -> str:
+        return "-" if value is None else f"{value}"
+
+    header = ("words", "sentences", "SMOG", "F-K grade", "reading ease", "file / section")
+    sys.stdout.write("{:>7} {:>9} {:>6} {:>9} {:>12}  {}\n".format(*header))
+    for row in rows:
+        name = str(row["path"]) if row.get("section") is None else f"  {row['section']}"
+        sys.stdout.write(
+            f"{cell(row['words']):>7} {cell(row['sentences']):>9} {cell(row['smog']):>6} "
+            f"{cell(row['flesch_kincaid_grade']):>9} {cell(row['flesch_reading_ease']):>12}  "
+            f"{name}\n"
+        )
+    return EXIT_ERROR if problems else EXIT_OK
 
 
 if __name__ == "__main__":
