@@ -162,7 +162,7 @@ class Linter:
             # a sample); a severity the user configured for the rule always wins.
             severity = hit.severity
         line = min(max(1, hit.line), max(1, article.line_count))
-        return Finding(
+        return Finding.model_construct(
             path=path,
             line=line,
             column=max(1, hit.column),
@@ -194,7 +194,7 @@ class Linter:
 
     def unreadable(self, path: str, reason: str) -> Finding:
         spec = self.ruleset.rules.get(UNREADABLE_RULE)
-        return Finding(
+        return Finding.model_construct(
             path=path,
             line=1,
             column=1,

@@ -51,7 +51,10 @@ BlockRole = Literal[
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(frozen=False, extra="forbid")
+    # Parsers and the engine build these with model_construct (their input is already typed),
+    # so the validation schema is only built when something validates or serialises one: a
+    # cold one-file check does not pay for it.
+    model_config = ConfigDict(frozen=False, extra="forbid", defer_build=True)
 
 
 class Block(_Model):
@@ -115,10 +118,13 @@ class Credits(_Model):
         return [d for d in self.dates if d.kind == kind]
 
 
+DirectiveAction = Literal["disable", "enable", "disable-next-line", "disable-line", "disable-file"]
+
+
 class Directive(_Model):
     """An inline instruction to healthlint written in the article, e.g. a suppression comment."""
 
-    action: Literal["disable", "enable", "disable-next-line", "disable-line", "disable-file"]
+    action: DirectiveAction
     rules: list[str] = Field(default_factory=list, description="empty means every rule")
     reason: str | None = None
     line: int = Field(ge=1)

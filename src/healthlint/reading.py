@@ -97,7 +97,7 @@ def decode(data: bytes) -> SourceText:
         except UnicodeDecodeError:
             text = data.decode("latin-1")
             encoding = "latin-1"
-        note = ParseProblem(
+        note = ParseProblem.model_construct(
             code="encoding",
             message=(
                 f"the file is not valid UTF-8 (first bad byte on line {line}); it was read as "
@@ -125,7 +125,7 @@ def text_problems(text: str) -> list[ParseProblem]:
     line = text.count("\n", 0, match.start()) + 1
     column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
     return [
-        ParseProblem(
+        ParseProblem.model_construct(
             code="mojibake",
             message=(
                 f"garbled characters {match.group(0)!r}: text converted with the wrong "

@@ -176,7 +176,7 @@ def apply_directives(
 def _meta_finding(rule: ActiveRule, directive: Directive, path: str, rules: str) -> Finding:
     from .engine import fingerprint, format_message
 
-    return Finding(
+    return Finding.model_construct(
         path=path,
         line=directive.line,
         column=1,

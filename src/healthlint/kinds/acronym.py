@@ -12,9 +12,11 @@ COPD?" is normally followed by the text that explains it, but a heading that spe
 out counts as its explanation. Credits, page chrome and code are not checked.
 
 Never reported: acronyms in ``allow`` (and ``also_allow``), Roman numerals ("type II"),
-credentials (MD, RN, DO…), a common English word written in capitals for emphasis ("do NOT",
-"STOP", "CALL"), runs of two or more capitalised words ("DO NOT TAKE"), and paragraphs written
-entirely in capitals.
+credentials (MD, RN, DO…), an English word written in capitals for emphasis ("do NOT", "it
+is HARD to breathe"; words are told from abbreviations with the CMU pronouncing dictionary:
+"FDA" is read letter by letter, "HARD" is not), runs of two or more capitalised words ("DO NOT
+TAKE"), and paragraphs written entirely in capitals. Abbreviations read as words, such as GERD,
+ALS or PET, are still checked.
 
 Options:
     allow: [str]         acronyms readers know; default CT, MRI, HIV, AIDS, DNA, ECG, EKG, ER,
@@ -54,6 +56,14 @@ _SHOUTED = frozenset(
         "OR", "OUR", "OUT", "OVER", "SAFE", "SEE", "SLOW", "SO", "STOP", "TAKE", "THE", "THIS",
         "TIME", "TIP", "TO", "TWO", "UP", "USE", "VERY", "WAIT", "WARM", "WE", "WHAT", "WHEN",
         "WHY", "YES", "YOU", "YOUR",
+    }
+)
+# Acronyms that are also entries of the pronouncing dictionary, read as words ("GERD", "PET
+# scan"). They are still abbreviations a reader may not know.
+_WORDLIKE_ACRONYMS = frozenset(
+    {
+        "ACE", "ALS", "BRCA", "CAD", "DASH", "EEG", "ENT", "GAD", "GERD", "GYN", "LASIK", "LEEP",
+        "MERS", "PAD", "PET", "SAD", "SARS", "SIDS", "TENS", "TIA", "CAT",
     }
 )
 _CREDENTIALS = frozenset(c.replace("-", "").upper() for c in CREDENTIALS)
@@ -101,6 +111,22 @@ def _spelled_out(text: str, start: int, end: int) -> bool:
     return False
 
 
+def _ordinary_word(acronym: str) -> bool:
+    """An English word written in capitals ("HARD", "NEVER"), not an abbreviation.
+
+    The CMU pronouncing dictionary that readability already ships lists both words and
+    abbreviations; an abbreviation is pronounced letter by letter ("FDA": 3 syllables, one per
+    letter, W counting 3), a word is not ("HARD": 1 syllable for 4 letters).
+    """
+    if len(acronym) < 3 or not acronym.isalpha() or acronym in _WORDLIKE_ACRONYMS:
+        return False
+    from ..readability.syllables import syllable_table
+
+    syllables = syllable_table().get(acronym.lower())
+    spelled = len(acronym) + 2 * acronym.count("W")
+    return syllables is not None and syllables != spelled
+
+
 def _shouted(text: str, start: int, end: int) -> bool:
     """Part of a run of capitalised words ("DO NOT TAKE"), where capitals are emphasis."""
     before = re.search(r"([A-Z][A-Z']+)[\s,]+$", text[max(0, start - 30) : start])
@@ -134,7 +160,7 @@ def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
                 continue
             if block.role == "heading" or acronym in first_use or acronym in defined:
                 continue
-            if _shouted(text, match.start(), match.end()):
+            if _shouted(text, match.start(), match.end()) or _ordinary_word(acronym):
                 continue
             first_use[acronym] = _Use(block, match.start(), match.end())
     for acronym, use in first_use.items():

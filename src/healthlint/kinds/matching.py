@@ -127,18 +127,29 @@ def _compile_body(phrase: str) -> tuple[str, bool]:
     """The phrase's expression without its leading word boundary, and whether it needs one."""
     tokens = [(m.lastgroup or "other", m.group()) for m in _TOKEN.finditer(phrase.strip())]
     out: list[str] = []
+    emitted: list[str] = []  # the token kind behind each piece of ``out``
     index = 0
     while index < len(tokens):
         kind, value = tokens[index]
         if kind == "star":
             # The wildcard owns the separators around it: " * " is "space, up to N words
-            # each followed by a space".
-            if out and tokens[index - 1][0] == "sep":
-                out.pop()
-            out.append(f"{_SEP}(?:{_WILD_WORD}{_SEP}){{0,{_WILDCARD_WORDS}}}")
-            if index + 1 < len(tokens) and tokens[index + 1][0] == "sep":
+            # each followed by a space". Repeated stars ("a * * b") are one wildcard, so two
+            # separator runs never stand next to each other.
+            if emitted and emitted[-1] == "star":
                 index += 1
-        elif kind == "word":
+                continue
+            if emitted and emitted[-1] == "sep":
+                out.pop()
+                emitted.pop()
+            out.append(f"{_SEP}(?:{_WILD_WORD}{_SEP}){{0,{_WILDCARD_WORDS}}}")
+            emitted.append("star")
+            index += 1
+            continue
+        if kind == "sep" and emitted and emitted[-1] == "star":
+            index += 1
+            continue
+        emitted.append(kind)
+        if kind == "word":
             out.append(_word_pattern(value))
         elif kind == "num":
             out.append(_number_pattern(value))

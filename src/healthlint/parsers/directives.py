@@ -16,8 +16,9 @@ Rules are named by id (HL302), name (review-date-stale) or category (freshness);
 from __future__ import annotations
 
 import re
+from typing import cast
 
-from ..models import Directive
+from ..models import Directive, DirectiveAction
 
 _BODY = (
     r"healthlint-(?P<action>disable-next-line|disable-line|disable-file|disable|enable)"
@@ -31,9 +32,9 @@ _TEXT_LINE = re.compile(r"^\s*\[\s*" + _BODY + r"\]\s*$")
 def _directive(match: re.Match[str], line: int) -> Directive:
     rules = [r for r in re.split(r"[\s,]+", match.group("rules") or "") if r]
     reason = (match.group("reason") or "").strip() or None
-    # pydantic checks the action against Directive's literal values.
-    return Directive.model_validate(
-        {"action": match.group("action"), "rules": rules, "reason": reason, "line": line}
+    # The pattern only matches Directive's literal actions.
+    return Directive.model_construct(
+        action=cast(DirectiveAction, match.group("action")), rules=rules, reason=reason, line=line
     )
 
 

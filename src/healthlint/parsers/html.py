@@ -281,7 +281,7 @@ def parse_html(text: str, *, path: str | None = None) -> Article:
     cut = _unclosed_tail(text)
     if cut is not None and text[cut:].strip(" \t\n<>/!?-"):
         line = text.count("\n", 0, cut) + 1
-        builder.problems.append(ParseProblem(
+        builder.problems.append(ParseProblem.model_construct(
             code="structure",
             message=(f"markup opened on line {line} ({text[cut:cut + 12].split()[0]!r}) is "
                      "never closed with '>', so browsers show nothing after it"),
