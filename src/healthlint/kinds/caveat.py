@@ -39,7 +39,7 @@ required phrases, quoted and joined with "or").
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import Field
 
@@ -50,7 +50,7 @@ from .matching import Phrase, PhraseMatch, Role, blocks_in, matcher
 
 class Options(KindOptions):
     when: list[Phrase] = Field(default_factory=list)
-    when_all: list[list[Phrase]] = Field(default_factory=list)
+    when_all: list[Annotated[list[Phrase], Field(min_length=1)]] = Field(default_factory=list)
     require: list[Phrase] = Field(min_length=1)
     when_in: list[Role] = Field(default=["heading", "prose", "table"], min_length=1)
     require_in: list[Role] = Field(

@@ -53,8 +53,9 @@ class ArticleBuilder:
         text = " ".join(text.split())
         if not text:
             return
-        block = Block.model_construct(role="heading", text=text, line=line, end_line=end_line or line,
-                      column=column)
+        block = Block.model_construct(
+            role="heading", text=text, line=line, end_line=end_line or line, column=column
+        )
         self._heading_levels[id(block)] = level
         self.blocks.append(block)
 
@@ -63,8 +64,10 @@ class ArticleBuilder:
         if not text.strip():
             return
         self.blocks.append(
-            Block.model_construct(role=role, text=text, line=line, end_line=max(end_line or line, line),
-                  column=column, list_item=list_item)
+            Block.model_construct(
+                role=role, text=text, line=line, end_line=max(end_line or line, line),
+                column=column, list_item=list_item,
+            )
         )
 
     def set_title(self, text: str, line: int | None) -> None:

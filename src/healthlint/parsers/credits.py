@@ -236,7 +236,8 @@ def scan_lines(lines: Iterable[tuple[int, str]], credits: Credits) -> list[int]:
             seen.append(number)
             continue
         if _BOARD_RE.search(text) and len(text.split()) <= 8:
-            credits.review_boards.append(Person.model_construct(name=text.strip(" :."), line=number))
+            board = Person.model_construct(name=text.strip(" :."), line=number)
+            credits.review_boards.append(board)
             seen.append(number)
     if pending_label is not None:
         label, label_line, col = pending_label

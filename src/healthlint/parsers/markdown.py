@@ -48,7 +48,9 @@ def parse_markdown(text: str, *, path: str | None = None) -> Article:
     offset = front.end_line
     if front.error:
         builder.problems.append(
-            ParseProblem.model_construct(code="front-matter", message=front.error, line=front.error_line)
+            ParseProblem.model_construct(
+                code="front-matter", message=front.error, line=front.error_line
+            )
         )
     builder.metadata = front.data
     builder.metadata_lines = front.key_lines

@@ -63,6 +63,10 @@ def _pyphen() -> Pyphen:
 @lru_cache(maxsize=65536)
 def fallback_syllables(word: str) -> int:
     """textstat's estimate for a lower-case word missing from the dictionary."""
+    if not any(char.isalpha() for char in word):
+        # Hyphenation patterns are made of letters: a number never has a hyphenation point,
+        # and skipping Pyphen here spares loading its dictionary for "911" or "2.5 mg".
+        return 1
     return len(_pyphen().positions(word)) + 1
 
 
