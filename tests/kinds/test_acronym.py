@@ -108,5 +108,11 @@ def test_min_length_counts_letters() -> None:
     assert [h.params["acronym"] for h in hits(text, min_length=3)] == []
 
 
+def test_words_in_capitals_are_emphasis_but_word_like_acronyms_are_not() -> None:
+    assert findings("# Asthma\n\nIt can be HARD to breathe. NEVER smoke ALWAYS.\n") == []
+    found = findings("# Heartburn\n\nGERD is common. The FDA approves it.\n")
+    assert [f.message.split('"')[1] for f in found] == ["GERD", "FDA"]
+
+
 def test_a_paragraph_in_capitals_is_emphasis() -> None:
     assert findings("# A\n\nWARNING: KEEP THIS MEDICINE AWAY FROM PETS AND KIDS.\n") == []

@@ -197,6 +197,17 @@ def test_low_back_manipulation_does_not_need_the_stroke_risk() -> None:
     assert findings(text, "HL507") == []
 
 
+# --- HL508 medicine-pregnancy (no trigger, article type medicine) ----------------------------
+
+
+def test_medicine_articles_need_a_pregnancy_caveat() -> None:
+    text = "---\ntype: medicine\n---\n# Ibuprofen\n\nIt eases pain. Nursing homes stock it.\n"
+    [finding] = findings(text, "HL508")
+    assert finding.line == 4
+    assert findings(text + "\nAsk first if you are nursing.\n", "HL508") == []
+    assert findings(text.replace("medicine", "condition"), "HL508") == []
+
+
 # --- the kind on its own ---------------------------------------------------------------------
 
 
@@ -219,6 +230,32 @@ def test_scopes_can_be_narrowed() -> None:
     assert len(hits(text, when=["chest pain"], require=["chest pain"], require_in=["prose"])) == 1
 
 
+@pytest.mark.parametrize(
+    ("phrase", "text", "found"),
+    [
+        ("chest pain", "CHEST PAINS", True),
+        ("self-harm", "self harm", True),
+        ("self harm", "self-harm", True),
+        ("breast-feeding", "breastfeeding", True),
+        ("artery", "arteries", True),
+        ("cure", "curing", True),
+        ("guarantee", "guaranteed", True),
+        ("utilize", "utilized", True),
+        ("can't breathe", "cant breathe", True),
+        ("reye's", "Reye’s", True),
+        ("911", "9-1-1", True),
+        ("100% safe", "100%  safe", True),
+        ("drug", "drugstore", False),
+        ("911", "19112", False),
+        ("chest pains", "chest pain", False),
+        ("cure", "secure", False),
+    ],
+)
+def test_phrase_matching(phrase: str, text: str, found: bool) -> None:
+    result = hits(f"# A\n\nSay {text} here.\n", when=[phrase], require=["zzz"])
+    assert bool(result) is found
+
+
 def test_wildcard_stands_for_up_to_four_words() -> None:
     base = "# A\n\nzeta here.\n\n"
     assert hits(base + "talk to your doctor.\n", when=["zeta"], require=["talk * doctor"]) == []
@@ -234,6 +271,7 @@ def test_wildcard_stands_for_up_to_four_words() -> None:
         {"require": ["* doctor"]},
         {"require": ["..."]},
         {"require": ["x"], "when_in": ["code"]},
+        {"require": ["x"], "when_all": [[]]},
         {"require": ["x"], "unknown": 1},
     ],
 )

@@ -20,10 +20,13 @@ from typing import cast
 
 from ..models import Directive, DirectiveAction
 
+# The reason runs up to the closing "-->" or "]" itself and is stripped afterwards: a "\s*"
+# between a lazy reason and the close would be retried at every character of a long run of
+# spaces, which is quadratic.
 _BODY = (
     r"healthlint-(?P<action>disable-next-line|disable-line|disable-file|disable|enable)"
     r"(?P<rules>(?:[\s,]+(?!--)[\w.-]+)*)"
-    r"(?:\s+--\s*(?P<reason>.*?))?\s*"
+    r"(?:\s+--(?P<reason>.*?)|\s*)"
 )
 _COMMENT = re.compile(r"<!--\s*" + _BODY + r"-->", re.S)
 _TEXT_LINE = re.compile(r"^\s*\[\s*" + _BODY + r"\]\s*$")
@@ -45,11 +48,27 @@ def from_comment(comment: str, line: int) -> Directive | None:
 
 
 def comments_in(text: str, first_line: int) -> list[Directive]:
-    """Every directive comment in a chunk of Markdown or HTML source."""
+    """Every directive comment in a chunk of Markdown or HTML source.
+
+    A comment ends at the first "-->" after its "<!--", as in HTML. Each comment is matched
+    on its own, so a reason never runs on into a later comment, and an unclosed "<!--" ends
+    the search instead of being matched against the rest of the text again and again.
+    """
     found = []
-    for match in _COMMENT.finditer(text):
-        line = first_line + text.count("\n", 0, match.start())
+    line, counted = first_line, 0
+    start = text.find("<!--")
+    while start != -1:
+        end = text.find("-->", start + 4)
+        if end == -1:
+            break  # no comment closes after this point
+        match = _COMMENT.fullmatch(text, start, end + 3)
+        if match is None:
+            start = text.find("<!--", start + 4)
+            continue
+        line += text.count("\n", counted, start)
+        counted = start
         found.append(_directive(match, line))
+        start = text.find("<!--", end + 3)
     return found
 
 
