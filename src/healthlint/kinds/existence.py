@@ -29,8 +29,8 @@ from typing import Any
 
 from pydantic import Field
 
-from .base import CheckContext, Hit, Kind, KindOptions, block_position
-from .matching import Phrase, Role, blocks_in, context_snippet, is_negated, matcher
+from .base import CheckContext, Hit, Kind, KindOptions
+from .matching import Phrase, Role, blocks_in, is_negated, match_hit, matcher
 
 
 class Options(KindOptions):
@@ -46,17 +46,7 @@ def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
     for block, match in matcher(tuple(options.phrases)).in_blocks(blocks_in(ctx, options.scope)):
         if options.skip_negated and is_negated(block.text, match.start):
             continue
-        line, column = block_position(block, match.start)
-        end_line, end_column = block_position(block, match.end)
-        yield Hit(
-            line=line,
-            column=column,
-            end_line=end_line,
-            end_column=end_column,
-            params={"match": match.text, "suggestion": options.suggestion or ""},
-            suggestion=options.suggestion,
-            snippet=context_snippet(block.text, match.start, match.end),
-        )
+        yield match_hit(block, match, suggestion=options.suggestion)
         found += 1
         if found >= options.max_per_file:
             return

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 from pydantic import AfterValidator
 
 from ..models import Block
+from .base import Hit, block_position
 
 if TYPE_CHECKING:
     from .base import CheckContext
@@ -279,3 +280,18 @@ def context_snippet(text: str, start: int, end: int, words: int = 3) -> str:
     before = _WORDS.findall(text[max(0, start - 60) : start])[-words:]
     after = _WORDS.findall(text[end : end + 60])[:words]
     return " ".join([*before, text[start:end], *after]).lower()
+
+
+def match_hit(block: Block, match: PhraseMatch, *, suggestion: str | None) -> Hit:
+    """A hit spanning a phrase match, fingerprinted by the words around it."""
+    line, column = block_position(block, match.start)
+    end_line, end_column = block_position(block, match.end)
+    return Hit(
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        params={"match": match.text, "suggestion": suggestion or ""},
+        suggestion=suggestion,
+        snippet=context_snippet(block.text, match.start, match.end),
+    )

@@ -36,8 +36,8 @@ from typing import Any
 from pydantic import Field, field_validator
 
 from ..models import Block
-from .base import CheckContext, Hit, Kind, KindOptions, block_position, normalize
-from .matching import Phrase, Role, blocks_in, context_snippet, matcher, phrase_problem
+from .base import CheckContext, Hit, Kind, KindOptions, normalize
+from .matching import Phrase, Role, blocks_in, match_hit, matcher, phrase_problem
 
 _PAREN_BEFORE = re.compile(r"\(\s*$")
 
@@ -102,17 +102,7 @@ def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
                 continue
         if _explained(block.text, match.start, match.end, plain):
             continue
-        line, column = block_position(block, match.start)
-        end_line, end_column = block_position(block, match.end)
-        yield Hit(
-            line=line,
-            column=column,
-            end_line=end_line,
-            end_column=end_column,
-            params={"match": match.text, "suggestion": plain},
-            suggestion=plain,
-            snippet=context_snippet(block.text, match.start, match.end),
-        )
+        yield match_hit(block, match, suggestion=plain)
         found += 1
         if found >= options.max_per_file:
             return

@@ -188,6 +188,21 @@ def is_credit_line(text: str) -> bool:
     )
 
 
+def _people_line(raw: str, number: int, credits: Credits) -> bool:
+    """Record the reviewers or authors a line names; False when it names none."""
+    for pattern, max_words, people in (
+        (_REVIEWER_RE, 25, credits.reviewers),
+        (_AUTHOR_RE, 20, credits.authors),
+    ):
+        match = pattern.match(raw)
+        if match and len(raw.split()) <= max_words:
+            for part in _split_people(match.group("rest")):
+                target = credits.review_boards if _BOARD_RE.search(part) else people
+                target.append(_person(part, number))
+            return True
+    return False
+
+
 def scan_lines(lines: Iterable[tuple[int, str]], credits: Credits) -> list[int]:
     """Add every credit found in ``(line number, text)`` pairs; return the lines that held one."""
     seen: list[int] = []
@@ -215,24 +230,8 @@ def scan_lines(lines: Iterable[tuple[int, str]], credits: Credits) -> list[int]:
                 credits.dates.append(_date_mention(match.group("label"), rest, number, column))
             seen.append(number)
             continue
-        match = _REVIEWER_RE.match(raw)
-        if match and len(raw.split()) <= 25:
-            for part in _split_people(match.group("rest")):
-                person = _person(part, number)
-                if _BOARD_RE.search(part):
-                    credits.review_boards.append(person)
-                else:
-                    credits.reviewers.append(person)
-            seen.append(number)
-            continue
-        match = _AUTHOR_RE.match(raw)
-        if match and len(raw.split()) <= 20:
-            for part in _split_people(match.group("rest")):
-                person = _person(part, number)
-                if _BOARD_RE.search(part):
-                    credits.review_boards.append(person)
-                else:
-                    credits.authors.append(person)
+        people = _people_line(raw, number, credits)
+        if people:
             seen.append(number)
             continue
         if _BOARD_RE.search(text) and len(text.split()) <= 8:
