@@ -1,7 +1,8 @@
 """Turning a file into text, or into a clear reason why it cannot be read.
 
 Size is capped before anything is read; binary files and formats healthlint does not read
-(PDF, Word, XML, images) are refused by their first bytes; text is decoded from UTF-8, UTF-16 or
+(PDF, Word, XML, images) are refused by their first bytes or their name, and empty files and
+anything but regular files (pipes, devices) are refused too; text is decoded from UTF-8, UTF-16 or
 UTF-32 with a BOM, plain UTF-8, and, when that fails, Windows-1252 (with a note, since the
 characters may be wrong). Mis-decoded characters left in the text by an earlier conversion
 ("â€™" for an apostrophe) are reported, because readers see them too.
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,7 +27,20 @@ _REFUSED_MAGIC: list[tuple[bytes, str]] = [
     (b"GIF8", "a GIF image"),
     (b"{\\rtf", "an RTF document"),
 ]
-_XML_HEAD = re.compile(rb"^\s*<\?xml[^>]*>\s*(?!<!DOCTYPE html|<html)", re.I)
+_XML_HEAD = re.compile(rb"^\s*<\?xml[^>]*>", re.I)
+# XHTML is XML too, and is read as HTML: its declaration is followed by an html doctype or tag.
+_XHTML = re.compile(rb"<!DOCTYPE\s+html|<html[\s>]", re.I)
+# Formats known by their name alone: XML often starts without a declaration, and a damaged
+# PDF or Word file may lack its first bytes.
+_REFUSED_SUFFIXES: dict[str, str] = {
+    ".xml": "an XML document",
+    ".pdf": "a PDF document",
+    ".docx": "a Word document",
+    ".doc": "a Word document",
+    ".odt": "an OpenDocument text",
+    ".rtf": "an RTF document",
+    ".epub": "an EPUB book",
+}
 _BOMS: list[tuple[bytes, str]] = [
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -54,16 +69,22 @@ def read_source(path: Path, *, max_size: int) -> SourceText:
 
 def read_bytes(path: Path, *, max_size: int) -> bytes:
     try:
-        size = path.stat().st_size
+        info = path.stat()
     except FileNotFoundError as error:
         raise ReadError("file not found") from error
     except OSError as error:
         raise ReadError(f"cannot read: {error.strerror}") from error
     if path.is_dir():
         raise ReadError("is a folder, not a file")
-    if size > max_size:
+    if not stat.S_ISREG(info.st_mode):
+        # Reading a named pipe waits for a writer forever; a device may never end.
+        raise ReadError("is not a regular file (a pipe, socket or device)")
+    what = _REFUSED_SUFFIXES.get(path.suffix.lower())
+    if what:
+        raise ReadError(f"this is {what}, not a Markdown, HTML or plain-text article")
+    if info.st_size > max_size:
         raise ReadError(
-            f"file is {size:,} bytes, over the {max_size:,}-byte limit (max-file-size)"
+            f"file is {info.st_size:,} bytes, over the {max_size:,}-byte limit (max-file-size)"
         )
     try:
         return path.read_bytes()
@@ -75,7 +96,7 @@ def decode(data: bytes) -> SourceText:
     for magic, what in _REFUSED_MAGIC:
         if data.startswith(magic):
             raise ReadError(f"this is {what}, not a Markdown, HTML or plain-text article")
-    if _XML_HEAD.match(data[:512]):
+    if _XML_HEAD.match(data[:512]) and not _XHTML.search(data[:1024]):
         raise ReadError("this is an XML document, not a Markdown, HTML or plain-text article")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -85,8 +106,8 @@ def decode(data: bytes) -> SourceText:
                 raise ReadError(f"starts with a {encoding} byte-order mark but is not valid "
                                 f"{encoding} (byte {error.start})") from error
             return _checked(text, encoding, [])
-    if b"\x00" in data[:8192] or b"\x00" in data:
-        raise ReadError("contains NUL bytes: a binary file, not a text article")
+    if b"\x00" in data:
+        raise ReadError(f"contains NUL bytes: {_nul_kind(data)}")
     try:
         return _checked(data.decode("utf-8"), "utf-8", [])
     except UnicodeDecodeError as error:
@@ -109,7 +130,24 @@ def decode(data: bytes) -> SourceText:
         return _checked(text, encoding, [note])
 
 
+def _nul_kind(data: bytes) -> str:
+    """What a file with NUL bytes probably is, so the message says what to do about it."""
+    sample = data[:4096]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    # English text in UTF-16 has a NUL in every other byte: after each letter in little-endian
+    # order, before it in big-endian order.
+    if half >= 4 and max(even, odd) >= 0.8 * half and min(even, odd) <= 0.1 * half:
+        order = "little" if odd > even else "big"
+        return (f"looks like UTF-16 ({order}-endian) text without a byte-order mark; "
+                "save it as UTF-8")
+    return "a binary file, not a text article"
+
+
 def _checked(text: str, encoding: str, problems: list[ParseProblem]) -> SourceText:
+    if not text.strip():
+        # Nothing to check: saying so beats a list of everything an article lacks.
+        raise ReadError("the file is empty" if not text else "the file holds only blank space")
     control = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\t\n\r\f")
     if control > 8 and control * 20 > len(text[:4096]):
         raise ReadError("mostly control characters: a binary file, not a text article")

@@ -45,7 +45,7 @@ from .base import CheckContext, Hit, Kind, KindOptions, normalize
 
 if TYPE_CHECKING:
     from ..readability.prose import Sentence
-    from ..readability.stats import TextStatistics
+    from ..readability.stats import Counts, SentenceDifficulty, TextStatistics
 
 Formula = Literal["smog", "flesch-kincaid", "flesch-reading-ease", "gunning-fog",
                   "coleman-liau", "dale-chall", "ari"]
@@ -84,10 +84,11 @@ class Options(KindOptions):
 
 @dataclass
 class _Prose:
-    """The article's sentences, each with the section it belongs to."""
+    """The article's sentences, each with the section it belongs to and its counts."""
 
     sentences: list[Sentence]
     sections: list[int | None]
+    counts: list[Counts]
 
 
 def prose_of(ctx: CheckContext, exclude: Sequence[str]) -> _Prose:
@@ -108,18 +109,38 @@ def prose_of(ctx: CheckContext, exclude: Sequence[str]) -> _Prose:
                                         list_item=block.list_item):
             sentences.append(sentence)
             sections.append(block.section)
-    prose = _Prose(sentences, sections)
+    from ..readability.stats import sentence_counts
+
+    prose = _Prose(sentences, sections, [sentence_counts(s.text) for s in sentences])
     ctx.memo[str(key)] = prose
     return prose
 
 
-def statistics_of(ctx: CheckContext, sentences: list[Sentence], key: str) -> TextStatistics:
+def difficulties_of(ctx: CheckContext, prose: _Prose) -> list[SentenceDifficulty]:
+    """Per-sentence figures, shared by the hard- and long-sentence rules."""
+    key = f"readability.difficulties.{id(prose)}"
+    cached = ctx.memo.get(key)
+    if isinstance(cached, list):
+        return cached
+    from ..readability.stats import sentence_difficulty
+
+    difficulties = [
+        sentence_difficulty(sentence, counts)
+        for sentence, counts in zip(prose.sentences, prose.counts, strict=True)
+    ]
+    ctx.memo[key] = difficulties
+    return difficulties
+
+
+def statistics_of(
+    ctx: CheckContext, sentences: list[Sentence], counts: list[Counts], key: str
+) -> TextStatistics:
     cached = ctx.memo.get(key)
     from ..readability.stats import TextStatistics
 
     if isinstance(cached, TextStatistics):
         return cached
-    stats = TextStatistics(sentences)
+    stats = TextStatistics(sentences, counts=counts)
     ctx.memo[key] = stats
     return stats
 
@@ -182,18 +203,22 @@ def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
     if not prose.sentences:
         return
     if options.check == "grade":
-        stats = statistics_of(ctx, prose.sentences, f"readability.stats.{options.exclude!r}")
+        stats = statistics_of(ctx, prose.sentences, prose.counts,
+                              f"readability.stats.{options.exclude!r}")
         hit = _grade_hit(stats, options, prose.sentences[0].line, None)
         if hit is not None:
             yield hit
         return
     if options.check == "section-grade":
         for index, section in enumerate(ctx.article.sections):
-            own = [s for s, sec in zip(prose.sentences, prose.sections, strict=True)
-                   if sec == index]
-            if not own:
+            mine = [i for i, owner in enumerate(prose.sections) if owner == index]
+            own = [prose.sentences[i] for i in mine]
+            # Whitespace-separated tokens are at least textstat's words: a section short of
+            # min_words by this count cannot reach it, so its statistics are not worth taking.
+            if sum(len(s.text.split()) for s in own) < options.min_words:
                 continue
-            stats = statistics_of(ctx, own, f"readability.section.{index}.{options.exclude!r}")
+            stats = statistics_of(ctx, own, [prose.counts[i] for i in mine],
+                                  f"readability.section.{index}.{options.exclude!r}")
             # A short section's grade is noise; only sections with a real sample are judged.
             hit = _grade_hit(stats, options, section.line, section.title,
                              estimate_small_samples=False)
@@ -201,18 +226,15 @@ def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
                 yield hit
         return
 
-    from ..readability.stats import sentence_difficulty
-
+    difficulties = difficulties_of(ctx, prose)
     if options.check == "long-sentences":
-        for sentence in prose.sentences:
-            difficulty = sentence_difficulty(sentence)
+        for sentence, difficulty in zip(prose.sentences, difficulties, strict=True):
             if difficulty.words > options.long_sentence_words:
                 yield _sentence_hit(sentence, difficulty, options)
         return
 
     candidates = []
-    for sentence in prose.sentences:
-        difficulty = sentence_difficulty(sentence)
+    for sentence, difficulty in zip(prose.sentences, difficulties, strict=True):
         if (options.sentence_min_words <= difficulty.words <= options.long_sentence_words
                 and difficulty.grade > options.sentence_grade):
             candidates.append((difficulty.grade, sentence, difficulty))
@@ -221,7 +243,7 @@ def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
         yield _sentence_hit(sentence, difficulty, options)
 
 
-def _sentence_hit(sentence: Sentence, difficulty: Any, options: Options) -> Hit:
+def _sentence_hit(sentence: Sentence, difficulty: SentenceDifficulty, options: Options) -> Hit:
     reasons = difficulty.reasons(long_sentence_words=options.long_sentence_words)
     preview = sentence.text if len(sentence.text) <= 80 else sentence.text[:77] + "…"
     return Hit(

@@ -12,6 +12,12 @@ _FENCE = re.compile(r"^---[ \t]*$")
 _END = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
 _KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
 MAX_FRONT_MATTER_LINES = 500
+# PyYAML is pure Python (about 10 seconds a megabyte of lists): real front matter is a few
+# hundred characters, and a larger block is refused rather than read slowly.
+MAX_FRONT_MATTER_CHARS = 64 * 1024
+# Deeper values make PyYAML's composer recurse until RecursionError.
+MAX_FRONT_MATTER_DEPTH = 50
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 @dataclass
@@ -27,6 +33,10 @@ class FrontMatter:
 class _NoAliasLoader(yaml.SafeLoader):
     """SafeLoader that refuses anchors and aliases, the ingredient of "billion laughs" bombs."""
 
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.depth = 0
+
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()  # type: ignore[no-untyped-call]
@@ -34,7 +44,60 @@ class _NoAliasLoader(yaml.SafeLoader):
                 "while reading front matter", None,
                 "aliases (*name) are not allowed in front matter", event.start_mark,
             )
-        return super().compose_node(parent, index)
+        if self.depth >= MAX_FRONT_MATTER_DEPTH:
+            event = self.peek_event()  # type: ignore[no-untyped-call]
+            raise yaml.MarkedYAMLError(
+                "while reading front matter", None,
+                f"values are nested more than {MAX_FRONT_MATTER_DEPTH} levels deep",
+                event.start_mark,
+            )
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+    def construct_yaml_timestamp(self, node: Any) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            # "2026-02-30" has the form of a date without being one. Kept as written, it is
+            # reported as an unreadable date on its own line, and the rest is still read.
+            return self.construct_scalar(node)
+
+    def construct_yaml_int(self, node: Any) -> Any:
+        try:
+            return super().construct_yaml_int(node)
+        except ValueError:
+            return self.construct_scalar(node)  # over Python's 4,300-digit limit
+
+    def construct_undefined(self, node: Any) -> Any:
+        tag = str(node.tag).replace("tag:yaml.org,2002:", "!!")
+        raise yaml.constructor.ConstructorError(
+            None, None,
+            f"the tag {tag} is not allowed (only text, numbers, dates, lists and mappings)",
+            node.start_mark,
+        )
+
+    def construct_yaml_str(self, node: Any) -> Any:
+        # "\ud800" escapes make lone surrogates, which no report can write out as UTF-8.
+        return _SURROGATE.sub("\ufffd", super().construct_yaml_str(node))
+
+
+# Constructors are looked up by tag, not by method name, so the overrides above are
+# registered here. Bytes, sets and ordered pairs are no article metadata and cannot be shown
+# as JSON by `healthlint inspect`: they are refused like any other tag that builds an object.
+_NoAliasLoader.yaml_constructors = {
+    **yaml.SafeLoader.yaml_constructors,
+    "tag:yaml.org,2002:timestamp": _NoAliasLoader.construct_yaml_timestamp,
+    "tag:yaml.org,2002:int": _NoAliasLoader.construct_yaml_int,
+    "tag:yaml.org,2002:str": _NoAliasLoader.construct_yaml_str,
+    "tag:yaml.org,2002:binary": _NoAliasLoader.construct_undefined,
+    "tag:yaml.org,2002:set": _NoAliasLoader.construct_undefined,
+    "tag:yaml.org,2002:omap": _NoAliasLoader.construct_undefined,
+    "tag:yaml.org,2002:pairs": _NoAliasLoader.construct_undefined,
+    None: _NoAliasLoader.construct_undefined,  # any other tag, such as !!python/object
+}
 
 
 def split_front_matter(lines: list[str]) -> FrontMatter:
@@ -48,6 +111,11 @@ def split_front_matter(lines: list[str]) -> FrontMatter:
         return FrontMatter()
     body = "\n".join(lines[1:index])
     result = FrontMatter(start_line=1, end_line=index + 1)
+    if len(body) > MAX_FRONT_MATTER_CHARS:
+        result.error = (f"front matter is {len(body):,} characters long, over the "
+                        f"{MAX_FRONT_MATTER_CHARS:,}-character limit")
+        result.error_line = 2
+        return result
     for offset, text in enumerate(lines[1:index], start=2):
         key = _KEY.match(text)
         if key:
@@ -61,6 +129,9 @@ def split_front_matter(lines: list[str]) -> FrontMatter:
         return result
     except yaml.YAMLError as error:
         result.error = f"front matter is not valid YAML: {error}"
+        position = getattr(error, "position", None)  # ReaderError: a character YAML refuses
+        if isinstance(position, int):
+            result.error_line = body.count("\n", 0, position) + 2
         return result
     if data is None:
         return result

@@ -25,6 +25,9 @@ _CHROME_HINT = re.compile(
     r"header|sidebar|comments?|share|social|skip|related-links|pagination)(?:$|[\s_-])",
     re.I,
 )
+# Readers' comment threads are dropped, not kept as chrome: a post saying "Updated: my doctor
+# said on 3 May 2015 …" must never stand in for the page's own review date.
+_COMMENT_THREAD = re.compile(r"(?:^|[\s_-])comments?(?:$|[\s_-])", re.I)
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
          "source", "track", "wbr"}
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
@@ -122,7 +125,8 @@ class _PageReader(HTMLParser):
         root = (tag in ("main", "article") or attributes.get("role", "").lower() == "main")
         if root and not self._chrome:
             self.root_seen = True
-        self._push((tag, chrome and not root, tag in _DROPPED, root))
+        dropped = tag in _DROPPED or bool(hint.strip() and _COMMENT_THREAD.search(hint))
+        self._push((tag, chrome and not root, dropped and not root, root))
         if tag in _HEADINGS:
             self.heading_level = _HEADINGS[tag]
 
@@ -152,8 +156,6 @@ class _PageReader(HTMLParser):
             return
         if self._dropped:
             return
-        if data.strip(" \t\n\r,;|·•-") and not self._inside("a"):
-            self.unlinked_text = True
         if self.pending_break:
             stripped = data.lstrip()
             if "\n" in data[: len(data) - len(stripped)]:
@@ -163,6 +165,8 @@ class _PageReader(HTMLParser):
                 # a block's lines must be source lines (findings point at them), so the text
                 # after the break starts a block of its own.
                 self._flush()
+        if data.strip(" \t\n\r,;|·•-") and not self._inside("a"):
+            self.unlinked_text = True
         if not self.buffer_has_text:
             stripped = data.lstrip()
             if not stripped:

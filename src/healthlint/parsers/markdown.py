@@ -7,6 +7,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from ..models import Article, BlockRole, ParseProblem
+from . import credits as credit_grammar
 from . import directives
 from .builder import ArticleBuilder
 from .front_matter import split_front_matter
@@ -163,7 +164,9 @@ def _is_visible_text(token: Token) -> bool:
 
 def _looks_like_heading(text: str) -> bool:
     words = text.split()
-    return 0 < len(words) <= 10 and not text.rstrip().endswith((".", ",", ";"))
+    # "**Last reviewed:**" or "**Author: Jane Doe**" standing alone is a credit, not a heading.
+    return (0 < len(words) <= 10 and not text.rstrip().endswith((".", ",", ";"))
+            and not credit_grammar.is_credit_line(text))
 
 
 def _span(token: Token, offset: int) -> tuple[int, int]:

@@ -31,7 +31,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Final
+from typing import Final, NamedTuple
 
 from .prose import Sentence, join_sentences
 from .syllables import fallback_syllables, syllable_table
@@ -116,6 +116,63 @@ def _sentence_count(text: str) -> int:
     return max(1, len(runs) - ignored)
 
 
+class Counts(NamedTuple):
+    """Additive counts of one text: the counts of joined sentences are their sums."""
+
+    sentence_runs: int  # textstat's runs of more than two words, before its minimum of 1
+    words: int
+    raw_words: int
+    characters: int
+    letters: int
+    syllables: int
+    polysyllables: int
+    long_words: int
+    difficult_words: int
+    unfamiliar_words: int
+
+
+def sentence_counts(text: str) -> Counts:
+    """textstat's counts for one text (a cleaned sentence, or any text)."""
+    runs = _SENTENCE_RUN.findall(text) if text else []
+    sentence_runs = len(runs) - sum(1 for run in runs if len(_words(run)) <= 2)
+    raw_tokens = text.split()
+    tokens = _words(text)
+    joined = "".join(tokens)
+    table = syllable_table()
+    easy = easy_words()
+    syllables = polysyllables = long_words = difficult = unfamiliar = 0
+    for token in tokens:
+        word = token.lower()
+        count = table.get(word)
+        if count is None:
+            count = fallback_syllables(word)
+        syllables += count
+        if word not in easy:
+            unfamiliar += 1
+            count_as_difficult = (
+                count if word.isascii() else _relowered_syllables(word, table)
+            )
+            if count_as_difficult >= _GUNNING_FOG_SYLLABLES:
+                difficult += 1
+        if count >= _POLYSYLLABLE:
+            polysyllables += 1
+        if len(token) - token.count("'") > _LONG_WORD_LETTERS:
+            long_words += 1
+    return Counts(
+        sentence_runs=sentence_runs,
+        words=len(tokens),
+        raw_words=len(raw_tokens),
+        characters=sum(map(len, raw_tokens)),
+        letters=len(joined) - joined.count("'"),
+        syllables=syllables,
+        polysyllables=polysyllables,
+        long_words=long_words,
+        difficult_words=difficult,
+        unfamiliar_words=unfamiliar,
+    )
+
+
+
 def _per(numerator: int, denominator: int) -> float:
     try:
         return numerator / denominator
@@ -165,9 +222,23 @@ class TextStatistics:
     difficult_word_count: int
     unfamiliar_word_count: int
 
-    def __init__(self, sentences: Iterable[Sentence] = ()) -> None:
+    def __init__(
+        self, sentences: Iterable[Sentence] = (), *, counts: Sequence[Counts] | None = None
+    ) -> None:
+        """Statistics of the sentences; ``counts`` (one per sentence, from
+        :func:`sentence_counts`) lets a caller that measured them already reuse the work."""
         self.sentences = tuple(sentences)
-        self._measure(join_sentences(self.sentences))
+        self.text = join_sentences(self.sentences)
+        # Every count is a sum over words or over sentence runs, and each cleaned sentence is
+        # exactly one of textstat's runs, so the counts of the joined text are the sums of the
+        # sentences' counts.
+        if counts is None:
+            counts = [sentence_counts(sentence.text) for sentence in self.sentences]
+        totals = [0] * len(Counts._fields)
+        for one in counts:
+            for index, value in enumerate(one):
+                totals[index] += value
+        self._set(Counts(*totals), bool(self.text))
 
     @classmethod
     def from_text(cls, text: str) -> TextStatistics:
@@ -179,43 +250,20 @@ class TextStatistics:
 
     def _measure(self, text: str) -> None:
         self.text = text
-        # textstat's sentence count, so formulas match it (see the module docstring).
-        self.sentence_count = _sentence_count(text)
-        raw_tokens = text.split()
-        self.raw_word_count = len(raw_tokens)
-        self.character_count = sum(map(len, raw_tokens))
+        self._set(sentence_counts(text), bool(text))
 
-        tokens = _words(text)
-        self.word_count = len(tokens)
-        joined = "".join(tokens)
-        self.letter_count = len(joined) - joined.count("'")
-
-        table = syllable_table()
-        easy = easy_words()
-        syllables = polysyllables = long_words = difficult = unfamiliar = 0
-        for token in tokens:
-            word = token.lower()
-            count = table.get(word)
-            if count is None:
-                count = fallback_syllables(word)
-            syllables += count
-            if word not in easy:
-                unfamiliar += 1
-                if not word.isascii():
-                    count_as_difficult = _relowered_syllables(word, table)
-                else:
-                    count_as_difficult = count
-                if count_as_difficult >= _GUNNING_FOG_SYLLABLES:
-                    difficult += 1
-            if count >= _POLYSYLLABLE:
-                polysyllables += 1
-            if len(token) - token.count("'") > _LONG_WORD_LETTERS:
-                long_words += 1
-        self.syllable_count = syllables
-        self.polysyllable_count = polysyllables
-        self.long_word_count = long_words
-        self.difficult_word_count = difficult
-        self.unfamiliar_word_count = unfamiliar
+    def _set(self, counts: Counts, has_text: bool) -> None:
+        # textstat's sentence count is at least 1 for any non-empty text.
+        self.sentence_count = max(1, counts.sentence_runs) if has_text else 0
+        self.word_count = counts.words
+        self.raw_word_count = counts.raw_words
+        self.character_count = counts.characters
+        self.letter_count = counts.letters
+        self.syllable_count = counts.syllables
+        self.polysyllable_count = counts.polysyllables
+        self.long_word_count = counts.long_words
+        self.difficult_word_count = counts.difficult_words
+        self.unfamiliar_word_count = counts.unfamiliar_words
 
     def __repr__(self) -> str:
         return (
@@ -319,9 +367,37 @@ class SentenceDifficulty:
     sentence: Sentence
     words: int
     syllables: int
-    polysyllables: tuple[str, ...]
-    long_words: tuple[str, ...]
     grade: float
+
+    @property
+    def polysyllables(self) -> tuple[str, ...]:
+        return self._listed()[0]
+
+    @property
+    def long_words(self) -> tuple[str, ...]:
+        return self._listed()[1]
+
+    def _listed(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        # Only the sentences a rule reports need their words listed, so this runs on demand.
+        table = syllable_table()
+        polysyllables: dict[str, None] = {}
+        long_words: dict[str, None] = {}
+        # Raw tokens map one-to-one onto textstat's words (or vanish when they are all
+        # punctuation), which lets the lists show words as written: "long-term".
+        for raw in self.sentence.text.split():
+            if raw.isalpha():
+                token = shown = raw
+            else:
+                cleaned = _words(raw)
+                if not cleaned:
+                    continue
+                token = cleaned[0]
+                shown = _EDGE_PUNCTUATION.sub("", raw)
+            if _syllables(token.lower(), table) >= _POLYSYLLABLE:
+                polysyllables[shown] = None
+            if len(token) - token.count("'") > _LONG_WORD_LETTERS:
+                long_words[shown] = None
+        return tuple(polysyllables), tuple(long_words)
 
     def reasons(self, *, long_sentence_words: int = 25, max_listed: int = 5) -> list[str]:
         """Short explanations, e.g. ``["34 words", "long words: a, b (+2 more)"]``.
@@ -332,43 +408,22 @@ class SentenceDifficulty:
         reasons: list[str] = []
         if self.words >= long_sentence_words:
             reasons.append(f"{self.words} words")
-        if self.polysyllables:
-            listed = ", ".join(self.polysyllables[:max_listed])
-            more = len(self.polysyllables) - max_listed
+        polysyllables = self.polysyllables
+        if polysyllables:
+            listed = ", ".join(polysyllables[:max_listed])
+            more = len(polysyllables) - max_listed
             reasons.append(f"long words: {listed}" + (f" (+{more} more)" if more > 0 else ""))
         return reasons
 
 
-def sentence_difficulty(sentence: Sentence) -> SentenceDifficulty:
-    """Word, syllable and long-word counts and the grade of one sentence."""
-    table = syllable_table()
-    words = syllables = 0
-    polysyllables: dict[str, None] = {}
-    long_words: dict[str, None] = {}
-    # Raw tokens map one-to-one onto textstat's words (or vanish when they are all
-    # punctuation), which lets the lists show words as written: "long-term".
-    for raw in sentence.text.split():
-        cleaned = _words(raw)
-        if not cleaned:
-            continue
-        token = cleaned[0]
-        count = _syllables(token.lower(), table)
-        words += 1
-        syllables += count
-        shown = _EDGE_PUNCTUATION.sub("", raw)
-        if count >= _POLYSYLLABLE:
-            polysyllables[shown] = None
-        if len(token) - token.count("'") > _LONG_WORD_LETTERS:
-            long_words[shown] = None
-    sentences = _sentence_count(sentence.text)
-    grade = _flesch_kincaid(_per(words, sentences), _per(syllables, words))
+def sentence_difficulty(sentence: Sentence, counts: Counts | None = None) -> SentenceDifficulty:
+    """Word and syllable counts and the grade of one sentence."""
+    if counts is None:
+        counts = sentence_counts(sentence.text)
+    sentences = max(1, counts.sentence_runs) if sentence.text else 0
+    grade = _flesch_kincaid(_per(counts.words, sentences), _per(counts.syllables, counts.words))
     return SentenceDifficulty(
-        sentence=sentence,
-        words=words,
-        syllables=syllables,
-        polysyllables=tuple(polysyllables),
-        long_words=tuple(long_words),
-        grade=grade,
+        sentence=sentence, words=counts.words, syllables=counts.syllables, grade=grade
     )
 
 
