@@ -52,6 +52,9 @@ _BOMS: list[tuple[bytes, str]] = [
 _MOJIBAKE = re.compile(r"â€[™œ\u009d˜”“¦–—¢]|â€|Ã[©¨¶¼¤§±¡³º­¯]|Â[\u00a0 ©®°·]|ï»¿|�")
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+
+
 class ReadError(Exception):
     """A file that cannot be checked; the message says why, in words for an editor."""
 
@@ -148,7 +151,7 @@ def _checked(text: str, encoding: str, problems: list[ParseProblem]) -> SourceTe
     if not text.strip():
         # Nothing to check: saying so beats a list of everything an article lacks.
         raise ReadError("the file is empty" if not text else "the file holds only blank space")
-    control = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\t\n\r\f")
+    control = len(_CONTROL.findall(text, 0, 4096))
     if control > 8 and control * 20 > len(text[:4096]):
         raise ReadError("mostly control characters: a binary file, not a text article")
     problems.extend(text_problems(text))

@@ -45,7 +45,7 @@ from pydantic import Field
 
 from ..models import Block
 from .base import CheckContext, Hit, Kind, KindOptions, block_position
-from .matching import Phrase, PhraseMatch, Role, blocks_in, matcher
+from .matching import Phrase, PhraseMatch, Role, blocks_in, matcher, word_starts
 
 
 class Options(KindOptions):
@@ -59,8 +59,10 @@ class Options(KindOptions):
     suggestion: str | None = None
 
 
-def _first(blocks: list[Block], phrases: list[str]) -> tuple[Block, PhraseMatch] | None:
-    return matcher(tuple(phrases)).first_in(blocks)
+def _first(
+    ctx: CheckContext, blocks: list[Block], phrases: list[str]
+) -> tuple[Block, PhraseMatch] | None:
+    return matcher(tuple(phrases)).first_in(blocks, word_starts(ctx))
 
 
 def describe_phrases(phrases: list[str], limit: int = 4) -> str:
@@ -77,16 +79,16 @@ def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
     trigger_blocks = blocks_in(ctx, options.when_in)
     anchor: tuple[Block, PhraseMatch] | None = None
     if options.when:
-        anchor = _first(trigger_blocks, options.when)
+        anchor = _first(ctx, trigger_blocks, options.when)
         if anchor is None:
             return
     for group in options.when_all:
-        found = _first(trigger_blocks, group)
+        found = _first(ctx, trigger_blocks, group)
         if found is None:
             return
         if anchor is None:
             anchor = found
-    if matcher(tuple(options.require)).first_in(blocks_in(ctx, options.require_in)) is not None:
+    if _first(ctx, blocks_in(ctx, options.require_in), options.require) is not None:
         return
     params = {"required": describe_phrases(options.require), "trigger": ""}
     if anchor is None:

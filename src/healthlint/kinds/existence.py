@@ -30,7 +30,7 @@ from typing import Any
 from pydantic import Field
 
 from .base import CheckContext, Hit, Kind, KindOptions
-from .matching import Phrase, Role, blocks_in, is_negated, match_hit, matcher
+from .matching import Phrase, Role, blocks_in, is_negated, match_hit, matcher, word_starts
 
 
 class Options(KindOptions):
@@ -43,7 +43,10 @@ class Options(KindOptions):
 
 def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
     found = 0
-    for block, match in matcher(tuple(options.phrases)).in_blocks(blocks_in(ctx, options.scope)):
+    found_in = matcher(tuple(options.phrases)).in_blocks(
+        blocks_in(ctx, options.scope), word_starts(ctx)
+    )
+    for block, match in found_in:
         if options.skip_negated and is_negated(block.text, match.start):
             continue
         yield match_hit(block, match, suggestion=options.suggestion)

@@ -207,6 +207,12 @@ class PhraseMatcher:
         parts = ([r"(?<!\w)(?:" + "|".join(branches) + ")"] if branches else []) + others
         flags = re.IGNORECASE if ignore_case else 0
         self._regex = re.compile("|".join(parts), flags) if parts else None
+        # How every match must begin, for skipping blocks cheaply (None: a phrase that cannot
+        # be screened this way, so every block is searched).
+        starts = [_start_key(phrase) for phrase in unique]
+        self._starts: frozenset[str] | None = (
+            frozenset(starts) if ignore_case and all(starts) else None
+        )
 
     def finditer(self, text: str) -> Iterator[PhraseMatch]:
         if self._regex is None:
@@ -223,20 +229,66 @@ class PhraseMatcher:
     def search(self, text: str) -> PhraseMatch | None:
         return next(self.finditer(text), None)
 
-    def in_blocks(self, blocks: Iterable[Block]) -> Iterator[tuple[Block, PhraseMatch]]:
-        """Every match in the blocks, in document order."""
+    def in_blocks(
+        self, blocks: Iterable[Block], starts: WordStarts | None = None
+    ) -> Iterator[tuple[Block, PhraseMatch]]:
+        """Every match in the blocks, in document order.
+
+        With ``starts`` (see :func:`word_starts`), a block none of whose words begins the way
+        some phrase begins is skipped without running the expression over it.
+        """
+        screen = self._starts if starts is not None else None
         for block in blocks:
+            if screen is not None and starts is not None and screen.isdisjoint(
+                starts.get(id(block), ())
+            ):
+                continue
             for match in self.finditer(block.text):
                 yield block, match
 
-    def first_in(self, blocks: Iterable[Block]) -> tuple[Block, PhraseMatch] | None:
-        return next(self.in_blocks(blocks), None)
+    def first_in(
+        self, blocks: Iterable[Block], starts: WordStarts | None = None
+    ) -> tuple[Block, PhraseMatch] | None:
+        return next(self.in_blocks(blocks, starts), None)
 
 
 @lru_cache(maxsize=512)
 def matcher(phrases: tuple[str, ...], ignore_case: bool = True) -> PhraseMatcher:
     """A compiled matcher, shared by every rule and article that uses the same phrases."""
     return PhraseMatcher(phrases, ignore_case=ignore_case)
+
+
+_START_LENGTH = 4
+_ALNUM_RUN = re.compile(r"[^\W_]+")
+WordStarts = dict[int, frozenset[str]]
+
+
+def _start_key(phrase: str) -> str:
+    """The first 4 letters (lower case) of the word every match of ``phrase`` starts with;
+    empty when no such 4 letters are certain (a short word, a number, a quote …)."""
+    first = _TOKEN.match(phrase.strip())
+    if first is None or first.lastgroup != "word":
+        return ""
+    word = re.split("['’‘ʼ]", first.group().lower())[0]
+    if len(word) >= 3 and word[-1] in "ye" and word[-2] not in _VOWELS:
+        word = word[:-1]  # artery → arteries, cure → curing
+    # The hyphen in "breast-feeding" may be missing ("breastfeeding"), and the start is taken
+    # from the text's alphanumeric runs, so it must not reach past the first word.
+    return word[:_START_LENGTH] if len(word) >= _START_LENGTH and word.isascii() else ""
+
+
+def word_starts(ctx: CheckContext) -> WordStarts:
+    """For each block, the first 4 letters of each of its words (once per article)."""
+    cached: WordStarts | None = ctx.memo.get("phrase-word-starts")
+    if cached is None:
+        cached = {
+            id(block): frozenset(
+                word[:_START_LENGTH] for word in _ALNUM_RUN.findall(block.text.lower())
+            )
+            for block in ctx.article.blocks
+        }
+        ctx.memo["phrase-word-starts"] = cached
+    return cached
 
 
 def blocks_in(ctx: CheckContext, roles: Iterable[Role]) -> list[Block]:

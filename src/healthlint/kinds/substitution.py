@@ -37,7 +37,7 @@ from pydantic import Field, field_validator
 
 from ..models import Block
 from .base import CheckContext, Hit, Kind, KindOptions, normalize
-from .matching import Phrase, Role, blocks_in, match_hit, matcher, phrase_problem
+from .matching import Phrase, Role, blocks_in, match_hit, matcher, phrase_problem, word_starts
 
 _PAREN_BEFORE = re.compile(r"\(\s*$")
 
@@ -89,7 +89,7 @@ def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
     kept: list[tuple[int, int]] = []
     kept_block: Block | None = None
     next_kept = 0
-    for block, match in find.in_blocks(blocks_in(ctx, options.scope)):
+    for block, match in find.in_blocks(blocks_in(ctx, options.scope), word_starts(ctx)):
         plain = swaps[match.phrase]
         if options.keep:
             if block is not kept_block:
