@@ -218,6 +218,7 @@ def test_inspect_includes_readability_figures(
     library: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code, out, _ = run(["inspect", str(library / "good" / "sprained-ankle.md")], capsys)
+    assert code == 0
     figures = json.loads(out)["readability"]
     assert figures["article"]["words"] > 50
     assert {s["section"] for s in figures["sections"]} >= {"Your Care Instructions"}

@@ -13,11 +13,7 @@ from __future__ import annotations
 import os
 from functools import cache, lru_cache
 
-# Not typing.TYPE_CHECKING: importing typing would add ~6 ms to a cold start that
-# otherwise needs nothing beyond os and functools (mypy honours this spelling).
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from pyphen import Pyphen
+from .hyphenation import hyphenation_points
 
 __all__ = [
     "PYPHEN_LANGUAGE",
@@ -52,14 +48,6 @@ def syllable_table() -> dict[str, int]:
     return table
 
 
-@cache
-def _pyphen() -> Pyphen:
-    # Imported lazily: most words hit the table, and pyphen costs ~20 ms to import.
-    import pyphen
-
-    return pyphen.Pyphen(lang=PYPHEN_LANGUAGE)
-
-
 @lru_cache(maxsize=65536)
 def fallback_syllables(word: str) -> int:
     """textstat's estimate for a lower-case word missing from the dictionary."""
@@ -67,7 +55,7 @@ def fallback_syllables(word: str) -> int:
         # Hyphenation patterns are made of letters: a number never has a hyphenation point,
         # and skipping Pyphen here spares loading its dictionary for "911" or "2.5 mg".
         return 1
-    return len(_pyphen().positions(word)) + 1
+    return hyphenation_points(word) + 1
 
 
 def syllable_count(word: str) -> int:
