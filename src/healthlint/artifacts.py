@@ -13,7 +13,6 @@ import hashlib
 import marshal
 import os
 import sys
-import tempfile
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -44,6 +43,8 @@ def cached_data(name: str, sources: Sequence[str], build: Callable[[], Any]) -> 
     except (OSError, EOFError, ValueError, TypeError):
         pass
     value = build()
+    import tempfile
+
     try:
         os.makedirs(folder, exist_ok=True)
         handle_fd, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")

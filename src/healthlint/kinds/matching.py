@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import AfterValidator
@@ -185,6 +185,18 @@ class PhraseMatcher:
     def __init__(self, phrases: Sequence[str], *, ignore_case: bool = True) -> None:
         unique = list(dict.fromkeys(p.strip() for p in phrases if p.strip()))
         self.phrases = unique
+        self.ignore_case = ignore_case
+        # How every match must begin, for skipping blocks cheaply (None: a phrase that cannot
+        # be screened this way, so every block is searched).
+        starts = [_start_key(phrase) for phrase in unique]
+        self._starts: frozenset[str] | None = (
+            frozenset(starts) if ignore_case and all(starts) else None
+        )
+
+    @cached_property
+    def _regex(self) -> re.Pattern[str] | None:
+        # Compiled on first use: a rule whose phrases no block can start never pays for it.
+        unique = self.phrases
         # Longer phrases first, so that at the same start "adverse event" wins over "adverse".
         ordered = sorted(range(len(unique)), key=lambda i: -len(unique[i]))
         # Phrases that start with a word share one word-boundary test and are grouped by their
@@ -205,14 +217,8 @@ class PhraseMatcher:
             for initial, group in by_initial.items()
         ]
         parts = ([r"(?<!\w)(?:" + "|".join(branches) + ")"] if branches else []) + others
-        flags = re.IGNORECASE if ignore_case else 0
-        self._regex = re.compile("|".join(parts), flags) if parts else None
-        # How every match must begin, for skipping blocks cheaply (None: a phrase that cannot
-        # be screened this way, so every block is searched).
-        starts = [_start_key(phrase) for phrase in unique]
-        self._starts: frozenset[str] | None = (
-            frozenset(starts) if ignore_case and all(starts) else None
-        )
+        flags = re.IGNORECASE if self.ignore_case else 0
+        return re.compile("|".join(parts), flags) if parts else None
 
     def finditer(self, text: str) -> Iterator[PhraseMatch]:
         if self._regex is None:
@@ -259,34 +265,50 @@ def matcher(phrases: tuple[str, ...], ignore_case: bool = True) -> PhraseMatcher
 
 
 _START_LENGTH = 4
+_SHORTEST_START = 3
 _ALNUM_RUN = re.compile(r"[^\W_]+")
 WordStarts = dict[int, frozenset[str]]
 
 
 def _start_key(phrase: str) -> str:
-    """The first 4 letters (lower case) of the word every match of ``phrase`` starts with;
-    empty when no such 4 letters are certain (a short word, a number, a quote …)."""
-    first = _TOKEN.match(phrase.strip())
-    if first is None or first.lastgroup != "word":
-        return ""
-    word = re.split("['’‘ʼ]", first.group().lower())[0]
-    if len(word) >= 3 and word[-1] in "ye" and word[-2] not in _VOWELS:
-        word = word[:-1]  # artery → arteries, cure → curing
-    # The hyphen in "breast-feeding" may be missing ("breastfeeding"), and the start is taken
-    # from the text's alphanumeric runs, so it must not reach past the first word.
-    return word[:_START_LENGTH] if len(word) >= _START_LENGTH and word.isascii() else ""
+    """The first 3 or 4 letters (lower case) of a word that every match of ``phrase`` contains
+    as the start of a word of its own; empty when there is none (numbers only, short words).
+
+    A word counts when it opens the phrase or follows a space: after a bare hyphen it may be
+    glued to the word before ("breast-feeding" matches "breastfeeding"). The longest such word
+    is used, since it screens out the most blocks.
+    """
+    best = ""
+    word_start = True
+    for match in _TOKEN.finditer(phrase.strip()):
+        kind, value = match.lastgroup, match.group()
+        if kind == "star":
+            word_start = False  # the words around a wildcard still start runs, but keep it simple
+            continue
+        if kind == "sep":
+            word_start = any(char.isspace() for char in value)
+            continue
+        if kind == "word" and word_start:
+            word = re.split("['’‘ʼ]", value.lower())[0]
+            if len(word) >= 3 and word[-1] in "ye" and word[-2] not in _VOWELS:
+                word = word[:-1]  # artery → arteries, cure → curing
+            if len(word) >= _SHORTEST_START and word.isascii() and len(word) > len(best):
+                best = word
+        word_start = False
+    return best[:_START_LENGTH]
 
 
 def word_starts(ctx: CheckContext) -> WordStarts:
-    """For each block, the first 4 letters of each of its words (once per article)."""
+    """For each block, the first 3 and the first 4 letters of each of its words (once per
+    article)."""
     cached: WordStarts | None = ctx.memo.get("phrase-word-starts")
     if cached is None:
-        cached = {
-            id(block): frozenset(
-                word[:_START_LENGTH] for word in _ALNUM_RUN.findall(block.text.lower())
-            )
-            for block in ctx.article.blocks
-        }
+        cached = {}
+        for block in ctx.article.blocks:
+            words = set(_ALNUM_RUN.findall(block.text.lower()))
+            starts = {word[:_START_LENGTH] for word in words}
+            starts.update(word[:_SHORTEST_START] for word in words)
+            cached[id(block)] = frozenset(starts)
         ctx.memo["phrase-word-starts"] = cached
     return cached
 

@@ -103,8 +103,10 @@ def prose_of(ctx: CheckContext, exclude: Sequence[str]) -> _Prose:
     sentences: list[Sentence] = []
     sections: list[int | None] = []
     for block in ctx.prose_blocks:
-        if lowered and any(phrase in normalize(block.text) for phrase in lowered):
-            continue
+        if lowered:
+            text = normalize(block.text)
+            if any(phrase in text for phrase in lowered):
+                continue
         for sentence in split_sentences(block.text, line=block.line, column=block.column,
                                         list_item=block.list_item):
             sentences.append(sentence)

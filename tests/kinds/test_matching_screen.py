@@ -1,0 +1,68 @@
+"""Screening blocks by word starts is only a shortcut: it never changes what a rule finds."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from healthlint.engine import Linter
+from healthlint.kinds.base import CheckContext
+from healthlint.kinds.matching import PhraseMatcher, word_starts
+from healthlint.parsers import parse_article
+
+
+def _phrase_lists() -> list[list[str]]:
+    lists = []
+    for spec in Linter(today=dt.date(2026, 11, 26)).ruleset.rules.values():
+        options = spec.options
+        for key in ("phrases", "when", "require"):
+            if options.get(key):
+                lists.append(list(options[key]))
+        if options.get("swap"):
+            lists.append(list(options["swap"]))
+        for group in options.get("when_all", []):
+            lists.append(list(group))
+    return lists
+
+
+PHRASE_LISTS = _phrase_lists()
+FILLER = ["the", "and", "you", "may", "feel", "a", "of", "9-1-1", "—", "(", ")", ",", ".", "\n"]
+
+
+def _variants(phrase: str) -> st.SearchStrategy[str]:
+    def vary(parts: tuple[bool, bool, str, str]) -> str:
+        upper, curly, separator, suffix = parts
+        text = phrase.replace("*", "very").replace(" ", separator) + suffix
+        if curly:
+            text = text.replace("'", "’")
+        return text.upper() if upper else text
+
+    return st.tuples(
+        st.booleans(), st.booleans(), st.sampled_from([" ", "\n", "-", "  "]),
+        st.sampled_from(["", "s", "es", "ed", "ing", "ies"]),
+    ).map(vary)
+
+
+@st.composite
+def article_text(draw: st.DrawFn) -> tuple[list[str], str]:
+    phrases = draw(st.sampled_from(PHRASE_LISTS))
+    pieces = draw(st.lists(
+        st.one_of(st.sampled_from(FILLER), st.sampled_from(phrases).flatmap(_variants)),
+        min_size=1, max_size=30,
+    ))
+    return phrases, "# Title\n\n" + " ".join(pieces) + "\n\nMore text.\n"
+
+
+@settings(max_examples=400, deadline=None)
+@given(article_text())
+def test_screened_and_unscreened_searches_agree(case: tuple[list[str], str]) -> None:
+    phrases, text = case
+    article = parse_article(text, filename="a.md")
+    context = CheckContext(article=article, today=dt.date(2026, 11, 26), path="a.md")
+    matcher = PhraseMatcher(phrases)
+    blocks = article.blocks
+    screened = [(id(b), m) for b, m in matcher.in_blocks(blocks, word_starts(context))]
+    plain = [(id(b), m) for b, m in matcher.in_blocks(blocks)]
+    assert screened == plain
