@@ -66,6 +66,10 @@ MIN_WORDS: Final = 100
 # before contraction endings, then all other non-word, non-space characters go.
 _NON_CONTRACTION_APOSTROPHE = re.compile(r"\'(?![tsd]|ve|ll|re)")
 _PUNCTUATION = re.compile(r"[^\w\s\']")
+# Both removals in one pass: the apostrophe test looks at the original text either way.
+_NOT_IN_WORDS = re.compile(
+    _NON_CONTRACTION_APOSTROPHE.pattern + "|" + _PUNCTUATION.pattern
+)
 # textstat's count_sentences pattern.
 _SENTENCE_RUN = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
 
@@ -90,7 +94,7 @@ def easy_words() -> frozenset[str]:
 
 
 def _words(text: str) -> list[str]:
-    return _PUNCTUATION.sub("", _NON_CONTRACTION_APOSTROPHE.sub("", text)).split()
+    return _NOT_IN_WORDS.sub("", text).split()
 
 
 def _syllables(word: str, table: dict[str, int]) -> int:
@@ -134,9 +138,13 @@ class Counts(NamedTuple):
 def sentence_counts(text: str) -> Counts:
     """textstat's counts for one text (a cleaned sentence, or any text)."""
     runs = _SENTENCE_RUN.findall(text) if text else []
-    sentence_runs = len(runs) - sum(1 for run in runs if len(_words(run)) <= 2)
     raw_tokens = text.split()
     tokens = _words(text)
+    if len(runs) == 1:
+        # A single run holds all of the text's words: what precedes it is punctuation only.
+        sentence_runs = 0 if len(tokens) <= 2 else 1
+    else:
+        sentence_runs = len(runs) - sum(1 for run in runs if len(_words(run)) <= 2)
     joined = "".join(tokens)
     table = syllable_table()
     easy = easy_words()
