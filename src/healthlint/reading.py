@@ -106,8 +106,20 @@ def decode(data: bytes) -> SourceText:
             try:
                 text = data[len(bom):].decode(encoding)
             except UnicodeDecodeError as error:
-                raise ReadError(f"starts with a {encoding} byte-order mark but is not valid "
-                                f"{encoding} (byte {error.start})") from error
+                if encoding != "utf-8":
+                    raise ReadError(f"starts with a {encoding} byte-order mark but is not valid "
+                                    f"{encoding} (byte {error.start})") from error
+                # The mark says UTF-8, so the rest is read as UTF-8 too: a byte pasted in from
+                # another encoding becomes "\ufffd" and is reported, the article still checked.
+                line = data.count(b"\n", 0, len(bom) + error.start) + 1
+                note = ParseProblem.model_construct(
+                    code="encoding",
+                    message=(f"the file is not valid UTF-8 (first bad byte on line {line}); "
+                             "bytes that are not UTF-8 are shown as \ufffd. Save it as UTF-8."),
+                    line=line,
+                )
+                text = data[len(bom):].decode(encoding, errors="replace")
+                return _checked(text, encoding, [note])
             return _checked(text, encoding, [])
     if b"\x00" in data:
         raise ReadError(f"contains NUL bytes: {_nul_kind(data)}")

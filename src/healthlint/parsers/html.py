@@ -3,8 +3,9 @@
 The standard library's tokenizer is used because it never gives up on broken markup: unclosed
 tags, stray end tags and text after ``</html>`` all still come through. When the page has a
 ``<main>`` or ``<article>``, only its content is the article; everything else (menus,
-breadcrumbs, cookie banners, footers, comment threads) is page chrome. Headers, footers,
-navigation and asides are chrome wherever they stand.
+breadcrumbs, cookie banners, footers) is page chrome. Headers, footers, navigation and asides
+are chrome wherever they stand; readers' comment threads are left out altogether. Markup that
+is never closed hides the rest of the page, as in a browser, and is noted as a problem.
 """
 
 from __future__ import annotations
@@ -38,8 +39,6 @@ _CONTENT_ROOT = re.compile(r"<(?:main|article)\b|\brole\s*=\s*[\"']?main\b", re.
 _SPACES = re.compile(r"[ \t\f\v\u00a0]+")
 # Where a tag, end tag, comment or declaration opens ("<p", "</", "<!", "<?"); see _unclosed_tail.
 _MARKUP_OPEN = re.compile(r"<(?:[A-Za-z!?]|/(?=.))", re.S)
-# The end of a comment, as any version of the standard library's tokenizer reads it.
-_COMMENT_CLOSE = re.compile(r"--!?\s*>")
 
 
 class _PageReader(HTMLParser):
@@ -60,8 +59,6 @@ class _PageReader(HTMLParser):
         # A <br> not yet followed by text: it ends a line only if the next text is on the
         # same source line (a break at the end of a source line is already a line break).
         self.pending_break = False
-        # Length of the tail of the document known to hold no comment close ("-->").
-        self.no_comment_close_tail = -1
         self.buffer_line = 0
         self.buffer_column = 1
         self.heading_level = 0
@@ -191,18 +188,28 @@ class _PageReader(HTMLParser):
             self.pending_break = True
 
     def parse_comment(self, i: int, report: bool = True) -> int:
-        # An unclosed "<!--" makes the tokenizer search the rest of the page for "-->" at
-        # every later "<!--" as well, quadratic on a page full of them; a tail already known
-        # to hold no "-->" is not searched again. (Positions are counted from the end because
-        # the tokenizer drops the text it has finished with.)
-        if len(self.rawdata) - i <= self.no_comment_close_tail and not self.rawdata.startswith(
-            ("<!-->", "<!--->"), i
-        ):
-            return -1
+        for empty in ("<!-->", "<!--->"):
+            if self.rawdata.startswith(empty, i):
+                # An empty comment in HTML5; older tokenizers run it on to the next "-->",
+                # hiding the text in between.
+                return i + len(empty)
         end: int = super().parse_comment(i, report)
-        if end < 0 and not _COMMENT_CLOSE.search(self.rawdata, i):
-            self.no_comment_close_tail = max(self.no_comment_close_tail, len(self.rawdata) - i)
-        return end
+        if end >= 0:
+            return end
+        # The whole page is fed at once, so no "-->" follows: HTML5 ends this comment at the
+        # end of the file, and browsers show nothing after it (Python 3.13.5+ reads it so too).
+        # Older tokenizers show it as text instead and search again at every later "<!--",
+        # which is quadratic on a page full of them.
+        line = self.getpos()[0]
+        self.builder.problems.append(ParseProblem.model_construct(
+            code="structure",
+            message=f"the comment opened on line {line} is never closed with '-->', so "
+                    "browsers show nothing after it",
+            line=line,
+            column=1,
+        ))
+        self.handle_comment(self.rawdata[i + 4:])
+        return len(self.rawdata)
 
     def parse_html_declaration(self, i: int) -> int:
         if self.rawdata.startswith("<![", i):
