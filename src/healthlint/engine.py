@@ -379,6 +379,15 @@ def discover(
     both, like ruff's ``--force-exclude``, because pre-commit passes files by name.
     """
     seen: set[str] = set()
+
+    def first_time(name: str) -> bool:
+        # "lib/x.md" and "./lib/x.md" are one file; links keep their own name.
+        key = os.path.normpath(name)
+        if key in seen:
+            return False
+        seen.add(key)
+        return True
+
     for raw in paths:
         path = Path(raw)
         shown = str(raw)
@@ -393,15 +402,16 @@ def discover(
                         continue
                     full = Path(folder) / filename
                     name = str(full)
-                    if name in seen or _excluded(name, exclude, root):
+                    if _excluded(name, exclude, root) or not first_time(name):
                         continue
-                    seen.add(name)
                     yield name, full, None
+        elif not first_time(shown):
+            continue
         elif path.is_file():
-            if shown not in seen:
-                seen.add(shown)
-                yield shown, path, None
-        elif path.is_symlink():
+            yield shown, path, None
+        elif path.is_symlink() and not path.exists():
             yield shown, path, "broken or looping symbolic link"
+        elif path.exists():
+            yield shown, path, "not a regular file (a pipe, device or socket)"
         else:
             yield shown, path, "no such file or folder"

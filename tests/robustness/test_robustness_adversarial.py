@@ -96,12 +96,6 @@ def test_every_rule_runs_on_it_in_linear_time() -> None:
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="uses SIGALRM")
-@pytest.mark.xfail(
-    strict=True,
-    reason="readability/prose.py: _TRAILING_CONJUNCTION and _TRAILING_SEPARATORS "
-    "([separators]+…$) are retried at every separator of a long run of them, quadratic on "
-    "a list item of dashes",
-)
 def test_every_rule_runs_on_a_list_of_dashes_in_linear_time() -> None:
     # 80,000 characters: linear code takes well under a second; the quadratic pattern, more
     # than 10 seconds even on a fast machine.

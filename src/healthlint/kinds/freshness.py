@@ -13,13 +13,13 @@ Each rule instance picks one ``check``:
     stale        older than ``warn_after_days`` (rule severity) or ``error_after_days`` (error)
     future       a review date after today
     next-review  a next-review date that has passed, comes before the last review, or lies more
-                 than ``max_next_review_days`` after it
+                 than ``max_next_review_years`` after it
 
 Options:
     check: one of the above (required)
     dates: which labelled dates count as a review [reviewed, updated] (default [reviewed])
     warn_after_days: int (default 730), error_after_days: int (default 1095)
-    max_next_review_days: int (default 1095)
+    max_next_review_years: int (default 3)
     date_order: month-first | day-first (default month-first)
 
 Message parameters: {label}, {raw}, {date}, {age}, {today}, {reason}.
@@ -43,7 +43,7 @@ class Options(KindOptions):
     dates: list[Literal["reviewed", "updated"]] = Field(default=["reviewed"])
     warn_after_days: int = Field(default=730, ge=0)
     error_after_days: int = Field(default=1095, ge=0)
-    max_next_review_days: int = Field(default=1095, ge=1)
+    max_next_review_years: int = Field(default=3, ge=1)
     date_order: Literal["month-first", "day-first"] = "month-first"
 
 
@@ -81,6 +81,14 @@ def _params(mention: DateMention, today: dt.date, **extra: Any) -> dict[str, Any
     return params
 
 
+def add_years(day: dt.date, years: int) -> dt.date:
+    """The same calendar day ``years`` later (28 February for a 29 February with no match)."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
 def newest_review(mentions: list[DateMention], kinds: list[str]) -> DateMention | None:
     dated = [m for m in mentions if m.kind in kinds and m.value is not None]
     return max(dated, key=lambda m: latest_day(m.value, m.precision)) if dated else None  # type: ignore[arg-type]
@@ -101,7 +109,8 @@ def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
     if options.check == "unparseable":
         for mention in mentions:
             if mention.value is None:
-                reason = "nothing follows the label" if not mention.raw else "not a date"
+                reason = "nothing" if not mention.raw else f'"{mention.raw}", which is not a date'
+
                 yield Hit(line=mention.line, column=mention.column,
                           params=_params(mention, today, reason=reason), snippet=mention.raw)
         return
@@ -159,10 +168,10 @@ def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
         elif (
             review is not None
             and review.value is not None
-            and (due - review.value).days > options.max_next_review_days
+            and due > add_years(review.value, options.max_next_review_years)
         ):
             reason = (
-                f"it is more than {options.max_next_review_days // 365} years after the last "
+                f"it is more than {options.max_next_review_years} years after the last "
                 f"review ({review.value.isoformat()})"
             )
         if reason:

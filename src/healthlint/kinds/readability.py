@@ -212,8 +212,12 @@ def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
             yield hit
         return
     if options.check == "section-grade":
+        by_section: dict[int, list[int]] = {}
+        for position, owner in enumerate(prose.sections):
+            if owner is not None:
+                by_section.setdefault(owner, []).append(position)
         for index, section in enumerate(ctx.article.sections):
-            mine = [i for i, owner in enumerate(prose.sections) if owner == index]
+            mine = by_section.get(index, [])
             own = [prose.sentences[i] for i in mine]
             # Whitespace-separated tokens are at least textstat's words: a section short of
             # min_words by this count cannot reach it, so its statistics are not worth taking.

@@ -110,8 +110,10 @@ _BODY_ELLIPSIS = re.compile(r"\.{2,}|…")
 _BODY_DOT_BEFORE_SPACE = re.compile(r"\.(?=[" + re.escape(_CLOSERS) + r"]*(?:\s|$))")
 _BODY_INNER_DOT = re.compile(r"(?<=\w)\.(?=\w)")
 _BODY_MARK = re.compile(r"[!?]+")
-_TRAILING_SEPARATORS = re.compile(r"[\s,;:\-–—]+$")
-_TRAILING_CONJUNCTION = re.compile(r"[\s,;:\-–—]+(?:and|or)$", re.IGNORECASE)
+# The lookbehind starts a run only at its first separator, so a long run of dashes is scanned
+# once instead of once per dash.
+_TRAILING_SEPARATORS = re.compile(r"(?<![\s,;:\-–—])[\s,;:\-–—]+$")
+_TRAILING_CONJUNCTION = re.compile(r"(?<![\s,;:\-–—])[\s,;:\-–—]+(?:and|or)$", re.IGNORECASE)
 _TERMINAL = re.compile(r"(?P<run>[.!?…]+)(?P<closers>[" + re.escape(_CLOSERS) + r"]*)$")
 _HAS_WORD = re.compile(r"\w")
 

@@ -27,4 +27,7 @@ def summary(result: LintResult) -> str:
     parts = [f"{counts[level]} {level}{'s' if counts[level] != 1 else ''}"
              for level in ("error", "warning", "info") if counts[level]]
     problem_files = len({f.path for f in result.findings})
-    return f"{files}, {problem_files} with findings: {', '.join(parts)}."
+    unreadable = (
+        f", {result.files_unreadable} could not be read" if result.files_unreadable else ""
+    )
+    return f"{files}{unreadable}, {problem_files} with findings: {', '.join(parts)}."
