@@ -162,7 +162,7 @@ class Linter:
             # a sample); a severity the user configured for the rule always wins.
             severity = hit.severity
         line = min(max(1, hit.line), max(1, article.line_count))
-        return Finding.model_construct(
+        return Finding.build(
             path=path,
             line=line,
             column=max(1, hit.column),
@@ -194,7 +194,7 @@ class Linter:
 
     def unreadable(self, path: str, reason: str) -> Finding:
         spec = self.ruleset.rules.get(UNREADABLE_RULE)
-        return Finding.model_construct(
+        return Finding.build(
             path=path,
             line=1,
             column=1,
@@ -337,7 +337,7 @@ def _parallel(
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         for dumped, readable in pool.map(_check_in_worker, chain(head, iterator), chunksize=8):
-            yield [Finding.model_construct(**item) for item in dumped], readable
+            yield [Finding.build(**item) for item in dumped], readable
     _WORKER = None
 
 

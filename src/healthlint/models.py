@@ -8,6 +8,7 @@ Python API, ``healthlint inspect`` and the JSON report share one schema.
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from enum import Enum
 from typing import Any, Literal
 
@@ -177,3 +178,17 @@ class Finding(_Model):
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.path, self.line, self.column, self.rule, self.message)
+
+    @classmethod
+    def build(cls, **fields: Any) -> Finding:
+        """A finding from values the engine already checked, light enough to keep 100,000.
+
+        A library run holds every finding until the report is sorted, so the strings that
+        repeat (path, rule id, rule name) are shared, and so is the set of fields given.
+        """
+        for key in ("path", "rule", "name"):
+            fields[key] = sys.intern(fields[key])
+        return cls.model_construct(_fields_set=_ALL_FINDING_FIELDS, **fields)
+
+
+_ALL_FINDING_FIELDS = set(Finding.model_fields)

@@ -176,7 +176,7 @@ def apply_directives(
 def _meta_finding(rule: ActiveRule, directive: Directive, path: str, rules: str) -> Finding:
     from .engine import fingerprint, format_message
 
-    return Finding.model_construct(
+    return Finding.build(
         path=path,
         line=directive.line,
         column=1,
