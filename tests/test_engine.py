@@ -92,3 +92,13 @@ def test_findings_are_sorted_and_fingerprinted(library: Path) -> None:
     keys = [f.sort_key() for f in result.findings]
     assert keys == sorted(keys)
     assert all(f.fingerprint and len(f.fingerprint) == 16 for f in result.findings)
+
+
+def test_a_rule_off_by_default_runs_only_when_named() -> None:
+    def active(config: Config) -> set[str]:
+        return {rule.spec.id for rule in Linter(config, today=TODAY).active_rules()}
+
+    assert "HL405" not in active(Config())
+    assert "HL405" not in active(Config(select=["readability"]))
+    assert "HL405" in active(Config(extend_select=["HL405"]))
+    assert "HL405" in active(Config(select=["long-word"]))

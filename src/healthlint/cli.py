@@ -522,7 +522,8 @@ def _rules(args: argparse.Namespace) -> int:
     specs = sorted(ruleset.rules.values(), key=lambda r: r.id)
     if args.format == "json":
         rows = [r.model_dump(mode="json", include={"id", "name", "kind", "category", "severity",
-                                                   "summary", "source", "pack"}) for r in specs]
+                                                   "summary", "source", "pack", "enabled"})
+                for r in specs]
         sys.stdout.write(json.dumps(rows, indent=2) + "\n")
         return EXIT_OK
     name_width = max((len(r.name) for r in specs), default=4)
@@ -530,7 +531,8 @@ def _rules(args: argparse.Namespace) -> int:
     for rule in specs:
         sys.stdout.write(
             f"{rule.id}  {rule.name:<{name_width}}  {rule.category.value:<{category_width}}  "
-            f"{rule.severity.value:<7}  {rule.summary}\n"
+            f"{rule.severity.value:<7}  {rule.summary}"
+            f"{'' if rule.enabled else ' (off unless selected by id or name)'}\n"
         )
     return EXIT_OK
 

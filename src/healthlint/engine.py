@@ -106,9 +106,14 @@ class Linter:
             for override in overrides:
                 if override.select is not None:
                     select = override.select
-            chosen = select is None or _matches(spec, select) or _matches(
-                spec, config.extend_select
-            )
+            if spec.enabled:
+                chosen = select is None or _matches(spec, select) or _matches(
+                    spec, config.extend_select
+                )
+            else:
+                # A rule that is off by default runs only when named by its id or name.
+                named = [*(select or []), *config.extend_select]
+                chosen = any(key.upper() == spec.id or key.lower() == spec.name for key in named)
             ignored = _matches(spec, config.ignore) or any(
                 _matches(spec, o.ignore) for o in overrides
             )
@@ -237,8 +242,8 @@ class Linter:
                                   "max_file_size", "require_reason"}
         )
         rules = [spec.model_dump(mode="json") for spec in self.ruleset.rules.values()]
-        document = json.dumps([__version__, self.today.isoformat(), settings, rules],
-                              sort_keys=True, default=str)
+        document = json.dumps([__version__, _code_stamp(), self.today.isoformat(), settings,
+                               rules], sort_keys=True, default=str)
         return hashlib.sha256(document.encode()).hexdigest()
 
     def _lint_target(
@@ -339,6 +344,18 @@ def _parallel(
         for dumped, readable in pool.map(_check_in_worker, chain(head, iterator), chunksize=8):
             yield [Finding.build(**item) for item in dumped], readable
     _WORKER = None
+
+
+def _code_stamp() -> str:
+    """Changes whenever healthlint's own files change, even without a new version number
+    (an editable install under development): cached findings never outlive the code."""
+    newest = count = 0
+    for folder, _, files in os.walk(Path(__file__).parent):
+        for name in files:
+            if name.endswith((".py", ".yaml", ".txt")):
+                newest = max(newest, os.stat(os.path.join(folder, name)).st_mtime_ns)
+                count += 1
+    return f"{count}:{newest}"
 
 
 def fingerprint(rule: str, text: str) -> str:

@@ -36,6 +36,9 @@ def explain_rule(rule: RuleSpec) -> str:
     out = [f"{rule.id} {rule.name}", ""]
     out.append(f"Category: {rule.category.value}    Default severity: {rule.severity.value}    "
                f"Kind: {rule.kind}    Pack: {rule.pack}")
+    if not rule.enabled:
+        out.append(f"Off by default: select it with --extend-select {rule.id} or in the "
+                   "configuration's extend-select.")
     if rule.types:
         out.append(f"Applies to article types: {', '.join(rule.types)}")
     out += ["", rule.summary, ""]

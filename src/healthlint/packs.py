@@ -55,6 +55,10 @@ class RuleSpec(BaseModel):
         default=None, description="article types the rule applies to; none means every type"
     )
     options: dict[str, Any] = Field(default_factory=dict)
+    enabled: bool = Field(
+        default=True,
+        description="false: the rule runs only when selected by its id or name",
+    )
     example: RuleExample | None = None
     pack: str = ""
 

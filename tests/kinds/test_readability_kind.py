@@ -109,3 +109,15 @@ def test_long_sentence_is_reported_with_its_length() -> None:
     (finding,) = findings(text, "HL404", filename="colds.txt")
     assert finding[1] == 5
     assert "34 words" in finding[2]
+
+
+def test_long_words_are_reported_once_except_the_articles_own_subject() -> None:
+    text = (
+        "# Immunization Basics\n\nImmunization protects children. Your doctor can explain "
+        "the recommendations. The recommendations change each year. Immunization is safe.\n"
+    )
+    messages = [m for _, _, m in findings(text, "HL405")]
+    assert messages == [
+        '"recommendations" has 5 syllables. Use a shorter, everyday word if there is one, '
+        "or explain it the first time."
+    ]

@@ -22,7 +22,8 @@ Options:
     max_next_review_years: int (default 3)
     date_order: month-first | day-first (default month-first)
 
-Message parameters: {label}, {raw}, {date}, {age}, {today}, {reason}.
+Message parameters: {label}, {raw}, {date}, {age}, {today}, {reason}, and {review_note}: how
+old the article is ("the article was last reviewed July 31, 2024, 2 years and 3 months ago").
 """
 
 from __future__ import annotations
@@ -95,6 +96,26 @@ def newest_review(mentions: list[DateMention], kinds: list[str]) -> DateMention 
 
 
 def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
+    for hit in _hits(ctx, options):
+        hit.params.setdefault("review_note", _review_note(ctx, options))
+        yield hit
+
+
+def _review_note(ctx: CheckContext, options: Options) -> str:
+    """How old the article is, for every freshness message: its newest past review date."""
+    past = [
+        m for m in _mentions(ctx, options)
+        if m.kind in options.dates and m.value is not None and m.value <= ctx.today
+    ]
+    review = newest_review(past, list(options.dates))
+    if review is None or review.value is None:
+        return "the article shows no readable review date"
+    age = describe_age((ctx.today - latest_day(review.value, review.precision)).days)
+    day = review.value
+    return f"the article was last reviewed {day:%B} {day.day}, {day.year}, {age} ago"
+
+
+def _hits(ctx: CheckContext, options: Options) -> Iterator[Hit]:
     today = ctx.today
     mentions = _mentions(ctx, options)
     counted = [m for m in mentions if m.kind in options.dates]

@@ -21,6 +21,9 @@ Each rule instance picks one ``check``:
                     most ``max_findings``, each with what makes it hard; sentences longer than
                     ``long_sentence_words`` are left to long-sentences
     long-sentences  sentences of more than ``long_sentence_words`` words
+    long-words      words of ``long_word_syllables`` syllables or more (5 by default), each
+                    reported once at its first use, at most ``max_findings``, except ``allow``
+                    and the words of the title and headings (the article's own subject)
 
 Options: check, formulas [smog, flesch-kincaid, flesch-reading-ease, gunning-fog,
 coleman-liau, dale-chall, ari] (default [smog, flesch-kincaid]), target_grade (8),
@@ -29,11 +32,12 @@ sentence_grade (14), sentence_min_words (10), long_sentence_words (30), max_find
 exclude (phrases).
 
 Message parameters: {grades}, {target}, {sample}, {section} for grades; {grade}, {words},
-{reasons}, {sentence} for sentences.
+{reasons}, {sentence} for sentences; {word}, {syllables} for long words.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
@@ -68,7 +72,7 @@ DEFAULT_EXCLUDE = [
 
 
 class Options(KindOptions):
-    check: Literal["grade", "section-grade", "hard-sentences", "long-sentences"]
+    check: Literal["grade", "section-grade", "hard-sentences", "long-sentences", "long-words"]
     formulas: list[Formula] = Field(default=["smog", "flesch-kincaid"], min_length=1)
     target_grade: float = 8
     error_grade: float = 12
@@ -78,6 +82,8 @@ class Options(KindOptions):
     sentence_grade: float = 14
     sentence_min_words: int = Field(default=10, ge=1)
     long_sentence_words: int = Field(default=30, ge=5)
+    long_word_syllables: int = Field(default=5, ge=3)
+    allow: list[str] = Field(default_factory=list, description="long words that are fine")
     max_findings: int = Field(default=3, ge=1)
     exclude: list[str] = Field(default_factory=lambda: list(DEFAULT_EXCLUDE))
 
@@ -233,6 +239,17 @@ def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
         return
 
     difficulties = difficulties_of(ctx, prose)
+    if options.check == "long-words":
+        # The article's own subject ("Spinal Manipulation") cannot be avoided: words of the
+        # title and headings are not reported.
+        topic = {
+            word.lower()
+            for block in ctx.article.blocks_with_role("heading")
+            for word in re.findall(r"[\w'-]+", block.text)
+        }
+        yield from _long_words(prose, difficulties, options, topic)
+        return
+
     if options.check == "long-sentences":
         for sentence, difficulty in zip(prose.sentences, difficulties, strict=True):
             if difficulty.words > options.long_sentence_words:
@@ -247,6 +264,33 @@ def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
     candidates.sort(key=lambda item: (-item[0], item[1].line))
     for _, sentence, difficulty in candidates[: options.max_findings]:
         yield _sentence_hit(sentence, difficulty, options)
+
+
+def _long_words(
+    prose: _Prose, difficulties: list[SentenceDifficulty], options: Options, topic: set[str]
+) -> Iterator[Hit]:
+    from ..readability.syllables import syllable_count
+
+    allowed = {word.lower() for word in options.allow} | topic
+    reported: set[str] = set()
+    for sentence, difficulty in zip(prose.sentences, difficulties, strict=True):
+        # Long words are a subset of the sentence's words of three or more syllables.
+        for word in difficulty.polysyllables:
+            key = word.lower()
+            if key in reported or key in allowed:
+                continue
+            syllables = sum(syllable_count(part) for part in key.replace("-", " ").split())
+            if "-" in key or syllables < options.long_word_syllables:
+                continue
+            reported.add(key)
+            yield Hit(
+                line=sentence.line, column=sentence.column,
+                params={"word": word, "syllables": syllables,
+                        "sentence": sentence.text[:80]},
+                snippet=key,
+            )
+            if len(reported) >= options.max_findings:
+                return
 
 
 def _sentence_hit(sentence: Sentence, difficulty: SentenceDifficulty, options: Options) -> Hit:
