@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from healthlint.engine import Linter
 from healthlint.kinds.base import CheckContext
-from healthlint.kinds.matching import PhraseMatcher, word_starts
+from healthlint.kinds.matching import PhraseMatcher, _compile_body, compile_phrase, word_starts
 from healthlint.parsers import parse_article
 
 
@@ -66,3 +67,27 @@ def test_screened_and_unscreened_searches_agree(case: tuple[list[str], str]) -> 
     screened = [(id(b), m) for b, m in matcher.in_blocks(blocks, word_starts(context))]
     plain = [(id(b), m) for b, m in matcher.in_blocks(blocks)]
     assert screened == plain
+
+
+def _one_alternation(phrases: list[str]) -> re.Pattern[str]:
+    """The reference: every phrase in one regular expression, longer phrases first."""
+    ordered = sorted(
+        range(len(phrases)),
+        key=lambda i: (not _compile_body(phrases[i])[1], -len(phrases[i]), i),
+    )
+    return re.compile(
+        "|".join(f"(?P<p{i}>{compile_phrase(phrases[i])})" for i in ordered), re.IGNORECASE
+    )
+
+
+@settings(max_examples=400, deadline=None)
+@given(article_text())
+def test_phrase_by_phrase_search_equals_one_alternation(case: tuple[list[str], str]) -> None:
+    phrases, text = case
+    unique = list(dict.fromkeys(p.strip() for p in phrases if p.strip()))
+    reference = [
+        (unique[int((m.lastgroup or "p0")[1:])], m.start(), m.end())
+        for m in _one_alternation(unique).finditer(text)
+    ]
+    ours = [(m.phrase, m.start, m.end) for m in PhraseMatcher(phrases).finditer(text)]
+    assert ours == reference

@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import AfterValidator
@@ -180,57 +180,70 @@ class PhraseMatch:
 
 
 class PhraseMatcher:
-    """Finds any of a list of phrases in one pass over a text (longest phrase first)."""
+    """Finds any of a list of phrases in a text, as one alternation would: leftmost match
+    first and, at the same start, the longest phrase (so "adverse event" wins over "adverse").
+
+    Each phrase has its own small expression, compiled the first time a text could hold it:
+    most articles never need most phrases of a long list, and compiling is the slow part of
+    a regular expression in Python.
+    """
 
     def __init__(self, phrases: Sequence[str], *, ignore_case: bool = True) -> None:
         unique = list(dict.fromkeys(p.strip() for p in phrases if p.strip()))
         self.phrases = unique
         self.ignore_case = ignore_case
-        # How every match must begin, for skipping blocks cheaply (None: a phrase that cannot
-        # be screened this way, so every block is searched).
-        starts = [_start_key(phrase) for phrase in unique]
-        self._starts: frozenset[str] | None = (
-            frozenset(starts) if ignore_case and all(starts) else None
+        starts_word = [_compile_body(phrase)[1] for phrase in unique]
+        # Alternation order: phrases that start with a word or number first, longer first.
+        self._order = sorted(
+            range(len(unique)), key=lambda i: (not starts_word[i], -len(unique[i]), i)
         )
+        # How each phrase's matches begin, for skipping blocks cheaply ("" when unknown).
+        self._keys = [_start_key(phrase) if ignore_case else "" for phrase in unique]
+        self._always = [i for i in self._order if not self._keys[i]]
+        self._patterns: dict[int, re.Pattern[str]] = {}
 
-    @cached_property
-    def _regex(self) -> re.Pattern[str] | None:
-        # Compiled on first use: a rule whose phrases no block can start never pays for it.
-        unique = self.phrases
-        # Longer phrases first, so that at the same start "adverse event" wins over "adverse".
-        ordered = sorted(range(len(unique)), key=lambda i: -len(unique[i]))
-        # Phrases that start with a word share one word-boundary test and are grouped by their
-        # first character behind a one-character lookahead: the engine then tries a handful
-        # of alternatives at each word start instead of all of them at every character, which
-        # makes a 60-phrase list about 25 times faster on long articles.
-        by_initial: dict[str, list[str]] = {}
-        others: list[str] = []
-        for i in ordered:
-            body, starts_word = _compile_body(unique[i])
-            alternative = f"(?P<p{i}>{body})"
-            if starts_word:
-                by_initial.setdefault(unique[i][0].lower(), []).append(alternative)
-            else:
-                others.append(alternative)
-        branches = [
-            f"(?=[{re.escape(initial)}{re.escape(initial.upper())}])(?:{'|'.join(group)})"
-            for initial, group in by_initial.items()
-        ]
-        parts = ([r"(?<!\w)(?:" + "|".join(branches) + ")"] if branches else []) + others
-        flags = re.IGNORECASE if self.ignore_case else 0
-        return re.compile("|".join(parts), flags) if parts else None
+    def _pattern(self, index: int) -> re.Pattern[str]:
+        pattern = self._patterns.get(index)
+        if pattern is None:
+            flags = re.IGNORECASE if self.ignore_case else 0
+            pattern = re.compile(compile_phrase(self.phrases[index]), flags)
+            self._patterns[index] = pattern
+        return pattern
 
-    def finditer(self, text: str) -> Iterator[PhraseMatch]:
-        if self._regex is None:
+    def candidates(self, starts: frozenset[str] | None) -> list[int]:
+        """The phrases, in alternation order, that a text with these word starts may hold."""
+        if starts is None:
+            return self._order
+        return [i for i in self._order if not self._keys[i] or self._keys[i] in starts]
+
+    def finditer(self, text: str, candidates: Sequence[int] | None = None) -> Iterator[PhraseMatch]:
+        chosen = self._order if candidates is None else candidates
+        if not chosen:
             return
-        for match in self._regex.finditer(text):
-            group = match.lastgroup or "p0"
+        # Each phrase's next match at or after the cursor; the earliest wins, and at the same
+        # start the one first in alternation order, exactly as one big alternation decides.
+        upcoming: dict[int, re.Match[str] | None] = {
+            i: self._pattern(i).search(text) for i in chosen
+        }
+        cursor = 0
+        while True:
+            best: re.Match[str] | None = None
+            best_index = -1
+            for i in chosen:
+                found = upcoming[i]
+                if found is not None and found.start() < cursor:
+                    found = upcoming[i] = self._pattern(i).search(text, cursor)
+                if found is not None and (best is None or found.start() < best.start()):
+                    best, best_index = found, i
+            if best is None:
+                return
             yield PhraseMatch(
-                phrase=self.phrases[int(group[1:])],
-                start=match.start(),
-                end=match.end(),
-                text=" ".join(match.group().split()),
+                phrase=self.phrases[best_index],
+                start=best.start(),
+                end=best.end(),
+                text=" ".join(best.group().split()),
             )
+            cursor = best.end() if best.end() > best.start() else best.start() + 1
 
     def search(self, text: str) -> PhraseMatch | None:
         return next(self.finditer(text), None)
@@ -240,16 +253,12 @@ class PhraseMatcher:
     ) -> Iterator[tuple[Block, PhraseMatch]]:
         """Every match in the blocks, in document order.
 
-        With ``starts`` (see :func:`word_starts`), a block none of whose words begins the way
-        some phrase begins is skipped without running the expression over it.
+        With ``starts`` (see :func:`word_starts`), only the phrases that could begin at one of
+        a block's words are searched for in it, and a block with none is skipped.
         """
-        screen = self._starts if starts is not None else None
         for block in blocks:
-            if screen is not None and starts is not None and screen.isdisjoint(
-                starts.get(id(block), ())
-            ):
-                continue
-            for match in self.finditer(block.text):
+            candidates = self.candidates(starts.get(id(block)) if starts is not None else None)
+            for match in self.finditer(block.text, candidates):
                 yield block, match
 
     def first_in(
