@@ -36,6 +36,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from .errors import UserError
 from .models import Finding
 
 BASELINE_VERSION = 1
@@ -43,7 +44,7 @@ BASELINE_VERSION = 1
 Key = tuple[str, str, str]
 
 
-class BaselineError(Exception):
+class BaselineError(UserError):
     """A baseline file that cannot be read or written; the message names the file."""
 
 

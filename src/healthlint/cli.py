@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
+from .errors import UserError
+
 if TYPE_CHECKING:
     from .baseline import BaselineOutcome
     from .config import Config
@@ -37,7 +39,7 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_ERROR, f"healthlint: error: {message}\n")
 
 
-class UsageError(Exception):
+class UsageError(UserError):
     """A command line that names something that does not exist (exit code 2)."""
 
 
@@ -190,8 +192,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_ERROR
-    from .baseline import BaselineError
-    from .packs import PackError
 
     try:
         handler = {
@@ -203,7 +203,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "stats": _stats,
         }[args.command]
         return handler(args)
-    except (PackError, BaselineError, UsageError) as error:
+    except UserError as error:
         print(f"healthlint: {error}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from .errors import UserError
 from .models import Category, Severity
 
 # libyaml's safe loader when PyYAML was built with it: ten times faster on the packs.
@@ -24,7 +25,7 @@ RULE_ID = re.compile(r"^[A-Z]{2,5}\d{3,4}$")
 RULE_NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
 
-class PackError(Exception):
+class PackError(UserError):
     """A pack or configuration that cannot be used; the message names the file and the key."""
 
 
