@@ -12,6 +12,8 @@ Parts:
   memory   peak resident memory of the largest process of the library run
   growth   time per article at 1/10, 1/2 and all of the corpus, and one 1 MB article against
            ten 100 KB articles (no quadratic behaviour)
+  scaling  pathological pages (thousands of headings, deep nesting, a list item of dashes) at
+           one and eight times the size
 
 proselint is the reference linter: ``pip install proselint`` in the same environment to get the
 side-by-side figures (they are skipped, with a note, when it is missing).
@@ -171,6 +173,49 @@ def part_growth(corpus: Path, files: list[Path], workdir: Path) -> None:
     print(f"  ratio 1 MB / 10 x 100 KB: {ratio:.2f} (no quadratic behaviour: about 1)")
 
 
+def part_scaling() -> None:
+    """Pathological shapes, in one process: eight times the input should cost about eight
+    times as much (a quadratic step would cost 64 times as much)."""
+    import datetime as dt
+
+    from healthlint.engine import Linter
+
+    linter = Linter(today=dt.date.fromisoformat(TODAY))
+
+    def headings(count: int) -> str:
+        body = "".join(f"## Question {i}\n\nAnswer number {i} is short.\n\n" for i in range(count))
+        return f"# Questions\n\n{body}Last reviewed: May 2, 2026\n"
+
+    def nested(depth: int) -> str:
+        return ("<h1>Deep</h1>\n" + "<div>\n" * depth + "<p>Text.</p>\n" + "</div>" * depth)
+
+    def dashes(count: int) -> str:
+        return "Title\n\n- " + "- " * count + "\n"
+
+    cases = {
+        "headings, parse and check": (headings, 1000, "faq.md"),
+        "nested <div>s, parse and check": (nested, 2000, "deep.html"),
+        "a list item of dashes": (dashes, 5000, "dashes.txt"),
+    }
+    print("\n## scaling: 8 times the input, in one process (best of 3)")
+    for name, (make, size, filename) in cases.items():
+        timings = []
+        for count in (size, size * 8):
+            text = make(count)
+            linter.lint_text(text, filename=filename)  # warm: word lists, patterns
+            best = min(_timed_call(lambda t=text, f=filename: linter.lint_text(t, filename=f))
+                       for _ in range(3))
+            timings.append(best)
+        print(f"  {name:<34} {timings[0] * 1000:8.1f} ms -> {timings[1] * 1000:8.1f} ms, "
+              f"ratio {timings[1] / timings[0]:.1f} (linear: about 8)")
+
+
+def _timed_call(function: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    function()
+    return time.perf_counter() - start
+
+
 def _prose_chunk(rng: random.Random) -> str:
     heading = f"## Part {rng.randrange(10_000)}"
     return heading + "\n\n" + paragraph(rng, 6)
@@ -181,7 +226,7 @@ def main() -> None:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--count", type=int, default=10_000)
     parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--only", default="cold,library,cache,memory,growth")
+    parser.add_argument("--only", default="cold,library,cache,memory,growth,scaling")
     args = parser.parse_args()
     parts = set(args.only.split(","))
     proselint = proselint_command()
@@ -202,6 +247,8 @@ def main() -> None:
             part_memory(corpus)
         if "growth" in parts:
             part_growth(corpus, files, workdir)
+    if "scaling" in parts:
+        part_scaling()
 
 
 if __name__ == "__main__":

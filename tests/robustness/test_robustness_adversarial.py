@@ -52,7 +52,7 @@ print([len(parse_article(text, fmt=fmt).blocks) for fmt in ("markdown", "text", 
 
 
 @pytest.mark.parametrize("text", ADVERSARIAL.values(), ids=ADVERSARIAL.keys())
-def test_every_parser_reads_it_in_linear_time(text: str) -> None:
+def test_every_parser_reads_it_without_hanging(text: str) -> None:
     process = subprocess.run(
         [sys.executable, "-X", "utf8", "-c", _PROGRAM], input=text, capture_output=True,
         encoding="utf-8", timeout=20, check=False,
@@ -88,7 +88,7 @@ def _check_all(cases: dict[str, str], seconds: int) -> subprocess.CompletedProce
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="uses SIGALRM")
-def test_every_rule_runs_on_it_in_linear_time() -> None:
+def test_every_rule_runs_on_it_without_hanging() -> None:
     cases = {k: v for k, v in ADVERSARIAL.items() if k != "nested-list-markers"}
     process = _check_all(cases, seconds=20)
     assert process.returncode == 0, process.stderr[-2000:]
@@ -96,7 +96,7 @@ def test_every_rule_runs_on_it_in_linear_time() -> None:
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="uses SIGALRM")
-def test_every_rule_runs_on_a_list_of_dashes_in_linear_time() -> None:
+def test_every_rule_runs_on_a_list_of_dashes_without_hanging() -> None:
     # 80,000 characters: linear code takes well under a second; the quadratic pattern, more
     # than 10 seconds even on a fast machine.
     process = _check_all({"dashes-and-spaces": "- " * 40_000}, seconds=5)
