@@ -179,13 +179,18 @@ class PhraseMatch:
     text: str  # the text as written in the article, spaces collapsed
 
 
+# Up to this many candidate phrases a text is searched phrase by phrase.
+_FEW_PHRASES = 6
+
+
 class PhraseMatcher:
     """Finds any of a list of phrases in a text, as one alternation would: leftmost match
     first and, at the same start, the longest phrase (so "adverse event" wins over "adverse").
 
-    Each phrase has its own small expression, compiled the first time a text could hold it:
-    most articles never need most phrases of a long list, and compiling is the slow part of
-    a regular expression in Python.
+    A text that may hold only a few of the phrases is searched phrase by phrase, each with a
+    small expression compiled the first time a text could hold it: most articles never need
+    most phrases of a long list, and compiling is the slow part of a regular expression in
+    Python. A text that may hold many is searched once with one expression for the whole list.
     """
 
     def __init__(self, phrases: Sequence[str], *, ignore_case: bool = True) -> None:
@@ -199,8 +204,8 @@ class PhraseMatcher:
         )
         # How each phrase's matches begin, for skipping blocks cheaply ("" when unknown).
         self._keys = [_start_key(phrase) if ignore_case else "" for phrase in unique]
-        self._always = [i for i in self._order if not self._keys[i]]
         self._patterns: dict[int, re.Pattern[str]] = {}
+        self._alternation: re.Pattern[str] | None = None
 
     def _pattern(self, index: int) -> re.Pattern[str]:
         pattern = self._patterns.get(index)
@@ -216,9 +221,42 @@ class PhraseMatcher:
             return self._order
         return [i for i in self._order if not self._keys[i] or self._keys[i] in starts]
 
+    def _all_at_once(self) -> re.Pattern[str]:
+        if self._alternation is None:
+            # Phrases that start with a word share one word-boundary test and are grouped by
+            # their first letter behind a one-letter lookahead, so the engine tries a handful
+            # of alternatives at each word start rather than all of them at every character.
+            by_initial: dict[str, list[str]] = {}
+            others: list[str] = []
+            for i in self._order:
+                body, starts_word = _compile_body(self.phrases[i])
+                alternative = f"(?P<p{i}>{body})"
+                if starts_word:
+                    by_initial.setdefault(self.phrases[i][0].lower(), []).append(alternative)
+                else:
+                    others.append(alternative)
+            branches = [
+                f"(?=[{re.escape(initial)}{re.escape(initial.upper())}])(?:{'|'.join(group)})"
+                for initial, group in by_initial.items()
+            ]
+            parts = ([r"(?<!\w)(?:" + "|".join(branches) + ")"] if branches else []) + others
+            flags = re.IGNORECASE if self.ignore_case else 0
+            self._alternation = re.compile("|".join(parts), flags)
+        return self._alternation
+
     def finditer(self, text: str, candidates: Sequence[int] | None = None) -> Iterator[PhraseMatch]:
         chosen = self._order if candidates is None else candidates
         if not chosen:
+            return
+        if len(chosen) > _FEW_PHRASES:
+            for whole in self._all_at_once().finditer(text):
+                index = int((whole.lastgroup or "p0")[1:])
+                yield PhraseMatch(
+                    phrase=self.phrases[index],
+                    start=whole.start(),
+                    end=whole.end(),
+                    text=" ".join(whole.group().split()),
+                )
             return
         # Each phrase's next match at or after the cursor; the earliest wins, and at the same
         # start the one first in alternation order, exactly as one big alternation decides.
