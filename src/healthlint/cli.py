@@ -25,7 +25,7 @@ from .errors import UserError
 if TYPE_CHECKING:
     from .baseline import BaselineOutcome
     from .config import Config
-    from .engine import Linter, LintResult
+    from .engine import Linter, LintResult, Target
     from .models import Severity
     from .packs import RuleSet
 
@@ -319,7 +319,7 @@ class _Group:
     """Files that share one configuration, and what checking them gave."""
 
     config: Config
-    paths: list[str]
+    targets: list[Target]
     linter: Linter | None = None
     result: LintResult | None = None
     checked: list[str] | None = None
@@ -327,28 +327,29 @@ class _Group:
 
 def _groups(args: argparse.Namespace) -> list[_Group]:
     """The files to check, grouped by the configuration that applies to each."""
-    if args.config or args.isolated:
-        return [_Group(_config(args), list(args.paths))]
-    from .config import ConfigFinder
     from .engine import discover
+
+    if args.config or args.isolated:
+        return [_Group(_config(args), list(discover(args.paths)))]
+    from .config import ConfigFinder
 
     fallback = _base_config(args)
     finder = ConfigFinder(fallback)
     # Keyed by identity: the finder hands out one Config object per configuration file.
     groups: dict[int, _Group] = {}
-    for shown, path, _ in discover(args.paths):
-        base = finder.for_path(path)
+    for target in discover(args.paths):
+        base = finder.for_path(target[1])
         group = groups.get(id(base))
         if group is None:
             group = groups[id(base)] = _Group(_with_flags(base, args), [])
-        group.paths.append(shown)
+        group.targets.append(target)
     if not groups:
         return [_Group(_with_flags(fallback, args), [])]
     return list(groups.values())
 
 
 def _run(group: _Group, args: argparse.Namespace) -> None:
-    from .engine import Linter, discover
+    from .engine import Linter, is_excluded
 
     linter = Linter(group.config)
     _unknown_selectors(linter.ruleset, group.config, args)
@@ -359,9 +360,12 @@ def _run(group: _Group, args: argparse.Namespace) -> None:
         folder = Path(args.cache_dir) if args.cache_dir else default_location()
         cache = FindingCache(folder, linter.salt)
     group.linter = linter
-    group.checked = [shown for shown, _, _ in discover(
-        group.paths, exclude=group.config.exclude, root=group.config.root)]
-    group.result = linter.lint_paths(group.checked, jobs=args.jobs, cache=cache)
+    targets = [
+        target for target in group.targets
+        if not is_excluded(target[0], group.config.exclude, group.config.root)
+    ]
+    group.checked = [shown for shown, _, _ in targets]
+    group.result = linter.lint_targets(targets, jobs=args.jobs, cache=cache)
 
 
 def _merge(groups: list[_Group]) -> tuple[LintResult, RuleSet, list[str]]:

@@ -282,8 +282,15 @@ class Linter:
         of discovery, so the report is the same whatever the number of processes. Files are
         streamed: only findings are kept, never the articles.
         """
-        result = LintResult()
         targets = discover(paths, exclude=self.config.exclude, root=self.config.root)
+        return self.lint_targets(targets, jobs=jobs, cache=cache)
+
+    def lint_targets(
+        self, targets: Iterable[Target], *, jobs: int | None = 1,
+        cache: FindingCache | None = None,
+    ) -> LintResult:
+        """Check files already found by :func:`discover` (see :meth:`lint_paths`)."""
+        result = LintResult()
         workers = _worker_count(jobs)
         outcomes: Iterable[tuple[list[Finding], bool]]
         if workers > 1:
@@ -372,7 +379,7 @@ def _relative(path: str, root: Path | None) -> str:
         return candidate.as_posix()
 
 
-def _excluded(shown: str, exclude: Sequence[str], root: Path | None) -> bool:
+def is_excluded(shown: str, exclude: Sequence[str], root: Path | None) -> bool:
     if not exclude:
         return False
     relative = _relative(shown, root)
@@ -408,7 +415,7 @@ def discover(
     for raw in paths:
         path = Path(raw)
         shown = str(raw)
-        if _excluded(shown, exclude, root):
+        if is_excluded(shown, exclude, root):
             continue
         if path.is_dir():
             for folder, dirnames, filenames in os.walk(path, followlinks=False):
@@ -419,9 +426,12 @@ def discover(
                         continue
                     full = Path(folder) / filename
                     name = str(full)
-                    if _excluded(name, exclude, root) or not first_time(name):
+                    if is_excluded(name, exclude, root) or not first_time(name):
                         continue
-                    yield name, full, None
+                    if full.is_symlink() and not full.exists():
+                        yield name, full, "broken or looping symbolic link"
+                    else:
+                        yield name, full, None
         elif not first_time(shown):
             continue
         elif path.is_file():

@@ -73,7 +73,8 @@ def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
             (i for i, s in enumerate(ctx.article.sections) if spec.matches(s.title)), None
         )
         if found is None:
-            also = f" (or {', '.join(repr(a) for a in spec.aliases)})" if spec.aliases else ""
+            shown = [repr(a) for a in spec.aliases if "*" not in a][:2]
+            also = f" (or a heading such as {' or '.join(shown)})" if shown else ""
             yield Hit(
                 line=anchor,
                 params={"section": spec.section, "type": article_type, "aliases": also},
