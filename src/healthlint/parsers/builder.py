@@ -41,7 +41,6 @@ class ArticleBuilder:
         self.blocks: list[Block] = []
         self.metadata: dict[str, Any] = {}
         self.metadata_lines: dict[str, int] = {}
-        self.metadata_line = 1
         self.title: str | None = None
         self.title_line: int | None = None
         self.directives: list[Directive] = []
@@ -154,7 +153,7 @@ class ArticleBuilder:
         credits = Credits.model_construct()
         if self.metadata:
             credit_grammar.from_front_matter(
-                self.metadata, credits, self.metadata_lines, self.metadata_line
+                self.metadata, credits, self.metadata_lines, default_line=1
             )
         # Body credits first; site chrome only when the body has no review date, because a
         # footer's "Last updated" speaks of the site, not of the article.

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from ..dates import parse_date
 from ..models import Credits, DateKind, DateMention, Person
@@ -120,13 +119,6 @@ _CREDENTIAL_RE = re.compile(
     )
     + r")\.?(?![\w])"
 )
-
-
-@dataclass(frozen=True, slots=True)
-class CreditLine:
-    """A line the credits grammar recognised, so parsers can mark its block as credits."""
-
-    line: int
 
 
 def credentials_in(text: str) -> list[str]:

@@ -55,7 +55,6 @@ def parse_markdown(text: str, *, path: str | None = None) -> Article:
         )
     builder.metadata = front.data
     builder.metadata_lines = front.key_lines
-    builder.metadata_line = 1
     title = front.data.get("title")
     if isinstance(title, str):
         builder.set_title(title, front.key_lines.get("title", 1))

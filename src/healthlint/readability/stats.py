@@ -112,14 +112,6 @@ def _relowered_syllables(word: str, table: dict[str, int]) -> int:
     return sum(_syllables(part.lower(), table) for part in _words(word))
 
 
-def _sentence_count(text: str) -> int:
-    if not text:
-        return 0
-    runs = _SENTENCE_RUN.findall(text)
-    ignored = sum(1 for run in runs if len(_words(run)) <= 2)
-    return max(1, len(runs) - ignored)
-
-
 class Counts(NamedTuple):
     """Additive counts of one text: the counts of joined sentences are their sums."""
 
