@@ -73,3 +73,23 @@ def test_broken_markup_survives() -> None:
     article = parse_article(broken, filename="flu.html")
     text = " ".join(b.text for b in article.blocks)
     assert "virus" in text and "Rest." in text
+
+
+def test_byline_with_several_credits_on_one_line() -> None:
+    page = (
+        "<main><h1>Flu</h1><p>Flu is a virus.</p>\n"
+        "<p>Medically reviewed by Ann Lee, MD — Written by Sam Roe — Updated on March 3, 2026</p>"
+        "</main>"
+    )
+    credits = parse_article(page, filename="flu.html").credits
+    assert [(p.name, p.credentials) for p in credits.reviewers] == [("Ann Lee", ["MD"])]
+    assert [p.name for p in credits.authors] == ["Sam Roe"]
+    (updated,) = credits.dates
+    assert (updated.kind, updated.value, updated.line) == ("updated", dt.date(2026, 3, 3), 2)
+
+
+def test_updated_by_names_a_reviewer_not_a_date() -> None:
+    page = "<main><h1>Flu</h1><p>Flu is a virus.</p><p>Updated by: Jane Roe, RN</p></main>"
+    credits = parse_article(page, filename="flu.html").credits
+    assert credits.dates == []
+    assert [(p.name, p.credentials) for p in credits.reviewers] == [("Jane Roe", ["RN"])]

@@ -50,7 +50,7 @@ _DATE_LABEL_RE = re.compile(
     _LEAD
     + r"(?P<label>"
     + "|".join(re.escape(label) for label in sorted(DATE_LABELS, key=len, reverse=True))
-    + r")\b(?:\*\*|__)?\s*(?:[:\-–—]|\bon\b)?\s*(?:\*\*|__)?\s*(?P<rest>.*)$",
+    + r")\b(?![ \t]*by\b)(?:\*\*|__)?\s*(?:[:\-–—]|\bon\b)?\s*(?:\*\*|__)?\s*(?P<rest>.*)$",
     re.I,
 )
 
@@ -59,7 +59,8 @@ _AUTHOR_RE = re.compile(
 )
 _REVIEWER_RE = re.compile(
     _LEAD
-    + r"(?:(?:medically\s+)?reviewed\s+by\s*" + _BOLD + r"(?:[:\-–—]\s*)?"
+    + r"(?:(?:medically\s+|also\s+)?(?:reviewed|updated)\s+by\s*" + _BOLD + r"(?:[:\-–—]\s*)?"
+    r"|review\s+provided\s+by\s*" + _BOLD + r"(?:[:\-–—]\s*)?"
     r"|(?:(?:primary|specialist|senior)\s+)?(?:medical|clinical|expert)\s+review(?:er)?s?"
     r"\s*" + _BOLD + r"[:\-–—]\s*"
     r"|reviewers?\s*" + _BOLD + r":\s*)" + _REST,
@@ -143,7 +144,7 @@ def _split_people(rest: str) -> list[str]:
 
 
 def _person(text: str, line: int) -> Person:
-    creds = credentials_in(text)
+    creds = list(dict.fromkeys(credentials_in(text)))
     if re.match(r"\s*Dr\.?\s", text):
         creds.insert(0, "Dr")
     # "Maria Lopez MD - Orthopedic Surgery": the specialty follows a dash, credentials the name.
@@ -183,57 +184,77 @@ def is_credit_line(text: str) -> bool:
 def _people_line(raw: str, number: int, credits: Credits) -> bool:
     """Record the reviewers or authors a line names; False when it names none."""
     for pattern, max_words, people in (
-        (_REVIEWER_RE, 25, credits.reviewers),
+        (_REVIEWER_RE, 60, credits.reviewers),
         (_AUTHOR_RE, 20, credits.authors),
     ):
         match = pattern.match(raw)
         if match and len(raw.split()) <= max_words:
             for part in _split_people(match.group("rest")):
-                target = credits.review_boards if _BOARD_RE.search(part) else people
+                # "Jane Roe, MD, … editorial team" is a person; "Clinical Review Board" a board.
+                board = _BOARD_RE.search(part) and not credentials_in(part)
+                target = credits.review_boards if board else people
                 target.append(_person(part, number))
             return True
     return False
 
 
+# Bylines often pack several credits on one line: "Medically reviewed by Ann Lee, MD — Written
+# by Sam Roe — Updated on March 3, 2026". Each part between these separators is read alone.
+_SEPARATOR = re.compile(r"(?<![ \t])[ \t]+[—|•·][ \t]+")
+
+
+def _segments(raw: str) -> list[tuple[int, str]]:
+    """The parts of a line between byline separators, each with its offset in the line."""
+    parts: list[tuple[int, str]] = []
+    start = 0
+    for separator in _SEPARATOR.finditer(raw):
+        parts.append((start, raw[start : separator.start()]))
+        start = separator.end()
+    parts.append((start, raw[start:]))
+    return parts
+
+
 def scan_lines(lines: Iterable[tuple[int, str]], credits: Credits) -> list[int]:
     """Add every credit found in ``(line number, text)`` pairs; return the lines that held one."""
-    seen: list[int] = []
+    seen: set[int] = set()
     pending_label: tuple[str, int, int] | None = None
-    for number, raw in lines:
-        text = raw.strip()
-        if not text:
-            continue
-        if pending_label is not None:
-            label, label_line, col = pending_label
-            pending_label = None
-            if parse_date(text) is not None and len(text.split()) <= 6:
-                credits.dates.append(_date_mention(label, text, number, 1))
-                seen.append(number)
+    for number, line in lines:
+        for offset, raw in _segments(line):
+            text = raw.strip()
+            if not text:
                 continue
-            credits.dates.append(_date_mention(label, "", label_line, col))
-        match = _DATE_LABEL_RE.match(raw)
-        if match and (not match.group("rest").strip() or parse_date(match.group("rest"))
-                      or len(raw.split()) <= 8):
-            rest = match.group("rest").strip().strip("*_").strip()
-            column = match.start("label") + 1
-            if not rest:
-                pending_label = (match.group("label"), number, column)
-            else:
-                credits.dates.append(_date_mention(match.group("label"), rest, number, column))
-            seen.append(number)
-            continue
-        people = _people_line(raw, number, credits)
-        if people:
-            seen.append(number)
-            continue
-        if _BOARD_RE.search(text) and len(text.split()) <= 8:
-            board = Person.model_construct(name=text.strip(" :."), line=number)
-            credits.review_boards.append(board)
-            seen.append(number)
+            if pending_label is not None:
+                label, label_line, col = pending_label
+                pending_label = None
+                if parse_date(text) is not None and len(text.split()) <= 6:
+                    credits.dates.append(_date_mention(label, text, number, offset + 1))
+                    seen.add(number)
+                    continue
+                credits.dates.append(_date_mention(label, "", label_line, col))
+            match = _DATE_LABEL_RE.match(raw)
+            if match and (not match.group("rest").strip() or parse_date(match.group("rest"))
+                          or len(raw.split()) <= 8):
+                rest = match.group("rest").strip().strip("*_").strip()
+                column = offset + match.start("label") + 1
+                if not rest:
+                    pending_label = (match.group("label"), number, column)
+                else:
+                    credits.dates.append(
+                        _date_mention(match.group("label"), rest, number, column)
+                    )
+                seen.add(number)
+                continue
+            if _people_line(raw, number, credits):
+                seen.add(number)
+                continue
+            if _BOARD_RE.search(text) and len(text.split()) <= 8:
+                board = Person.model_construct(name=text.strip(" :."), line=number)
+                credits.review_boards.append(board)
+                seen.add(number)
     if pending_label is not None:
         label, label_line, col = pending_label
         credits.dates.append(_date_mention(label, "", label_line, col))
-    return seen
+    return sorted(seen)
 
 
 def from_front_matter(
