@@ -93,3 +93,25 @@ def test_updated_by_names_a_reviewer_not_a_date() -> None:
     credits = parse_article(page, filename="flu.html").credits
     assert credits.dates == []
     assert [(p.name, p.credentials) for p in credits.reviewers] == [("Jane Roe", ["RN"])]
+
+
+def test_header_and_footer_of_the_article_itself_are_content() -> None:
+    page = """\
+<header class="site-header"><a href="/">City Health</a></header>
+<main>
+<article>
+<header class="article-header"><h1>Shingles</h1><p>By Health Library Staff</p></header>
+<h2>Overview</h2>
+<p>Shingles is a painful rash.</p>
+<footer class="article-footer"><p>Last reviewed: April 4, 2026</p>
+<p>Reviewed by: Dana Ng, MD</p></footer>
+</article>
+</main>
+<footer class="site-footer">Last updated: January 1, 2020</footer>
+"""
+    article = parse_article(page, filename="shingles.html")
+    assert article.title == "Shingles"
+    assert [p.name for p in article.credits.authors] == ["Health Library Staff"]
+    assert [(d.kind, d.value) for d in article.credits.dates] == [("reviewed", dt.date(2026, 4, 4))]
+    assert [p.name for p in article.credits.reviewers] == ["Dana Ng"]
+    assert "City Health" in [b.text for b in article.blocks if b.role == "chrome"]

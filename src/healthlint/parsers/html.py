@@ -20,6 +20,8 @@ from .builder import ArticleBuilder
 
 _DROPPED = {"script", "style", "noscript", "template", "svg", "math", "iframe", "object", "head"}
 _CHROME_TAGS = {"nav", "header", "footer", "aside", "form", "button", "select", "dialog", "menu"}
+_ARTICLE_PARTS = {"header", "footer"}
+_PART_HINT = re.compile(r"^\W*(?:[\w-]*[_-])?(?:header|footer)(?:[_-][\w-]*)?\W*$", re.I)
 _CHROME_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "dialog"}
 _CHROME_HINT = re.compile(
     r"(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|cookie|cookies|consent|banner|footer|"
@@ -112,7 +114,12 @@ class _PageReader(HTMLParser):
             return
         attributes = {k: (v or "") for k, v in attrs}
         hint = " ".join((attributes.get("class", ""), attributes.get("id", "")))
-        chrome = (
+        # Inside <main> or <article>, a <header> or <footer> is the article's own: its title,
+        # byline, review date and credits, not the site's banner or footer.
+        own_part = self.root_depth > 0 and (
+            tag in _ARTICLE_PARTS or bool(_PART_HINT.search(hint))
+        )
+        chrome = not own_part and (
             tag in _CHROME_TAGS
             or attributes.get("role", "").lower() in _CHROME_ROLES
             or attributes.get("aria-hidden", "").lower() == "true"
