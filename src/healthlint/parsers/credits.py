@@ -35,6 +35,11 @@ DATE_LABELS: dict[str, DateKind] = {
     "review date": "reviewed",
     "last review": "reviewed",
     "content last reviewed": "reviewed",
+    "date last reviewed": "reviewed",
+    "last review date": "reviewed",
+    "reviewed": "reviewed",
+    "last modified": "updated",
+    "date last updated": "updated",
     "updated": "updated",
     "last updated": "updated",
     "page last updated": "updated",
@@ -50,7 +55,8 @@ _DATE_LABEL_RE = re.compile(
     _LEAD
     + r"(?P<label>"
     + "|".join(re.escape(label) for label in sorted(DATE_LABELS, key=len, reverse=True))
-    + r")\b(?![ \t]*by\b)(?:\*\*|__)?\s*(?:[:\-–—]|\bon\b)?\s*(?:\*\*|__)?\s*(?P<rest>.*)$",
+    + r")\b(?![ \t]*by\b)(?:\*\*|__)?\s*(?P<sep>[:\-–—]|\bon\b)?\s*(?:\*\*|__)?\s*"
+    r"(?P<rest>.*)$",
     re.I,
 )
 
@@ -200,7 +206,15 @@ def _people_line(raw: str, number: int, credits: Credits) -> bool:
 
 # Bylines often pack several credits on one line: "Medically reviewed by Ann Lee, MD — Written
 # by Sam Roe — Updated on March 3, 2026". Each part between these separators is read alone.
-_SEPARATOR = re.compile(r"(?<![ \t])[ \t]+[—|•·][ \t]+")
+_SEPARATOR = re.compile(
+    r"(?<![ \t])[ \t]+[—|•·][ \t]+"
+    # … and before a second, capitalised date label right after a date: "Page last reviewed:
+    # 13 March 2023 Next review due: 13 March 2026" printed without a line break. (Both
+    # conditions keep "Page last Reviewed:" whole: its "Reviewed" is a label too.)
+    r"|(?<=\d)[.,;]?[ \t]+(?=(?=[A-Z])(?i:"
+    + "|".join(re.escape(label) for label in sorted(DATE_LABELS, key=len, reverse=True))
+    + r")[ \t]*:)",
+)
 
 
 def _segments(raw: str) -> list[tuple[int, str]]:
@@ -232,8 +246,10 @@ def scan_lines(lines: Iterable[tuple[int, str]], credits: Credits) -> list[int]:
                     continue
                 credits.dates.append(_date_mention(label, "", label_line, col))
             match = _DATE_LABEL_RE.match(raw)
+            # A label alone, a label with a date, or a short "Label: text" line; not a sentence
+            # that merely starts with "Updated" or "Reviewed".
             if match and (not match.group("rest").strip() or parse_date(match.group("rest"))
-                          or len(raw.split()) <= 8):
+                          or (match.group("sep") and len(raw.split()) <= 8)):
                 rest = match.group("rest").strip().strip("*_").strip()
                 column = offset + match.start("label") + 1
                 if not rest:
