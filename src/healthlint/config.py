@@ -30,10 +30,10 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
+import tomllib
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-import tomllib
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from pydantic.json_schema import SkipJsonSchema
 
