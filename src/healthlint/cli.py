@@ -492,8 +492,7 @@ def _statistics(result: LintResult) -> str:
 def _inspect(args: argparse.Namespace) -> int:
     import json
 
-    from .engine import Linter
-    from .parsers import parse_article
+    from .engine import Linter, article_from
     from .reading import ReadError, read_source
 
     path = Path(args.path)
@@ -503,8 +502,7 @@ def _inspect(args: argparse.Namespace) -> int:
     except ReadError as error:
         print(f"healthlint: {args.path}: {error}", file=sys.stderr)
         return EXIT_ERROR
-    article = parse_article(source.text, filename=args.path)
-    article.problems[:0] = source.problems
+    article = article_from(source, args.path)
     linter = Linter(config)
     linter.check_article(article, path=args.path)  # resolves the article type as checks see it
     from .readability.figures import article_figures
@@ -575,12 +573,14 @@ def _stats(args: argparse.Namespace) -> int:
     from .readability.figures import article_figures
     from .reading import ReadError, read_source
 
+    # One configuration for the run: its size cap is all that reading figures needs.
+    max_size = _config(args).max_file_size
     rows: list[dict[str, object]] = []
     problems = 0
     for shown, path, problem in discover(args.paths):
         if problem is None:
             try:
-                source = read_source(path, max_size=_config(args, start=path).max_file_size)
+                source = read_source(path, max_size=max_size)
             except ReadError as error:
                 problem = str(error)
         if problem is not None:

@@ -31,6 +31,7 @@ from __future__ import annotations
 import datetime as dt
 import fnmatch
 import tomllib
+from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -83,21 +84,26 @@ class PathOverride(_Section):
 
     def matches(self, relative: str) -> bool:
         """Whether a path relative to the configuration file's folder is one of ``files``."""
-        path = PurePosixPath(relative)
-        for raw in self.files:
-            pattern = raw.strip()
-            pattern = pattern[2:] if pattern.startswith("./") else pattern
-            if not pattern:
-                continue
-            if pattern.endswith("/"):
-                # A folder: everything below it, as in .gitignore.
-                pattern += "**"
-            if fnmatch.fnmatchcase(relative, pattern) or path.match(pattern):
-                return True
-            if not _GLOB_CHARS & set(pattern) and relative.startswith(pattern + "/"):
-                # A folder named without a slash ("conditions") still means its contents.
-                return True
-        return False
+        return path_matches(relative, self.files)
+
+
+def path_matches(relative: str, patterns: Iterable[str]) -> bool:
+    """Whether a path relative to the configuration file's folder matches a glob or folder."""
+    path = PurePosixPath(relative)
+    for raw in patterns:
+        pattern = raw.strip()
+        pattern = pattern[2:] if pattern.startswith("./") else pattern
+        if not pattern:
+            continue
+        if pattern.endswith("/"):
+            # A folder: everything below it, as in .gitignore.
+            pattern += "**"
+        if fnmatch.fnmatchcase(relative, pattern) or path.match(pattern):
+            return True
+        if not _GLOB_CHARS & set(pattern) and relative.startswith(pattern + "/"):
+            # A folder named without a slash ("conditions") still means its contents.
+            return True
+    return False
 
 
 class Config(_Section):

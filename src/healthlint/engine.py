@@ -48,6 +48,7 @@ class ActiveRule:
     kind: Kind
     options: KindOptions
     severity: Severity
+    severity_configured: bool = False  # the user set it: hits may not grade themselves
 
 
 class _Params(dict[str, Any]):
@@ -120,12 +121,13 @@ class Linter:
             if not chosen or ignored:
                 continue
             severity = spec.severity
+            configured = False
             for table in (config.severity, *(o.severity for o in overrides)):
                 for selector, level in table.items():
                     if _matches(spec, [selector]):
-                        severity = level
+                        severity, configured = level, True
             kind, options = self._compiled[spec.id]
-            active.append(ActiveRule(spec, kind, options, severity))
+            active.append(ActiveRule(spec, kind, options, severity, configured))
         self._rule_cache[key] = active
         return active
 
@@ -136,33 +138,20 @@ class Linter:
         self._resolve_type(article, overrides)
         context = CheckContext(article=article, today=self.today, path=shown)
         findings: list[Finding] = []
-        rules = self.active_rules(overrides)
-        severity_overridden = self._severity_overridden(overrides)
-        for rule in rules:
+        for rule in self.active_rules(overrides):
             if rule.spec.types is not None and article.article_type not in rule.spec.types:
                 continue
             for hit in rule.kind.check(context, rule.options, rule.spec):
-                findings.append(
-                    self._finding(rule, hit, shown, article, rule.spec.id in severity_overridden)
-                )
+                findings.append(self._finding(rule, hit, shown, article))
         findings = apply_directives(findings, article, self, shown)
         findings.sort(key=Finding.sort_key)
         return findings
 
-    def _severity_overridden(self, overrides: Sequence[PathOverride]) -> set[str]:
-        tables = [self.config.severity, *(o.severity for o in overrides)]
-        return {
-            spec.id
-            for spec in self.ruleset.rules.values()
-            for table in tables
-            if any(_matches(spec, [selector]) for selector in table)
-        }
-
     def _finding(
-        self, rule: ActiveRule, hit: Hit, path: str, article: Article, fixed_severity: bool
+        self, rule: ActiveRule, hit: Hit, path: str, article: Article
     ) -> Finding:
         severity = rule.severity
-        if hit.severity is not None and not fixed_severity:
+        if hit.severity is not None and not rule.severity_configured:
             # A kind may grade its own hit (a date past the error age, a grade from too small
             # a sample); a severity the user configured for the rule always wins.
             severity = hit.severity
@@ -224,9 +213,7 @@ class Linter:
         return self._lint_source(source, filename)
 
     def _lint_source(self, source: SourceText, filename: str) -> list[Finding]:
-        article = parse_article(source.text, filename=filename)
-        article.problems[:0] = source.problems
-        return self.check_article(article, path=filename)
+        return self.check_article(article_from(source, filename), path=filename)
 
     def lint_file(self, path: Path, *, shown: str | None = None) -> list[Finding]:
         findings, _ = self._lint_target((shown or str(path), path, None), None)
@@ -353,6 +340,13 @@ def _parallel(
     _WORKER = None
 
 
+def article_from(source: SourceText, filename: str) -> Article:
+    """The article in a decoded file, with what the reader noticed about its bytes."""
+    article = parse_article(source.text, filename=filename)
+    article.problems[:0] = source.problems
+    return article
+
+
 def _code_stamp() -> str:
     """Changes whenever healthlint's own files change, even without a new version number
     (an editable install under development): cached findings never outlive the code."""
@@ -382,14 +376,16 @@ def _relative(path: str, root: Path | None) -> str:
 def is_excluded(shown: str, exclude: Sequence[str], root: Path | None) -> bool:
     if not exclude:
         return False
-    relative = _relative(shown, root)
     from fnmatch import fnmatchcase
 
+    from .config import path_matches
+
+    relative = _relative(shown, root)
+    if path_matches(relative, exclude):
+        return True
+    # An exclusion also names a file or folder at any depth: "drafts" skips "a/drafts/x.md".
     parts = Path(relative).parts
-    return any(
-        fnmatchcase(relative, pattern) or any(fnmatchcase(part, pattern) for part in parts)
-        for pattern in exclude
-    )
+    return any(fnmatchcase(part, pattern) for pattern in exclude for part in parts)
 
 
 def discover(

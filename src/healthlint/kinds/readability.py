@@ -96,6 +96,14 @@ class _Prose:
     sections: list[int | None]
     counts: list[Counts]
 
+    def by_section(self) -> dict[int, list[int]]:
+        """Section index → positions of its sentences, in one pass."""
+        positions: dict[int, list[int]] = {}
+        for position, owner in enumerate(self.sections):
+            if owner is not None:
+                positions.setdefault(owner, []).append(position)
+        return positions
+
 
 def prose_of(ctx: CheckContext, exclude: Sequence[str]) -> _Prose:
     """Sentences of the article body, computed once per article and exclusion list."""
@@ -218,10 +226,7 @@ def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
             yield hit
         return
     if options.check == "section-grade":
-        by_section: dict[int, list[int]] = {}
-        for position, owner in enumerate(prose.sections):
-            if owner is not None:
-                by_section.setdefault(owner, []).append(position)
+        by_section = prose.by_section()
         for index, section in enumerate(ctx.article.sections):
             mine = by_section.get(index, [])
             own = [prose.sentences[i] for i in mine]

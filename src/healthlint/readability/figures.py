@@ -12,11 +12,11 @@ from typing import Any
 
 from ..models import Article
 from .prose import Sentence
-from .stats import SMOG_MIN_SENTENCES, TextStatistics
+from .stats import SMOG_MIN_SENTENCES, Counts, TextStatistics
 
 
-def _figures(sentences: list[Sentence]) -> dict[str, Any]:
-    stats = TextStatistics(sentences)
+def _figures(sentences: list[Sentence], counts: list[Counts]) -> dict[str, Any]:
+    stats = TextStatistics(sentences, counts=counts)
     figures: dict[str, Any] = {
         "words": stats.word_count,
         "sentences": stats.sentence_count,
@@ -41,9 +41,10 @@ def article_figures(article: Article) -> dict[str, Any]:
     context = CheckContext(article=article, today=dt.date.today(), path=article.path or "")
     prose = prose_of(context, DEFAULT_EXCLUDE)
     sections = []
+    by_section = prose.by_section()
     for index, section in enumerate(article.sections):
-        own = [s for s, owner in zip(prose.sentences, prose.sections, strict=True)
-               if owner == index]
-        if own:
-            sections.append({"section": section.title, "line": section.line, **_figures(own)})
-    return {"article": _figures(prose.sentences), "sections": sections}
+        mine = by_section.get(index, [])
+        if mine:
+            figures = _figures([prose.sentences[i] for i in mine], [prose.counts[i] for i in mine])
+            sections.append({"section": section.title, "line": section.line, **figures})
+    return {"article": _figures(prose.sentences, prose.counts), "sections": sections}
