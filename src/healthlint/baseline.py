@@ -37,6 +37,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import UserError
+from .findings import fingerprint as make_fingerprint
 from .models import Finding
 
 BASELINE_VERSION = 1
@@ -98,9 +99,7 @@ def entry_path(path: str, base: Path) -> str:
 def finding_key(finding: Finding, base: Path) -> Key:
     fingerprint = finding.fingerprint
     if fingerprint is None:
-        from .engine import fingerprint as make
-
-        fingerprint = make(finding.rule, finding.message)
+        fingerprint = make_fingerprint(finding.rule, finding.message)
     return (entry_path(finding.path, base), finding.rule, fingerprint)
 
 

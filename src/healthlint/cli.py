@@ -277,14 +277,12 @@ def _config(args: argparse.Namespace, start: Path | None = None) -> Config:
 
 def _unknown_selectors(ruleset: RuleSet, config: Config, args: argparse.Namespace) -> None:
     """Refuse a selector that matches no rule: a typo must not silently switch a gate off."""
-    from .engine import _matches
-
     def check(selectors: Iterable[str], where: str) -> None:
         for selector in selectors:
             key = selector.strip()
             if not key or key.upper() == "ALL":
                 continue
-            if not any(_matches(spec, [key]) for spec in ruleset.rules.values()):
+            if not any(spec.selected_by([key]) for spec in ruleset.rules.values()):
                 raise UsageError(
                     f"{where}: unknown rule {key!r}: no rule id, id prefix, name or category "
                     "matches it (`healthlint rules` lists them)"

@@ -6,7 +6,6 @@ import datetime as dt
 import hashlib
 import json
 import os
-import string
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -19,6 +18,7 @@ from . import kinds
 from .article_types import recognise_type
 from .cache import FindingCache
 from .config import Config, PathOverride
+from .findings import fingerprint, format_message
 from .kinds.base import CheckContext, Hit, Kind, KindOptions
 from .models import Article, Category, Finding, Severity
 from .packs import RuleSet, RuleSpec, load_rules
@@ -49,30 +49,6 @@ class ActiveRule:
     options: KindOptions
     severity: Severity
     severity_configured: bool = False  # the user set it: hits may not grade themselves
-
-
-class _Params(dict[str, Any]):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
-def format_message(template: str, params: dict[str, Any]) -> str:
-    return string.Formatter().vformat(template, (), _Params(params))
-
-
-def _matches(spec: RuleSpec, selectors: Iterable[str]) -> bool:
-    for selector in selectors:
-        key = selector.strip()
-        if not key:
-            continue
-        if key.upper() == "ALL":
-            return True
-        upper = key.upper()
-        if spec.id == upper or (upper[:2] == spec.id[:2] and spec.id.startswith(upper)):
-            return True
-        if key.lower() in (spec.name, spec.category.value):
-            return True
-    return False
 
 
 class Linter:
@@ -108,15 +84,15 @@ class Linter:
                 if override.select is not None:
                     select = override.select
             if spec.enabled:
-                chosen = select is None or _matches(spec, select) or _matches(
-                    spec, config.extend_select
+                chosen = select is None or spec.selected_by(select) or spec.selected_by(
+                    config.extend_select
                 )
             else:
                 # A rule that is off by default runs only when named by its id or name.
                 named = [*(select or []), *config.extend_select]
                 chosen = any(key.upper() == spec.id or key.lower() == spec.name for key in named)
-            ignored = _matches(spec, config.ignore) or any(
-                _matches(spec, o.ignore) for o in overrides
+            ignored = spec.selected_by(config.ignore) or any(
+                spec.selected_by(o.ignore) for o in overrides
             )
             if not chosen or ignored:
                 continue
@@ -124,7 +100,7 @@ class Linter:
             configured = False
             for table in (config.severity, *(o.severity for o in overrides)):
                 for selector, level in table.items():
-                    if _matches(spec, [selector]):
+                    if spec.selected_by([selector]):
                         severity, configured = level, True
             kind, options = self._compiled[spec.id]
             active.append(ActiveRule(spec, kind, options, severity, configured))
@@ -357,11 +333,6 @@ def _code_stamp() -> str:
                 newest = max(newest, os.stat(os.path.join(folder, name)).st_mtime_ns)
                 count += 1
     return f"{count}:{newest}"
-
-
-def fingerprint(rule: str, text: str) -> str:
-    normal = " ".join(text.lower().split())
-    return hashlib.sha1(f"{rule}\0{normal}".encode()).hexdigest()[:16]
 
 
 def _relative(path: str, root: Path | None) -> str:

@@ -9,6 +9,7 @@ folder of the source tree and ship inside the wheel as ``healthlint/rules``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -62,6 +63,22 @@ class RuleSpec(BaseModel):
     )
     example: RuleExample | None = None
     pack: str = ""
+
+    def selected_by(self, selectors: Iterable[str]) -> bool:
+        """Whether any selector names this rule: its id, an id prefix (HL3), its name, its
+        category, or ALL."""
+        for selector in selectors:
+            key = selector.strip()
+            if not key:
+                continue
+            upper = key.upper()
+            if upper == "ALL":
+                return True
+            if self.id == upper or (upper[:2] == self.id[:2] and self.id.startswith(upper)):
+                return True
+            if key.lower() in (self.name, self.category.value):
+                return True
+        return False
 
     @field_validator("id")
     @classmethod

@@ -25,6 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from .findings import fingerprint, format_message
 from .models import Article, Directive, Finding
 
 if TYPE_CHECKING:
@@ -47,13 +48,11 @@ class _Span:
 
 
 def _selects(selectors: list[str], finding: Finding, linter: Linter) -> bool:
-    from .engine import _matches
-
     spec = linter.ruleset.rules.get(finding.rule)
     if spec is None:
         upper = {s.upper() for s in selectors}
         return finding.rule in upper or "ALL" in upper
-    return _matches(spec, selectors)
+    return spec.selected_by(selectors)
 
 
 def _covers(span: _Span, finding: Finding, linter: Linter) -> bool:
@@ -113,11 +112,9 @@ def _spans(article: Article) -> list[_Span]:
 def _describe_rules(directive: Directive, linter: Linter) -> str:
     if not directive.rules:
         return "all rules"
-    from .engine import _matches
-
     named = []
     for selector in directive.rules:
-        known = any(_matches(spec, [selector]) for spec in linter.ruleset.rules.values())
+        known = any(spec.selected_by([selector]) for spec in linter.ruleset.rules.values())
         named.append(selector if known else f"{selector} (no such rule)")
     return " ".join(named)
 
@@ -131,10 +128,8 @@ def _judged(directive: Directive, active: dict[str, ActiveRule], linter: Linter)
     """
     if not directive.rules:
         return True
-    from .engine import _matches
-
     for selector in directive.rules:
-        matched = [s for s in linter.ruleset.rules.values() if _matches(s, [selector])]
+        matched = [s for s in linter.ruleset.rules.values() if s.selected_by([selector])]
         if not matched or any(spec.id in active for spec in matched):
             return True
     return False
@@ -174,8 +169,6 @@ def apply_directives(
 
 
 def _meta_finding(rule: ActiveRule, directive: Directive, path: str, rules: str) -> Finding:
-    from .engine import fingerprint, format_message
-
     return Finding.build(
         path=path,
         line=directive.line,
