@@ -102,3 +102,10 @@ def test_a_rule_off_by_default_runs_only_when_named() -> None:
     assert "HL405" not in active(Config(select=["readability"]))
     assert "HL405" in active(Config(extend_select=["HL405"]))
     assert "HL405" in active(Config(select=["long-word"]))
+
+
+def test_result_lists_the_findings_that_reach_a_level(library: Path) -> None:
+    result = Linter(today=TODAY).lint_paths([library])
+    errors = result.at_or_above(healthlint.Severity.ERROR)
+    assert errors and all(f.severity == healthlint.Severity.ERROR for f in errors)
+    assert len(result.at_or_above(healthlint.Severity.INFO)) == len(result.findings)

@@ -46,10 +46,6 @@ class CheckContext:
     path: str
 
     @cached_property
-    def line_count(self) -> int:
-        return max(1, self.article.line_count)
-
-    @cached_property
     def body_blocks(self) -> list[Block]:
         """The article itself: prose, tables and credits, without headings or page chrome."""
         return [b for b in self.article.blocks if b.role in ("prose", "credits", "table")]
@@ -57,11 +53,6 @@ class CheckContext:
     @cached_property
     def prose_blocks(self) -> list[Block]:
         return [b for b in self.article.blocks if b.role == "prose"]
-
-    @cached_property
-    def readable_blocks(self) -> list[Block]:
-        """Everything a reader sees as text on the page, page chrome included."""
-        return [b for b in self.article.blocks if b.role != "code"]
 
     @cached_property
     def memo(self) -> dict[str, Any]:
