@@ -33,7 +33,7 @@ def test_parallel_results_equal_serial_results(library: Path) -> None:
     serial = linter.lint_paths([library], jobs=1)
     parallel = linter.lint_paths([library], jobs=2)
     assert serial.findings
-    assert parallel.model_dump() == serial.model_dump()
+    assert parallel == serial
     assert serial.files_checked == 40 and serial.files_unreadable == 1
 
 
@@ -45,7 +45,7 @@ def test_cache_returns_the_same_findings_and_notices_changes(
     first = linter.lint_paths([library], cache=FindingCache(store, linter.salt))
     warm = FindingCache(store, linter.salt)
     second = linter.lint_paths([library], cache=warm)
-    assert second.model_dump() == first.model_dump()
+    assert second == first
     assert warm.hits == 41 and warm.misses == 0  # the binary file is remembered too
 
     edited = library / "article-01.md"

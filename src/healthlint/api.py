@@ -1,4 +1,4 @@
-"""The Python API: the same engine the command line uses, returning pydantic models."""
+"""The Python API: the engine the command line uses; results are the dataclasses of models."""
 
 from __future__ import annotations
 

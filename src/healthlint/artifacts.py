@@ -1,10 +1,16 @@
 """Derived data kept between runs, so a cold start does not rebuild it every time.
 
-Word tables are rebuilt from their source files whenever a source file, healthlint or Python
-changes (the key covers their paths, sizes and modification times). Entries are plain data
-written with :mod:`marshal`, which cannot run code when read, and are written to a temporary
-file first and then moved into place, so runs sharing the folder never read half an entry.
-A folder that cannot be written only costs speed.
+Two kinds of entry, both rebuilt whenever a file they were made from, healthlint or Python
+changes (checked by the files' paths, sizes and modification times):
+
+- :func:`cached_data`: plain data such as word tables, written with :mod:`marshal`, which cannot
+  run code when read;
+- :func:`cached_object`: validated objects such as the rule set of a list of packs, written with
+  :mod:`pickle` so that they come back without re-reading YAML or importing pydantic. The folder
+  is the user's own cache folder and entries are created readable by the user only.
+
+Entries are written to a temporary file first and then moved into place, so runs sharing the
+folder never read half an entry. A folder that cannot be written only costs speed.
 """
 
 from __future__ import annotations
@@ -14,7 +20,9 @@ import marshal
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 
 def _folder() -> str:
@@ -44,14 +52,73 @@ def cached_data(name: str, sources: Sequence[str], build: Callable[[], Any]) -> 
     except (OSError, EOFError, ValueError, TypeError):
         pass
     value = build()
+    _write(folder, path, marshal.dumps(value))
+    return value
+
+
+def cached_object(name: str, key: str, build: Callable[[], tuple[T, Sequence[str]]]) -> T:
+    """The object ``build()`` makes, read from the cache while the files it lists are unchanged.
+
+    ``build`` returns the object and the files it was made from; ``key`` is everything else
+    that decides the object (e.g. the pack names asked for and the folder they are relative to).
+    """
+    import pickle
+
+    from . import __version__
+
+    digest = hashlib.sha256(
+        f"{name}\0{__version__}\0{code_stamp()}\0{sys.version_info[:2]}\0{key}".encode()
+    ).hexdigest()[:24]
+    try:
+        folder = _folder()
+    except Exception:
+        return build()[0]
+    path = os.path.join(folder, f"{name}-{digest}.pickle")
+    try:
+        with open(path, "rb") as handle:
+            stamps, value = pickle.loads(handle.read())
+        recorded = [stamp[0] for stamp in stamps]
+        if recorded and stamps == _stamps(recorded):
+            return value  # type: ignore[no-any-return]
+    except (OSError, EOFError, ValueError, TypeError, AttributeError, ImportError,
+            pickle.UnpicklingError):
+        pass
+    value, sources = build()
+    _write(folder, path, pickle.dumps((_stamps(sources), value), pickle.HIGHEST_PROTOCOL))
+    return value
+
+
+def _stamps(sources: Sequence[str]) -> list[tuple[str, int, int]]:
+    stamps = []
+    for source in sources:
+        try:
+            stat = os.stat(source)
+        except OSError:
+            return []
+        stamps.append((source, stat.st_size, stat.st_mtime_ns))
+    return stamps
+
+
+def code_stamp() -> str:
+    """Changes whenever healthlint's own files change, even without a new version number (an
+    editable install under development), so nothing cached outlives the code that made it."""
+    newest = count = 0
+    for folder, _, files in os.walk(os.path.dirname(os.path.abspath(__file__))):
+        for name in files:
+            if name.endswith((".py", ".yaml", ".txt")):
+                newest = max(newest, os.stat(os.path.join(folder, name)).st_mtime_ns)
+                count += 1
+    return f"{count}:{newest}"
+
+
+def _write(folder: str, path: str, payload: bytes) -> None:
     import tempfile
 
     try:
         os.makedirs(folder, exist_ok=True)
         handle_fd, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
         with os.fdopen(handle_fd, "wb") as handle:
-            marshal.dump(value, handle)
+            handle.write(payload)
         os.replace(temporary, path)
-    except (OSError, ValueError):
+    except OSError:
         pass
-    return value

@@ -26,21 +26,24 @@ nor dropped on rewrite.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from .errors import UserError
 from .findings import fingerprint as make_fingerprint
-from .models import Finding
+from .models import Finding, to_data
+from .validation import model, validate
 
-BASELINE_VERSION = 1
+if TYPE_CHECKING:
+    from pydantic import Field
+
+BASELINE_VERSION: Literal[1] = 1
 
 Key = tuple[str, str, str]
 
@@ -49,14 +52,18 @@ class BaselineError(UserError):
     """A baseline file that cannot be read or written; the message names the file."""
 
 
-class BaselineEntry(BaseModel):
-    # Unknown keys are ignored so a baseline written by a later healthlint still loads.
-    model_config = ConfigDict(extra="ignore")
+# Unknown keys are ignored so a baseline written by a later healthlint still loads.
+_LENIENT: dict[str, Any] = {"extra": "ignore"}
+
+
+@model
+class BaselineEntry:
+    __pydantic_config__ = _LENIENT
 
     path: str
     rule: str
     fingerprint: str
-    count: int = Field(default=1, ge=1)
+    count: Annotated[int, Field(ge=1)] = 1
     name: str = ""
     message: str = ""
 
@@ -65,12 +72,13 @@ class BaselineEntry(BaseModel):
         return (self.path, self.rule, self.fingerprint)
 
 
-class BaselineFile(BaseModel):
-    model_config = ConfigDict(extra="ignore")
+@model
+class BaselineFile:
+    __pydantic_config__ = _LENIENT
 
     version: Literal[1]
     tool: str = ""
-    entries: list[BaselineEntry] = Field(default_factory=list)
+    entries: list[BaselineEntry] = field(default_factory=list)
 
 
 @dataclass
@@ -119,8 +127,10 @@ def load(file: Path) -> BaselineFile:
             f"{file}: baseline version {data.get('version')!r} is not supported (this "
             f"healthlint reads version {BASELINE_VERSION}); rewrite it with --write-baseline"
         )
+    from pydantic import ValidationError
+
     try:
-        return BaselineFile.model_validate(data)
+        return validate(BaselineFile, data)
     except ValidationError as error:
         problems = "\n".join(
             f"  {'.'.join(str(p) for p in problem['loc']) or '(top level)'}: {problem['msg']}"
@@ -169,7 +179,7 @@ def apply(
             continue
         path = key[0]
         if looked_at is None or path in looked_at or not (base / path).exists():
-            outcome.gone.append(entry.model_copy(update={"count": left}))
+            outcome.gone.append(dataclasses.replace(entry, count=left))
     return new, outcome
 
 
@@ -207,7 +217,7 @@ def build(
 
 
 def write(baseline: BaselineFile, file: Path) -> None:
-    text = json.dumps(baseline.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+    text = json.dumps(to_data(baseline), indent=2, ensure_ascii=False) + "\n"
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
         # Write then rename, so an interrupted run never leaves half a baseline behind.

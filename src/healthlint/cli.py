@@ -13,12 +13,13 @@ Without ``--config``, each file is checked with the configuration nearest to it 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from .errors import UserError
 
@@ -246,7 +247,7 @@ def _with_flags(config: Config, args: argparse.Namespace) -> Config:
     """``config`` with the command line's flags applied; flags win."""
     from .models import Severity
 
-    updates: dict[str, object] = {}
+    updates: dict[str, Any] = {}
     if getattr(args, "packs", None):
         updates["packs"] = [_pack_reference(p) for p in args.packs]
     if getattr(args, "select", None) is not None:
@@ -268,7 +269,7 @@ def _with_flags(config: Config, args: argparse.Namespace) -> Config:
         updates["require_reason"] = True
     if getattr(args, "max_file_size", None):
         updates["max_file_size"] = args.max_file_size
-    return config.model_copy(update=updates) if updates else config
+    return dataclasses.replace(config, **updates) if updates else config
 
 
 def _config(args: argparse.Namespace, start: Path | None = None) -> Config:
@@ -421,6 +422,8 @@ def _check(args: argparse.Namespace) -> int:
 def _apply_baseline(
     args: argparse.Namespace, result: LintResult, files: list[str]
 ) -> BaselineOutcome | None:
+    if not (args.write_baseline or args.baseline):
+        return None
     from . import baseline
 
     if args.write_baseline:
@@ -491,6 +494,7 @@ def _inspect(args: argparse.Namespace) -> int:
     import json
 
     from .engine import Linter, article_from
+    from .models import to_data
     from .reading import ReadError, read_source
 
     path = Path(args.path)
@@ -505,7 +509,7 @@ def _inspect(args: argparse.Namespace) -> int:
     linter.check_article(article, path=args.path)  # resolves the article type as checks see it
     from .readability.figures import article_figures
 
-    document = article.model_dump(mode="json")
+    document = to_data(article)
     document["encoding"] = source.encoding
     document["readability"] = article_figures(article)
     sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False, default=str) + "\n")
@@ -515,15 +519,16 @@ def _inspect(args: argparse.Namespace) -> int:
 def _rules(args: argparse.Namespace) -> int:
     import json
 
+    from .models import to_data
     from .packs import load_rules
 
     config = _config(args)
     ruleset = load_rules(config.packs, base=config.root)
     specs = sorted(ruleset.rules.values(), key=lambda r: r.id)
     if args.format == "json":
-        rows = [r.model_dump(mode="json", include={"id", "name", "kind", "category", "severity",
-                                                   "summary", "source", "pack", "enabled"})
-                for r in specs]
+        keys = ("id", "name", "kind", "category", "severity", "summary", "source", "pack",
+                "enabled")
+        rows = [{key: to_data(getattr(r, key)) for key in keys} for r in specs]
         sys.stdout.write(json.dumps(rows, indent=2) + "\n")
         return EXIT_OK
     name_width = max((len(r.name) for r in specs), default=4)

@@ -32,14 +32,17 @@ import datetime as dt
 import fnmatch
 import tomllib
 from collections.abc import Iterable
+from dataclasses import field
 from pathlib import Path, PurePosixPath
-from typing import Any
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
-from pydantic.json_schema import SkipJsonSchema
+from typing import TYPE_CHECKING, Annotated, Any
 
 from .models import Severity
 from .packs import PackError
+from .validation import STRICT_KEYS, is_unknown_key, model, validate
+
+if TYPE_CHECKING:
+    from pydantic import Field, ValidationError
+    from pydantic.json_schema import SkipJsonSchema
 
 CONFIG_FILES = ("healthlint.toml", ".healthlint.toml", "pyproject.toml")
 DEFAULT_PACKS = ["default"]
@@ -53,34 +56,40 @@ class ConfigError(PackError):
     """A configuration file that cannot be used; the message names the file and the key."""
 
 
-class _Section(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid", populate_by_name=True, alias_generator=lambda s: s.replace("_", "-")
-    )
+def _kebab(name: str) -> str:
+    return name.replace("_", "-")
 
 
-class PathOverride(_Section):
+# Keys are written kebab-case (fail-level), as on the command line; unknown keys are refused.
+_KEYS: dict[str, Any] = {**STRICT_KEYS, "populate_by_name": True, "alias_generator": _kebab}
+
+
+@model
+class PathOverride:
     """Settings for the files matching ``files``."""
 
-    files: list[str] = Field(
-        min_length=1,
-        description="globs or folders relative to the configuration file, e.g. 'conditions/', "
-        "'archive/**', '*.html'",
-    )
-    type: str | None = Field(
-        default=None,
-        description="article type of these files (e.g. condition, treatment), used when their "
-        "front matter does not say",
-    )
-    select: list[str] | None = Field(
-        default=None, description=f"only these rules for these files: {_SELECTOR_HELP}"
-    )
-    ignore: list[str] = Field(
-        default_factory=list, description=f"rules turned off for these files: {_SELECTOR_HELP}"
-    )
-    severity: dict[str, Severity] = Field(
-        default_factory=dict, description="rule id, name or category -> severity, for these files"
-    )
+    __pydantic_config__ = _KEYS
+
+    files: Annotated[
+        list[str],
+        Field(min_length=1, description="globs or folders relative to the configuration file, "
+              "e.g. 'conditions/', 'archive/**', '*.html'"),
+    ]
+    type: Annotated[
+        str | None,
+        Field(description="article type of these files (e.g. condition, treatment), used when "
+              "their front matter does not say"),
+    ] = None
+    select: Annotated[
+        list[str] | None, Field(description="only these rules for these files: " + _SELECTOR_HELP)
+    ] = None
+    ignore: Annotated[
+        list[str], Field(description="rules turned off for these files: " + _SELECTOR_HELP)
+    ] = field(default_factory=list)
+    severity: Annotated[
+        dict[str, Severity],
+        Field(description="rule id, name or category -> severity, for these files"),
+    ] = field(default_factory=dict)
 
     def matches(self, relative: str) -> bool:
         """Whether a path relative to the configuration file's folder is one of ``files``."""
@@ -106,58 +115,64 @@ def path_matches(relative: str, patterns: Iterable[str]) -> bool:
     return False
 
 
-class Config(_Section):
+@model
+class Config:
     """Everything ``healthlint check`` can be told; each key has a command-line flag."""
 
-    packs: list[str] = Field(
-        default_factory=lambda: list(DEFAULT_PACKS),
-        description="rule packs: built-in names (default, core, patient-education) or YAML "
-        "files relative to the configuration file (--pack)",
-    )
-    select: list[str] | None = Field(
-        default=None, description=f"only these rules; default: all (--select): {_SELECTOR_HELP}"
-    )
-    ignore: list[str] = Field(
-        default_factory=list, description=f"rules to skip (--ignore): {_SELECTOR_HELP}"
-    )
-    extend_select: list[str] = Field(
-        default_factory=list, description="rules to add to 'select' (--extend-select)"
-    )
-    fail_level: Severity = Field(
-        default=Severity.ERROR,
-        description="lowest severity that makes healthlint exit with 1 (--fail-level)",
-    )
-    today: dt.date | None = Field(
-        default=None,
-        description="judge review dates as of this day, YYYY-MM-DD; default: the real date "
-        "(--today)",
-    )
-    severity: dict[str, Severity] = Field(
-        default_factory=dict,
-        description="rule id, name or category -> info, warning or error (--severity RULE=LEVEL)",
-    )
-    overrides: list[PathOverride] = Field(
-        default_factory=list,
-        description="settings for some files: an article type per folder, rules off for a folder",
-    )
-    exclude: list[str] = Field(
-        default_factory=list,
-        description="globs or folder names never checked, even when named on the command line "
-        "(--exclude)",
-    )
-    max_file_size: int = Field(
-        default=DEFAULT_MAX_FILE_SIZE, ge=1,
-        description="files larger than this many bytes are reported, not read (--max-file-size)",
-    )
-    require_reason: bool = Field(
-        default=False,
-        description="suppression comments must say why, after ' -- ' (--require-reason)",
-    )
-    # Set from where the file was found, never written in it: _validate refuses them as keys.
-    root: SkipJsonSchema[Path | None] = Field(
-        default=None, exclude=True, description="folder of the config file"
-    )
-    source: SkipJsonSchema[Path | None] = Field(default=None, exclude=True)
+    __pydantic_config__ = _KEYS
+
+    packs: Annotated[
+        list[str],
+        Field(description="rule packs: built-in names (default, core, patient-education) or "
+              "YAML files relative to the configuration file (--pack)"),
+    ] = field(default_factory=lambda: list(DEFAULT_PACKS))
+    select: Annotated[
+        list[str] | None,
+        Field(description="only these rules; default: all (--select): " + _SELECTOR_HELP),
+    ] = None
+    ignore: Annotated[
+        list[str], Field(description="rules to skip (--ignore): " + _SELECTOR_HELP)
+    ] = field(default_factory=list)
+    extend_select: Annotated[
+        list[str], Field(description="rules to add to 'select' (--extend-select)")
+    ] = field(default_factory=list)
+    fail_level: Annotated[
+        Severity,
+        Field(description="lowest severity that makes healthlint exit with 1 (--fail-level)"),
+    ] = Severity.ERROR
+    today: Annotated[
+        dt.date | None,
+        Field(description="judge review dates as of this day, YYYY-MM-DD; default: the real "
+              "date (--today)"),
+    ] = None
+    severity: Annotated[
+        dict[str, Severity],
+        Field(description="rule id, name or category -> info, warning or error "
+              "(--severity RULE=LEVEL)"),
+    ] = field(default_factory=dict)
+    overrides: Annotated[
+        list[PathOverride],
+        Field(description="settings for some files: an article type per folder, rules off for "
+              "a folder"),
+    ] = field(default_factory=list)
+    exclude: Annotated[
+        list[str],
+        Field(description="globs or folder names never checked, even when named on the "
+              "command line (--exclude)"),
+    ] = field(default_factory=list)
+    max_file_size: Annotated[
+        int,
+        Field(ge=1, description="files larger than this many bytes are reported, not read "
+              "(--max-file-size)"),
+    ] = DEFAULT_MAX_FILE_SIZE
+    require_reason: Annotated[
+        bool,
+        Field(description="suppression comments must say why, after ' -- ' (--require-reason)"),
+    ] = False
+    # The configuration file's folder and the file itself: set from where the file was found,
+    # never written in it (_validate refuses them as keys, the schema leaves them out).
+    root: SkipJsonSchema[Path | None] = None
+    source: SkipJsonSchema[Path | None] = None
 
 
 _INTERNAL_KEYS = ("root", "source")
@@ -276,7 +291,7 @@ def _describe(error: ValidationError, prefix: str) -> list[str]:
     for problem in error.errors():
         location = tuple(problem["loc"])
         where = _where(location, prefix)
-        if problem["type"] == "extra_forbidden":
+        if is_unknown_key(problem["type"]):
             known = ", ".join(sorted(_known_keys(location[:-1])))
             lines.append(f"  {where}: unknown key (known keys: {known})")
             continue
@@ -287,17 +302,31 @@ def _describe(error: ValidationError, prefix: str) -> list[str]:
 
 
 def _known_keys(location: tuple[int | str, ...]) -> list[str]:
-    model: type[BaseModel] = Config
+    import dataclasses
+
+    kind: type[Config | PathOverride] = Config
     if location and location[0] == "overrides":
-        model = PathOverride
+        kind = PathOverride
     return [
-        field.alias or name
-        for name, field in model.model_fields.items()
-        if name not in _INTERNAL_KEYS
+        _kebab(item.name) for item in dataclasses.fields(kind) if item.name not in _INTERNAL_KEYS
     ]
 
 
 def _validate(data: dict[str, Any], file: Path) -> Config:
+    """The configuration ``data`` read from ``file`` says, validated.
+
+    Kept in the artifact cache while the file is unchanged, so that a run does not import
+    pydantic to validate a configuration it has validated before.
+    """
+    from .artifacts import cached_object
+
+    config: Config = cached_object(
+        "config", str(file.resolve()), lambda: (_validated(data, file), [str(file)])
+    )
+    return config
+
+
+def _validated(data: dict[str, Any], file: Path) -> Config:
     prefix = "tool.healthlint." if file.name == "pyproject.toml" else ""
     internal = [key for key in _INTERNAL_KEYS if key in data]
     if internal:
@@ -307,8 +336,10 @@ def _validate(data: dict[str, Any], file: Path) -> Config:
             f"{file}: invalid configuration\n  {prefix}{internal[0]}: unknown key (known keys: "
             f"{', '.join(sorted(_known_keys(())))})"
         )
+    from pydantic import ValidationError
+
     try:
-        config = Config.model_validate(data)
+        config = validate(Config, data)
     except ValidationError as error:
         lines = _describe(error, prefix)
         raise ConfigError(f"{file}: invalid configuration\n" + "\n".join(lines)) from error

@@ -7,34 +7,35 @@ import hashlib
 import json
 import os
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, Field
-
 from . import kinds
 from .article_types import recognise_type
+from .artifacts import code_stamp
 from .cache import FindingCache
 from .config import Config, PathOverride
 from .findings import fingerprint, format_message
 from .kinds.base import CheckContext, Hit, Kind, KindOptions
-from .models import Article, Category, Finding, Severity
+from .models import Article, Category, Finding, Severity, to_data
 from .packs import RuleSet, RuleSpec, load_rules
 from .parsers import EXTENSIONS, parse_article
 from .reading import ReadError, SourceText, decode, read_bytes, text_problems
 from .suppressions import apply_directives
+from .validation import model
 
 UNREADABLE_RULE = "HL001"
 Target = tuple[str, Path, "str | None"]  # shown name, path, why it cannot be read
 _SKIPPED_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox"}
 
 
-class LintResult(BaseModel):
+@model
+class LintResult:
     """Findings for a set of files, sorted by path, line, column and rule."""
 
-    findings: list[Finding] = Field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
     files_checked: int = 0
     files_unreadable: int = 0
 
@@ -59,10 +60,10 @@ class Linter:
         self.ruleset: RuleSet = load_rules(self.config.packs, base=self.config.root)
         self.today = today or self.config.today or dt.date.today()
         self._rule_cache: dict[tuple[int, ...], list[ActiveRule]] = {}
-        self._compiled: dict[str, tuple[Kind, KindOptions]] = {}
-        for spec in self.ruleset.rules.values():
-            kind = kinds.get(spec.kind)
-            self._compiled[spec.id] = (kind, kind.options.model_validate(spec.options))
+        self._compiled: dict[str, tuple[Kind, KindOptions]] = {
+            spec.id: (kinds.get(spec.kind), self.ruleset.options[spec.id])
+            for spec in self.ruleset.rules.values()
+        }
 
     # rule selection --------------------------------------------------------------------------
     def _overrides_for(self, path: str) -> list[PathOverride]:
@@ -200,12 +201,11 @@ class Linter:
         """What, besides a file's bytes and path, decides its findings (the cache key's rest)."""
         from . import __version__
 
-        settings = self.config.model_dump(
-            mode="json", include={"select", "ignore", "extend_select", "severity", "overrides",
-                                  "max_file_size", "require_reason"}
-        )
-        rules = [spec.model_dump(mode="json") for spec in self.ruleset.rules.values()]
-        document = json.dumps([__version__, _code_stamp(), self.today.isoformat(), settings,
+        settings = {key: to_data(getattr(self.config, key))
+                    for key in ("select", "ignore", "extend_select", "severity", "overrides",
+                                "max_file_size", "require_reason")}
+        rules = [to_data(spec) for spec in self.ruleset.rules.values()]
+        document = json.dumps([__version__, code_stamp(), self.today.isoformat(), settings,
                                rules], sort_keys=True, default=str)
         return hashlib.sha256(document.encode()).hexdigest()
 
@@ -223,7 +223,7 @@ class Linter:
         key = cache.key(shown, data) if cache is not None else ""
         stored = cache.get(key) if cache is not None else None
         if stored is not None:
-            return [Finding.model_validate(item) for item in stored["findings"]], stored["readable"]
+            return [Finding.from_data(item) for item in stored["findings"]], stored["readable"]
         try:
             source = decode(data)
         except ReadError as error:
@@ -232,7 +232,7 @@ class Linter:
             findings, readable = self._lint_source(source, shown), True
         if cache is not None:
             cache.put(key, {"readable": readable,
-                            "findings": [f.model_dump(mode="json") for f in findings]})
+                            "findings": [f.to_data() for f in findings]})
         return findings, readable
 
     def lint_paths(
@@ -289,7 +289,7 @@ def _check_in_worker(target: Target) -> tuple[list[dict[str, Any]], bool]:
     assert _WORKER is not None
     linter, cache = _WORKER
     findings, readable = linter._lint_target(target, cache)
-    return [f.model_dump() for f in findings], readable
+    return [f.to_data() for f in findings], readable
 
 
 def _parallel(
@@ -312,7 +312,7 @@ def _parallel(
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         for dumped, readable in pool.map(_check_in_worker, chain(head, iterator), chunksize=8):
-            yield [Finding.build(**item) for item in dumped], readable
+            yield [Finding.from_data(item) for item in dumped], readable
     _WORKER = None
 
 
@@ -321,18 +321,6 @@ def article_from(source: SourceText, filename: str) -> Article:
     article = parse_article(source.text, filename=filename)
     article.problems[:0] = source.problems
     return article
-
-
-def _code_stamp() -> str:
-    """Changes whenever healthlint's own files change, even without a new version number
-    (an editable install under development): cached findings never outlive the code."""
-    newest = count = 0
-    for folder, _, files in os.walk(Path(__file__).parent):
-        for name in files:
-            if name.endswith((".py", ".yaml", ".txt")):
-                newest = max(newest, os.stat(os.path.join(folder, name)).st_mtime_ns)
-                count += 1
-    return f"{count}:{newest}"
 
 
 def _relative(path: str, root: Path | None) -> str:

@@ -1,18 +1,25 @@
 """The data that flows through healthlint: the parsed Article and the Findings about it.
 
 Parsers produce an :class:`Article`; rule kinds read it and never the source file; the engine
-turns their hits into :class:`Finding` objects. Everything here is a pydantic model so the
-Python API, ``healthlint inspect`` and the JSON report share one schema.
+turns their hits into :class:`Finding` objects. They are dataclasses built from already-typed
+values, with their constraints written for pydantic (see :mod:`healthlint.validation`):
+``validate(Article, data)`` checks a parsed article against the schema, and :func:`to_data`
+gives the JSON form that ``healthlint inspect`` and the JSON report print.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import sys
-from enum import StrEnum
-from typing import Any, Literal
+from dataclasses import field
+from enum import Enum, StrEnum
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from .validation import model
+
+if TYPE_CHECKING:
+    from pydantic import Field
 
 
 class Severity(StrEnum):
@@ -51,14 +58,8 @@ BlockRole = Literal[
 ]
 
 
-class _Model(BaseModel):
-    # Parsers and the engine build these with model_construct (their input is already typed),
-    # so the validation schema is only built when something validates or serialises one: a
-    # cold one-file check does not pay for it.
-    model_config = ConfigDict(frozen=False, extra="forbid", defer_build=True)
-
-
-class Block(_Model):
+@model
+class Block:
     """One unit of text: a heading, a paragraph, a list item, a table, a credits line group.
 
     ``text`` keeps the source line breaks of the block, so a match at offset ``i`` sits on line
@@ -67,53 +68,61 @@ class Block(_Model):
 
     role: BlockRole
     text: str
-    line: int = Field(ge=1)
-    end_line: int = Field(ge=1)
-    column: int = Field(default=1, ge=1)
+    line: Annotated[int, Field(ge=1)]
+    end_line: Annotated[int, Field(ge=1)]
+    column: Annotated[int, Field(ge=1)] = 1
     list_item: bool = False
-    section: int | None = Field(default=None, description="index into Article.sections")
+    section: Annotated[int | None, Field(description="index into Article.sections")] = None
 
 
-class Section(_Model):
+@model
+class Section:
     title: str
-    level: int = Field(ge=1, le=6)
-    line: int = Field(ge=1, description="line of the heading")
-    end_line: int = Field(ge=1, description="last line before the next heading of any level")
-    body: str = Field(description="text of the section's own blocks, headings excluded")
-    word_count: int = Field(ge=0)
+    level: Annotated[int, Field(ge=1, le=6)]
+    line: Annotated[int, Field(ge=1, description="line of the heading")]
+    end_line: Annotated[
+        int, Field(ge=1, description="last line before the next heading of any level")
+    ]
+    body: Annotated[
+        str, Field(description="text of the section's own blocks, headings excluded")
+    ]
+    word_count: Annotated[int, Field(ge=0)]
 
 
-class Person(_Model):
+@model
+class Person:
     name: str
-    credentials: list[str] = Field(default_factory=list)
-    line: int = Field(ge=1)
+    credentials: list[str] = field(default_factory=list)
+    line: Annotated[int, Field(ge=1)]
 
 
 DateKind = Literal["reviewed", "updated", "next_review"]
 DatePrecision = Literal["day", "month", "year"]
 
 
-class DateMention(_Model):
+@model
+class DateMention:
     """A labelled date such as "Current as of: July 31, 2024"."""
 
     kind: DateKind
     label: str
-    raw: str = Field(description="the text after the label, as written")
-    value: dt.date | None = Field(default=None, description="None when the text is not a date")
+    raw: Annotated[str, Field(description="the text after the label, as written")]
+    value: Annotated[dt.date | None, Field(description="None when the text is not a date")] = None
     precision: DatePrecision | None = None
-    ambiguous: bool = Field(
-        default=False, description="a numeric date that reads differently day-first"
-    )
-    line: int = Field(ge=1)
-    column: int = Field(default=1, ge=1)
+    ambiguous: Annotated[
+        bool, Field(description="a numeric date that reads differently day-first")
+    ] = False
+    line: Annotated[int, Field(ge=1)]
+    column: Annotated[int, Field(ge=1)] = 1
     source: Literal["body", "front-matter"] = "body"
 
 
-class Credits(_Model):
-    authors: list[Person] = Field(default_factory=list)
-    reviewers: list[Person] = Field(default_factory=list)
-    review_boards: list[Person] = Field(default_factory=list)
-    dates: list[DateMention] = Field(default_factory=list)
+@model
+class Credits:
+    authors: list[Person] = field(default_factory=list)
+    reviewers: list[Person] = field(default_factory=list)
+    review_boards: list[Person] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
 
     def dates_of(self, kind: DateKind) -> list[DateMention]:
         return [d for d in self.dates if d.kind == kind]
@@ -122,25 +131,30 @@ class Credits(_Model):
 DirectiveAction = Literal["disable", "enable", "disable-next-line", "disable-line", "disable-file"]
 
 
-class Directive(_Model):
+@model
+class Directive:
     """An inline instruction to healthlint written in the article, e.g. a suppression comment."""
 
     action: DirectiveAction
-    rules: list[str] = Field(default_factory=list, description="empty means every rule")
+    rules: Annotated[list[str], Field(description="empty means every rule")] = field(
+        default_factory=list
+    )
     reason: str | None = None
-    line: int = Field(ge=1)
+    line: Annotated[int, Field(ge=1)]
 
 
-class ParseProblem(_Model):
+@model
+class ParseProblem:
     """Something in the file that kept part of it from being read as the author meant."""
 
     code: Literal["front-matter", "encoding", "mojibake", "structure"]
     message: str
-    line: int = Field(ge=1)
-    column: int = Field(default=1, ge=1)
+    line: Annotated[int, Field(ge=1)]
+    column: Annotated[int, Field(ge=1)] = 1
 
 
-class Article(_Model):
+@model
+class Article:
     path: str | None = None
     format: ArticleFormat
     title: str | None = None
@@ -148,33 +162,35 @@ class Article(_Model):
     article_type: str | None = None
     type_source: Literal["front-matter", "headings", "configuration"] | None = None
     language: str | None = None
-    metadata: dict[str, Any] = Field(default_factory=dict)
-    sections: list[Section] = Field(default_factory=list)
-    blocks: list[Block] = Field(default_factory=list)
-    credits: Credits = Field(default_factory=Credits)
-    directives: list[Directive] = Field(default_factory=list)
-    problems: list[ParseProblem] = Field(default_factory=list)
-    line_count: int = Field(default=0, ge=0)
+    metadata: dict[str, Any] = field(default_factory=dict)
+    sections: list[Section] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    credits: Credits = field(default_factory=Credits)
+    directives: list[Directive] = field(default_factory=list)
+    problems: list[ParseProblem] = field(default_factory=list)
+    line_count: Annotated[int, Field(ge=0)] = 0
 
     def blocks_with_role(self, *roles: BlockRole) -> list[Block]:
         return [b for b in self.blocks if b.role in roles]
 
 
-class Finding(_Model):
+@model
+class Finding:
     path: str
-    line: int = Field(ge=1)
-    column: int = Field(default=1, ge=1)
+    line: Annotated[int, Field(ge=1)]
+    column: Annotated[int, Field(ge=1)] = 1
     end_line: int | None = None
     end_column: int | None = None
-    rule: str = Field(description="rule id, e.g. HL302")
-    name: str = Field(description="rule name, e.g. review-date-stale")
+    rule: Annotated[str, Field(description="rule id, e.g. HL302")]
+    name: Annotated[str, Field(description="rule name, e.g. review-date-stale")]
     category: Category
     severity: Severity
     message: str
     suggestion: str | None = None
-    fingerprint: str | None = Field(
-        default=None, description="stable hash of the rule and the offending text, for baselines"
-    )
+    fingerprint: Annotated[
+        str | None,
+        Field(description="stable hash of the rule and the offending text, for baselines"),
+    ] = None
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.path, self.line, self.column, self.rule, self.message)
@@ -184,11 +200,36 @@ class Finding(_Model):
         """A finding from values the engine already checked, light enough to keep 100,000.
 
         A library run holds every finding until the report is sorted, so the strings that
-        repeat (path, rule id, rule name) are shared, and so is the set of fields given.
+        repeat (path, rule id, rule name) are shared.
         """
         for key in ("path", "rule", "name"):
             fields[key] = sys.intern(fields[key])
-        return cls.model_construct(_fields_set=_ALL_FINDING_FIELDS, **fields)
+        return cls(**fields)
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> Finding:
+        """A finding from its :func:`to_data` form (the finding cache, a worker process)."""
+        return cls.build(**{**data, "category": Category(data["category"]),
+                            "severity": Severity(data["severity"])})
+
+    def to_data(self) -> dict[str, Any]:
+        """The JSON form: a plain dict (severity and category are strings)."""
+        return {name: getattr(self, name) for name in _FINDING_FIELDS}
 
 
-_ALL_FINDING_FIELDS = set(Finding.model_fields)
+_FINDING_FIELDS = tuple(f.name for f in dataclasses.fields(Finding))
+
+
+def to_data(value: Any) -> Any:
+    """``value`` with every dataclass, enum and date turned into JSON types, recursively."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_data(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(key): to_data(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [to_data(item) for item in value]
+    return value

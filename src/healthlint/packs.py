@@ -8,20 +8,23 @@ folder of the source tree and ship inside the wheel as ``healthlint/rules``.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
+from dataclasses import field
 from functools import cache
 from pathlib import Path
-from typing import Any
-
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from typing import TYPE_CHECKING, Annotated, Any
 
 from .errors import UserError
 from .models import Category, Severity
+from .validation import STRICT_KEYS, Check, is_unknown_key, model, validate
 
-# libyaml's safe loader when PyYAML was built with it: ten times faster on the packs.
-_SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:
+    from pydantic import Field, ValidationError
+
+    from .kinds.base import KindOptions
+
 RULE_ID = re.compile(r"^[A-Z]{2,5}\d{3,4}$")
 RULE_NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
@@ -30,37 +33,49 @@ class PackError(UserError):
     """A pack or configuration that cannot be used; the message names the file and the key."""
 
 
-class RuleExample(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+def _rule_id(value: str) -> str:
+    if not RULE_ID.match(value):
+        raise ValueError("a rule id is 2-5 capital letters and 3-4 digits, e.g. HL302")
+    return value
 
-    format: str = Field(default="markdown", pattern="^(markdown|text|html)$")
+
+def _rule_name(value: str) -> str:
+    if not RULE_NAME.match(value):
+        raise ValueError("a rule name is kebab-case, e.g. review-date-stale")
+    return value
+
+
+@model
+class RuleExample:
+    format: Annotated[str, Field(pattern="^(markdown|text|html)$")] = "markdown"
     bad: str
     good: str
-    today: str | None = Field(default=None, description="YYYY-MM-DD the example is judged on")
+    today: Annotated[str | None, Field(description="YYYY-MM-DD the example is judged on")] = None
 
 
-class RuleSpec(BaseModel):
+@model
+class RuleSpec:
     """One rule instance, as written in a pack."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
-
-    id: str
-    name: str
+    id: Annotated[str, Check(_rule_id)]
+    name: Annotated[str, Check(_rule_name)]
     kind: str
     category: Category
     severity: Severity
     message: str
-    summary: str = Field(description="one line: what the rule checks")
-    source: str = Field(description="the public standard or guidance that justifies the rule")
+    summary: Annotated[str, Field(description="one line: what the rule checks")]
+    source: Annotated[
+        str, Field(description="the public standard or guidance that justifies the rule")
+    ]
     rationale: str = ""
-    types: list[str] | None = Field(
-        default=None, description="article types the rule applies to; none means every type"
-    )
-    options: dict[str, Any] = Field(default_factory=dict)
-    enabled: bool = Field(
-        default=True,
-        description="false: the rule runs only when selected by its id or name",
-    )
+    types: Annotated[
+        list[str] | None,
+        Field(description="article types the rule applies to; none means every type"),
+    ] = None
+    options: dict[str, Any] = field(default_factory=dict)
+    enabled: Annotated[
+        bool, Field(description="false: the rule runs only when selected by its id or name")
+    ] = True
     example: RuleExample | None = None
     pack: str = ""
 
@@ -80,53 +95,50 @@ class RuleSpec(BaseModel):
                 return True
         return False
 
-    @field_validator("id")
-    @classmethod
-    def _check_id(cls, value: str) -> str:
-        if not RULE_ID.match(value):
-            raise ValueError("a rule id is 2-5 capital letters and 3-4 digits, e.g. HL302")
-        return value
 
-    @field_validator("name")
-    @classmethod
-    def _check_name(cls, value: str) -> str:
-        if not RULE_NAME.match(value):
-            raise ValueError("a rule name is kebab-case, e.g. review-date-stale")
-        return value
-
-
-class ArticleTypeSpec(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+@model
+class ArticleTypeSpec:
     description: str = ""
-    headings: list[str] = Field(
-        default_factory=list,
-        description="headings that identify an article of this type when front matter is silent",
-    )
+    headings: Annotated[
+        list[str],
+        Field(description="headings that identify an article of this type when front matter "
+              "is silent"),
+    ] = field(default_factory=list)
 
 
-class PackFile(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+# Keys are written kebab-case (article-types), the Python name is accepted too.
+_PACK_KEYS: dict[str, Any] = {
+    **STRICT_KEYS, "populate_by_name": True, "alias_generator": lambda name: name.replace("_", "-")
+}
+
+
+@model
+class PackFile:
+    __pydantic_config__ = _PACK_KEYS
 
     pack: str
     description: str = ""
-    extends: list[str] = Field(default_factory=list)
-    article_types: dict[str, ArticleTypeSpec] = Field(default_factory=dict, alias="article-types")
-    rules: list[RuleSpec] = Field(default_factory=list)
+    extends: list[str] = field(default_factory=list)
+    article_types: dict[str, ArticleTypeSpec] = field(default_factory=dict)
+    rules: list[RuleSpec] = field(default_factory=list)
 
 
-class RuleSet(BaseModel):
-    """Every rule from a pack and the packs it extends, merged in order."""
+@model
+class RuleSet:
+    """Every rule from a pack and the packs it extends, merged in order, with each rule's
+    options as validated by its kind."""
 
-    packs: list[str] = Field(default_factory=list)
-    article_types: dict[str, ArticleTypeSpec] = Field(default_factory=dict)
-    rules: dict[str, RuleSpec] = Field(default_factory=dict)
+    packs: list[str] = field(default_factory=list)
+    article_types: dict[str, ArticleTypeSpec] = field(default_factory=dict)
+    rules: dict[str, RuleSpec] = field(default_factory=dict)
+    options: dict[str, KindOptions] = field(default_factory=dict)
 
-    def merge(self, pack: PackFile) -> None:
+    def merge(self, pack: PackFile, options: dict[str, KindOptions]) -> None:
         self.packs.append(pack.pack)
         self.article_types.update(pack.article_types)
         for rule in pack.rules:
-            self.rules[rule.id] = rule.model_copy(update={"pack": pack.pack})
+            self.rules[rule.id] = dataclasses.replace(rule, pack=pack.pack)
+            self.options[rule.id] = options[rule.id]
 
     def find(self, key: str) -> RuleSpec | None:
         """A rule by id (HL302) or name (review-date-stale)."""
@@ -175,14 +187,20 @@ def _describe(error: ValidationError, data: Any) -> str:
             else:
                 readable.append(f".{part}" if readable else str(part))
         where = "".join(readable) or "(top level)"
-        lines.append(f"  {where}: {problem['msg']}")
+        message = "unknown key" if is_unknown_key(problem["type"]) else problem["msg"]
+        lines.append(f"  {where}: {message}")
     return "\n".join(lines)
 
 
 @cache
 def _read_pack(path: Path) -> PackFile:
+    import yaml
+    from pydantic import ValidationError
+
+    # libyaml's safe loader when PyYAML was built with it: ten times faster on the packs.
+    loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
     except OSError as error:
         raise PackError(f"{path}: cannot read pack: {error.strerror}") from error
     except yaml.YAMLError as error:
@@ -190,17 +208,29 @@ def _read_pack(path: Path) -> PackFile:
     if not isinstance(data, dict):
         raise PackError(f"{path}: a pack is a mapping with keys 'pack' and 'rules'")
     try:
-        return PackFile.model_validate(data)
+        return validate(PackFile, data)
     except ValidationError as error:
         raise PackError(f"{path}: invalid pack\n{_describe(error, data)}") from error
 
 
 def load_rules(references: list[str], base: Path | None = None) -> RuleSet:
-    """Load packs by name or path, with everything they extend, into one rule set."""
+    """Load packs by name or path, with everything they extend, into one rule set.
+
+    The validated rule set is kept in the artifact cache while its pack files are unchanged, so
+    a run with the same packs reads no YAML and does not import pydantic.
+    """
+    from .artifacts import cached_object
+
+    key = "\0".join([*references, str(base)])
+    ruleset: RuleSet = cached_object("rules", key, lambda: _load_rules(references, base))
+    return ruleset
+
+
+def _load_rules(references: list[str], base: Path | None) -> tuple[RuleSet, list[str]]:
     from .kinds import validate_options
 
     ruleset = RuleSet()
-    loaded: set[Path] = set()
+    loaded: list[Path] = []
 
     def visit(reference: str, relative_to: Path | None, trail: tuple[Path, ...]) -> None:
         path = _locate(reference, relative_to).resolve()
@@ -212,13 +242,15 @@ def load_rules(references: list[str], base: Path | None = None) -> RuleSet:
         pack = _read_pack(path)
         for parent in pack.extends:
             visit(parent, path.parent, (*trail, path))
+        options: dict[str, KindOptions] = {}
         for rule in pack.rules:
-            problem = validate_options(rule)
-            if problem:
-                raise PackError(f"{path}: invalid pack\n  rules ({rule.id}).{problem}")
-        loaded.add(path)
-        ruleset.merge(pack)
+            validated = validate_options(rule)
+            if isinstance(validated, str):
+                raise PackError(f"{path}: invalid pack\n  rules ({rule.id}).{validated}")
+            options[rule.id] = validated
+        loaded.append(path)
+        ruleset.merge(pack, options)
 
     for reference in references:
         visit(reference, base, ())
-    return ruleset
+    return ruleset, [str(path) for path in loaded]

@@ -112,7 +112,7 @@ def decode(data: bytes) -> SourceText:
                 # The mark says UTF-8, so the rest is read as UTF-8 too: a byte pasted in from
                 # another encoding becomes "\ufffd" and is reported, the article still checked.
                 line = data.count(b"\n", 0, len(bom) + error.start) + 1
-                note = ParseProblem.model_construct(
+                note = ParseProblem(
                     code="encoding",
                     message=(f"the file is not valid UTF-8 (first bad byte on line {line}); "
                              "bytes that are not UTF-8 are shown as \ufffd. Save it as UTF-8."),
@@ -133,7 +133,7 @@ def decode(data: bytes) -> SourceText:
         except UnicodeDecodeError:
             text = data.decode("latin-1")
             encoding = "latin-1"
-        note = ParseProblem.model_construct(
+        note = ParseProblem(
             code="encoding",
             message=(
                 f"the file is not valid UTF-8 (first bad byte on line {line}); it was read as "
@@ -178,7 +178,7 @@ def text_problems(text: str) -> list[ParseProblem]:
     line = text.count("\n", 0, match.start()) + 1
     column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
     return [
-        ParseProblem.model_construct(
+        ParseProblem(
             code="mojibake",
             message=(
                 f"garbled characters {match.group(0)!r}: text converted with the wrong "

@@ -13,6 +13,7 @@ from healthlint.kinds import acronym
 from healthlint.kinds.base import CheckContext, Hit
 from healthlint.models import Finding
 from healthlint.parsers import parse_article
+from healthlint.validation import validate
 
 TODAY = dt.date(2026, 11, 26)
 
@@ -25,7 +26,7 @@ def findings(text: str, filename: str = "article.md") -> list[Finding]:
 def hits(text: str, **options: Any) -> list[Hit]:
     article = parse_article(text, filename="article.md")
     ctx = CheckContext(article=article, today=TODAY, path="article.md")
-    return list(acronym.check(ctx, acronym.Options.model_validate(options), None))
+    return list(acronym.check(ctx, validate(acronym.Options, options), None))
 
 
 def test_an_acronym_never_spelled_out_is_reported_once_at_first_use() -> None:

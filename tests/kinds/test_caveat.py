@@ -14,6 +14,7 @@ from healthlint.kinds import caveat
 from healthlint.kinds.base import CheckContext, Hit
 from healthlint.models import Finding
 from healthlint.parsers import parse_article
+from healthlint.validation import validate
 
 TODAY = dt.date(2026, 11, 26)
 DISCLAIMER = "This information does not replace the advice of a doctor."
@@ -27,7 +28,7 @@ def findings(text: str, rule: str, filename: str = "article.md") -> list[Finding
 def hits(text: str, filename: str = "article.md", **options: Any) -> list[Hit]:
     article = parse_article(text, filename=filename)
     ctx = CheckContext(article=article, today=TODAY, path=filename)
-    return list(caveat.check(ctx, caveat.Options.model_validate(options), None))
+    return list(caveat.check(ctx, validate(caveat.Options, options), None))
 
 
 # --- HL502 emergency-911 ---------------------------------------------------------------------
@@ -276,7 +277,7 @@ def test_wildcard_stands_for_up_to_four_words() -> None:
 )
 def test_bad_options_are_refused_when_the_pack_loads(options: dict[str, Any]) -> None:
     with pytest.raises(ValidationError):
-        caveat.Options.model_validate(options)
+        validate(caveat.Options, options)
 
 
 def test_a_one_megabyte_article_is_checked_quickly() -> None:

@@ -14,6 +14,7 @@ from healthlint.kinds import credits
 from healthlint.kinds.base import CheckContext, Hit
 from healthlint.models import Finding
 from healthlint.parsers import parse_article
+from healthlint.validation import validate
 
 TODAY = dt.date(2026, 11, 26)
 BODY = "# Pink Eye\n\nPink eye makes the white of the eye look red.\n\n"
@@ -27,7 +28,7 @@ def findings(text: str, rule: str, filename: str = "article.md") -> list[Finding
 def hits(text: str, **options: Any) -> list[Hit]:
     article = parse_article(text, filename="article.md")
     ctx = CheckContext(article=article, today=TODAY, path="article.md")
-    return list(credits.check(ctx, credits.Options.model_validate(options), None))
+    return list(credits.check(ctx, validate(credits.Options, options), None))
 
 
 def test_no_author_points_at_the_credits() -> None:
@@ -104,4 +105,4 @@ def test_each_requirement_reports_separately() -> None:
 @pytest.mark.parametrize("options", [{"require": []}, {"require": ["editor"]}, {}])
 def test_bad_options_are_refused(options: dict[str, Any]) -> None:
     with pytest.raises(ValidationError):
-        credits.Options.model_validate(options)
+        validate(credits.Options, options)

@@ -11,6 +11,7 @@ from healthlint.kinds import duplicate_block
 from healthlint.kinds.base import CheckContext, Hit
 from healthlint.models import Finding
 from healthlint.parsers import parse_article
+from healthlint.validation import validate
 
 TODAY = dt.date(2026, 11, 26)
 CREDITS = (
@@ -29,7 +30,7 @@ def findings(text: str, rule: str, filename: str = "article.md") -> list[Finding
 def hits(text: str, filename: str = "article.md", **options: Any) -> list[Hit]:
     article = parse_article(text, filename=filename)
     ctx = CheckContext(article=article, today=TODAY, path=filename)
-    options_model = duplicate_block.Options.model_validate(options)
+    options_model = validate(duplicate_block.Options, options)
     return list(duplicate_block.check(ctx, options_model, None))
 
 

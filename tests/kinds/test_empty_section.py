@@ -11,6 +11,7 @@ from healthlint.kinds import empty_section
 from healthlint.kinds.base import CheckContext, Hit
 from healthlint.models import Finding
 from healthlint.parsers import parse_article
+from healthlint.validation import validate
 
 TODAY = dt.date(2026, 11, 26)
 
@@ -23,7 +24,7 @@ def findings(text: str, filename: str = "article.md") -> list[Finding]:
 def hits(text: str, **options: Any) -> list[Hit]:
     article = parse_article(text, filename="article.md")
     ctx = CheckContext(article=article, today=TODAY, path="article.md")
-    return list(empty_section.check(ctx, empty_section.Options.model_validate(options), None))
+    return list(empty_section.check(ctx, validate(empty_section.Options, options), None))
 
 
 def test_a_heading_followed_by_a_heading_of_the_same_level() -> None:

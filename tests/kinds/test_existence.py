@@ -13,6 +13,7 @@ from healthlint.kinds import existence
 from healthlint.kinds.base import CheckContext, Hit
 from healthlint.models import Finding
 from healthlint.parsers import parse_article
+from healthlint.validation import validate
 
 TODAY = dt.date(2026, 11, 26)
 
@@ -25,7 +26,7 @@ def findings(text: str, rule: str, filename: str = "article.md") -> list[Finding
 def hits(text: str, **options: Any) -> list[Hit]:
     article = parse_article(text, filename="article.md")
     ctx = CheckContext(article=article, today=TODAY, path="article.md")
-    return list(existence.check(ctx, existence.Options.model_validate(options), None))
+    return list(existence.check(ctx, validate(existence.Options, options), None))
 
 
 @pytest.mark.parametrize(

@@ -15,6 +15,7 @@ from healthlint.kinds.base import CheckContext, Hit
 from healthlint.models import Finding
 from healthlint.packs import load_rules
 from healthlint.parsers import parse_article
+from healthlint.validation import validate
 
 TODAY = dt.date(2026, 11, 26)
 SWAPS: dict[str, str] = load_rules(["default"]).rules["HL601"].options["swap"]
@@ -28,7 +29,7 @@ def findings(text: str, filename: str = "article.md") -> list[Finding]:
 def hits(text: str, **options: Any) -> list[Hit]:
     article = parse_article(text, filename="article.md")
     ctx = CheckContext(article=article, today=TODAY, path="article.md")
-    return list(substitution.check(ctx, substitution.Options.model_validate(options), None))
+    return list(substitution.check(ctx, validate(substitution.Options, options), None))
 
 
 def test_each_occurrence_is_reported_with_the_plain_word() -> None:
@@ -116,4 +117,4 @@ def test_the_default_list_is_a_usable_size() -> None:
 )
 def test_bad_options_are_refused(options: dict[str, Any]) -> None:
     with pytest.raises(ValidationError):
-        substitution.Options.model_validate(options)
+        validate(substitution.Options, options)

@@ -9,6 +9,7 @@ credits, dates, comments and suppressions are reached, not only plain words.
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import datetime as dt
 from typing import Any
 
@@ -20,6 +21,7 @@ from healthlint.engine import Linter
 from healthlint.models import Article, ArticleFormat, Finding
 from healthlint.parsers import parse_article
 from healthlint.reading import ReadError, decode
+from healthlint.validation import validate
 
 LINTER = Linter(Config(today=dt.date(2026, 11, 26)))
 SETTINGS = settings(
@@ -84,7 +86,7 @@ def _line_count(text: str) -> int:
 def _assert_article_within(article: Article, lines: int) -> None:
     # Parsers build articles without validation (for speed); validating a copy checks every
     # field constraint: lines from 1, heading levels 1 to 6, known roles and codes.
-    Article.model_validate(article.model_dump())
+    validate(Article, dataclasses.asdict(article))
     assert article.line_count == lines
     spans = [(b.line, b.end_line) for b in article.blocks]
     spans += [(s.line, s.end_line) for s in article.sections]
@@ -101,14 +103,14 @@ def _assert_article_within(article: Article, lines: int) -> None:
 
 def _assert_findings_within(findings: list[Finding], lines: int) -> None:
     for finding in findings:
-        Finding.model_validate(finding.model_dump())
+        validate(Finding, dataclasses.asdict(finding))
         assert 1 <= finding.line <= lines, (finding.rule, finding.line, lines)
         if finding.end_line is not None:
             assert finding.line <= finding.end_line <= lines, (finding.rule, finding.end_line)
 
 
 def _dump(findings: list[Finding]) -> list[dict[str, Any]]:
-    return [f.model_dump(mode="json") for f in findings]
+    return [f.to_data() for f in findings]
 
 
 def _check_text(fmt: ArticleFormat, text: str) -> None:
@@ -117,7 +119,7 @@ def _check_text(fmt: ArticleFormat, text: str) -> None:
     article = parse_article(text, filename=name)
     assert article.format == fmt
     _assert_article_within(article, lines)
-    assert parse_article(text, filename=name).model_dump() == article.model_dump()
+    assert parse_article(text, filename=name) == article
     first = LINTER.lint_text(text, filename=name)
     _assert_findings_within(first, lines)
     assert _dump(LINTER.lint_text(text, filename=name)) == _dump(first)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from healthlint.models import to_data
 from healthlint.parsers import parse_article
 
 if TYPE_CHECKING:
@@ -14,7 +15,7 @@ if TYPE_CHECKING:
 def _article(path: Path) -> dict[str, Any]:
     """What ``healthlint inspect`` shows for a file."""
     article = parse_article(path.read_text(encoding="utf-8"), filename=path.name)
-    return article.model_dump(mode="json")
+    return to_data(article)
 
 
 def _text(article: dict[str, Any], *roles: str) -> str:

@@ -11,8 +11,6 @@ import importlib
 from functools import cache
 from typing import TYPE_CHECKING
 
-from pydantic import ValidationError
-
 from .base import CheckContext, Hit, Kind, KindOptions
 
 if TYPE_CHECKING:
@@ -50,19 +48,24 @@ def get(name: str) -> Kind:
     return kind
 
 
-def validate_options(rule: RuleSpec) -> str | None:
-    """None when the rule's kind exists and accepts its options, else where and why not."""
+def validate_options(rule: RuleSpec) -> KindOptions | str:
+    """The rule's options validated by its kind, or where and why they cannot be used."""
+    from pydantic import ValidationError
+
+    from ..validation import is_unknown_key, validate
+
     try:
         kind = get(rule.kind)
     except KeyError:
         return f"kind: unknown rule kind {rule.kind!r}; known kinds: {', '.join(names())}"
     try:
-        kind.options.model_validate(rule.options)
+        return validate(kind.options, rule.options)
     except ValidationError as error:
         problems = []
         for problem in error.errors():
             where = ".".join(str(p) for p in problem["loc"])
-            problems.append(f"options.{where}: {problem['msg']}" if where else problem["msg"])
+            message = "unknown key" if is_unknown_key(problem["type"]) else problem["msg"]
+            problems.append(f"options.{where}: {message}" if where else message)
         return "\n    ".join(problems)
-    return None
+
 

@@ -31,14 +31,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Any
-
-from pydantic import Field
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Annotated, Any
 
 from ..models import Block
 from ..parsers.credits import CREDENTIALS
 from .base import CheckContext, Hit, Kind, KindOptions, block_position
+
+if TYPE_CHECKING:
+    from pydantic import Field
 
 DEFAULT_ALLOW = [
     "CT", "MRI", "HIV", "AIDS", "DNA", "ECG", "EKG", "ER", "ICU", "IV", "OK", "US", "USA", "UK",
@@ -82,9 +83,9 @@ _WORDISH = re.compile(r"[A-Za-z]{3,}")
 
 
 class Options(KindOptions):
-    allow: list[str] = Field(default_factory=lambda: list(DEFAULT_ALLOW))
-    also_allow: list[str] = Field(default_factory=list)
-    min_length: int = Field(default=2, ge=1, le=6)
+    allow: list[str] = field(default_factory=lambda: list(DEFAULT_ALLOW))
+    also_allow: list[str] = field(default_factory=list)
+    min_length: Annotated[int, Field(ge=1, le=6)] = 2
 
 
 @dataclass(slots=True)

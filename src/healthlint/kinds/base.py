@@ -7,20 +7,29 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
-
-from pydantic import BaseModel, ConfigDict
+from typing import TYPE_CHECKING, Any, dataclass_transform
 
 from ..models import Article, Block, Severity
+from ..validation import STRICT_KEYS
 
 if TYPE_CHECKING:
     from ..packs import RuleSpec
 
 
-class KindOptions(BaseModel):
-    """Base of every kind's options: unknown keys are refused so typos do not pass silently."""
+@dataclass_transform(kw_only_default=True)
+class KindOptions:
+    """Base of every kind's options; each subclass is a dataclass with keyword-only fields.
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    Options are validated by pydantic when a pack is loaded (``kinds.validate_options``), with
+    the constraints written in each field's annotation; unknown keys are refused so typos do
+    not pass silently.
+    """
+
+    __pydantic_config__ = STRICT_KEYS
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        dataclass(kw_only=True)(cls)
 
 
 @dataclass

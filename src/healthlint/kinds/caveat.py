@@ -39,22 +39,26 @@ required phrases, quoted and joined with "or").
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Annotated, Any
-
-from pydantic import Field
+from dataclasses import field
+from typing import TYPE_CHECKING, Annotated, Any
 
 from ..models import Block
 from .base import CheckContext, Hit, Kind, KindOptions, block_position
 from .matching import Phrase, PhraseMatch, Role, blocks_in, matcher, word_starts
 
+if TYPE_CHECKING:
+    from pydantic import Field
+
 
 class Options(KindOptions):
-    when: list[Phrase] = Field(default_factory=list)
-    when_all: list[Annotated[list[Phrase], Field(min_length=1)]] = Field(default_factory=list)
-    require: list[Phrase] = Field(min_length=1)
-    when_in: list[Role] = Field(default=["heading", "prose", "table"], min_length=1)
-    require_in: list[Role] = Field(
-        default=["heading", "prose", "table", "credits", "chrome"], min_length=1
+    when: list[Phrase] = field(default_factory=list)
+    when_all: list[Annotated[list[Phrase], Field(min_length=1)]] = field(default_factory=list)
+    require: Annotated[list[Phrase], Field(min_length=1)]
+    when_in: Annotated[list[Role], Field(min_length=1)] = field(
+        default_factory=lambda: ["heading", "prose", "table"]
+    )
+    require_in: Annotated[list[Role], Field(min_length=1)] = field(
+        default_factory=lambda: ["heading", "prose", "table", "credits", "chrome"]
     )
     suggestion: str | None = None
 

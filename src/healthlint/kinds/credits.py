@@ -26,13 +26,15 @@ reviewers listed without credentials, or empty).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any, Literal
-
-from pydantic import Field
+from dataclasses import field
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from ..models import Person
 from ..parsers.credits import CREDENTIALS
 from .base import CheckContext, Hit, Kind, KindOptions
+
+if TYPE_CHECKING:
+    from pydantic import Field
 
 Requirement = Literal["author", "reviewer", "review-board-or-reviewer"]
 
@@ -46,8 +48,8 @@ _MISSING = {
 
 
 class Options(KindOptions):
-    require: list[Requirement] = Field(min_length=1)
-    credentials: list[str] = Field(default_factory=lambda: [*CREDENTIALS, "Dr"])
+    require: Annotated[list[Requirement], Field(min_length=1)]
+    credentials: list[str] = field(default_factory=lambda: [*CREDENTIALS, "Dr"])
 
 
 def _key(credential: str) -> str:

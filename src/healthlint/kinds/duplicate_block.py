@@ -28,13 +28,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Literal
-
-from pydantic import Field
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from ..parsers.builder import count_words
 from .base import CheckContext, Hit, Kind, KindOptions, normalize
 from .required_sections import heading_key
+
+if TYPE_CHECKING:
+    from pydantic import Field
 
 _ROLES = ("heading", "prose", "table", "credits")
 # Bullets and Markdown markers that one copy may have and the other not.
@@ -43,7 +44,7 @@ _LEAD = re.compile(r"^[\s>*•\-–·▪◦#]+")
 
 class Options(KindOptions):
     target: Literal["blocks", "headings"] = "blocks"
-    min_words: int = Field(default=8, ge=1)
+    min_words: Annotated[int, Field(ge=1)] = 8
 
 
 @dataclass(frozen=True, slots=True)

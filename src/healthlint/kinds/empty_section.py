@@ -16,15 +16,16 @@ Message parameters: {section} (the heading), {words} (the words found under it).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
-
-from pydantic import Field
+from typing import TYPE_CHECKING, Annotated, Any
 
 from .base import CheckContext, Hit, Kind, KindOptions
 
+if TYPE_CHECKING:
+    from pydantic import Field
+
 
 class Options(KindOptions):
-    min_words: int = Field(default=1, ge=1)
+    min_words: Annotated[int, Field(ge=1)] = 1
 
 
 def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:

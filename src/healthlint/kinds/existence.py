@@ -25,20 +25,24 @@ Message parameters: {match} (the text as written), {suggestion}.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
-
-from pydantic import Field
+from dataclasses import field
+from typing import TYPE_CHECKING, Annotated, Any
 
 from .base import CheckContext, Hit, Kind, KindOptions
 from .matching import Phrase, Role, blocks_in, is_negated, match_hit, matcher, word_starts
 
+if TYPE_CHECKING:
+    from pydantic import Field
+
 
 class Options(KindOptions):
-    phrases: list[Phrase] = Field(min_length=1)
+    phrases: Annotated[list[Phrase], Field(min_length=1)]
     suggestion: str | None = None
     skip_negated: bool = False
-    scope: list[Role] = Field(default=["heading", "prose", "table"], min_length=1)
-    max_per_file: int = Field(default=20, ge=1)
+    scope: Annotated[list[Role], Field(min_length=1)] = field(
+        default_factory=lambda: ["heading", "prose", "table"]
+    )
+    max_per_file: Annotated[int, Field(ge=1)] = 20
 
 
 def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:

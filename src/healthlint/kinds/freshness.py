@@ -28,23 +28,26 @@ old the article is ("the article was last reviewed July 31, 2024, 2 years and 3 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterator
-from typing import Any, Literal
-
-from pydantic import Field
+from dataclasses import field
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from ..dates import describe_age, latest_day, parse_date
 from ..models import DateMention, Severity
 from .base import CheckContext, Hit, Kind, KindOptions
 
+if TYPE_CHECKING:
+    from pydantic import Field
+
 
 class Options(KindOptions):
     check: Literal["missing", "unparseable", "ambiguous", "stale", "future", "next-review"]
-    dates: list[Literal["reviewed", "updated"]] = Field(default=["reviewed"])
-    warn_after_days: int = Field(default=730, ge=0)
-    error_after_days: int = Field(default=1095, ge=0)
-    max_next_review_years: int = Field(default=3, ge=1)
+    dates: list[Literal["reviewed", "updated"]] = field(default_factory=lambda: ["reviewed"])
+    warn_after_days: Annotated[int, Field(ge=0)] = 730
+    error_after_days: Annotated[int, Field(ge=0)] = 1095
+    max_next_review_years: Annotated[int, Field(ge=1)] = 3
     date_order: Literal["month-first", "day-first"] = "month-first"
 
 
@@ -56,12 +59,11 @@ def _mentions(ctx: CheckContext, options: Options) -> list[DateMention]:
     for mention in mentions:
         parsed = parse_date(mention.raw, options.date_order)
         reread.append(
-            mention.model_copy(
-                update={
-                    "value": parsed.value if parsed else None,
-                    "precision": parsed.precision if parsed else None,
-                    "ambiguous": parsed.ambiguous if parsed else False,
-                }
+            dataclasses.replace(
+                mention,
+                value=parsed.value if parsed else None,
+                precision=parsed.precision if parsed else None,
+                ambiguous=parsed.ambiguous if parsed else False,
             )
         )
     return reread

@@ -32,9 +32,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Annotated, Literal
 
-from pydantic import AfterValidator
-
 from ..models import Block
+from ..validation import Check
 from .base import Hit, block_position
 
 if TYPE_CHECKING:
@@ -114,7 +113,7 @@ def _validated(phrase: str) -> str:
     return phrase.strip()
 
 
-Phrase = Annotated[str, AfterValidator(_validated)]
+Phrase = Annotated[str, Check(_validated)]
 """A phrase option value, checked when the pack is loaded."""
 
 

@@ -39,13 +39,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
-
-from pydantic import Field
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from ..models import Severity
 from .base import CheckContext, Hit, Kind, KindOptions, normalize
+
+if TYPE_CHECKING:
+    from pydantic import Field
 
 if TYPE_CHECKING:
     from ..readability.prose import Sentence
@@ -73,19 +74,23 @@ DEFAULT_EXCLUDE = [
 
 class Options(KindOptions):
     check: Literal["grade", "section-grade", "hard-sentences", "long-sentences", "long-words"]
-    formulas: list[Formula] = Field(default=["smog", "flesch-kincaid"], min_length=1)
+    formulas: Annotated[list[Formula], Field(min_length=1)] = field(
+        default_factory=lambda: ["smog", "flesch-kincaid"]
+    )
     target_grade: float = 8
     error_grade: float = 12
     min_reading_ease: float = 60
-    min_words: int = Field(default=100, ge=1)
-    min_sentences: int = Field(default=30, ge=1)
+    min_words: Annotated[int, Field(ge=1)] = 100
+    min_sentences: Annotated[int, Field(ge=1)] = 30
     sentence_grade: float = 14
-    sentence_min_words: int = Field(default=10, ge=1)
-    long_sentence_words: int = Field(default=30, ge=5)
-    long_word_syllables: int = Field(default=5, ge=3)
-    allow: list[str] = Field(default_factory=list, description="long words that are fine")
-    max_findings: int = Field(default=3, ge=1)
-    exclude: list[str] = Field(default_factory=lambda: list(DEFAULT_EXCLUDE))
+    sentence_min_words: Annotated[int, Field(ge=1)] = 10
+    long_sentence_words: Annotated[int, Field(ge=5)] = 30
+    long_word_syllables: Annotated[int, Field(ge=3)] = 5
+    allow: Annotated[list[str], Field(description="long words that are fine")] = field(
+        default_factory=list
+    )
+    max_findings: Annotated[int, Field(ge=1)] = 3
+    exclude: list[str] = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
 
 
 @dataclass

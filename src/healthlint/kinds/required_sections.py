@@ -27,10 +27,9 @@ import fnmatch
 import itertools
 import re
 from collections.abc import Iterator
+from dataclasses import field
 from functools import cached_property
 from typing import Any
-
-from pydantic import BaseModel, ConfigDict, Field
 
 from .base import CheckContext, Hit, Kind, KindOptions
 
@@ -41,11 +40,11 @@ def heading_key(text: str) -> str:
     return _NON_WORD.sub(" ", text.lower().replace("’", "'").replace("'", "")).strip()
 
 
-class SectionSpec(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class SectionSpec(KindOptions):
+    """One required section: its name and the other headings that count as it."""
 
     section: str
-    aliases: list[str] = Field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
 
     @cached_property
     def patterns(self) -> list[str]:

@@ -31,34 +31,38 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
-
-from pydantic import Field, field_validator
+from dataclasses import field
+from typing import TYPE_CHECKING, Annotated, Any
 
 from ..models import Block
+from ..validation import Check
 from .base import CheckContext, Hit, Kind, KindOptions, normalize
 from .matching import Phrase, Role, blocks_in, match_hit, matcher, phrase_problem, word_starts
+
+if TYPE_CHECKING:
+    from pydantic import Field
 
 _PAREN_BEFORE = re.compile(r"\(\s*$")
 
 
-class Options(KindOptions):
-    swap: dict[str, str] = Field(min_length=1)
-    keep: list[Phrase] = Field(default_factory=list)
-    ignore_case: bool = True
-    scope: list[Role] = Field(default=["heading", "prose", "table"], min_length=1)
-    max_per_file: int = Field(default=20, ge=1)
+def _checked_swaps(value: dict[str, str]) -> dict[str, str]:
+    for phrase, plain in value.items():
+        problem = phrase_problem(phrase)
+        if problem:
+            raise ValueError(problem)
+        if not plain.strip():
+            raise ValueError(f"no plain words given for {phrase!r}")
+    return {phrase.strip(): plain.strip() for phrase, plain in value.items()}
 
-    @field_validator("swap")
-    @classmethod
-    def _check_phrases(cls, value: dict[str, str]) -> dict[str, str]:
-        for phrase, plain in value.items():
-            problem = phrase_problem(phrase)
-            if problem:
-                raise ValueError(problem)
-            if not plain.strip():
-                raise ValueError(f"no plain words given for {phrase!r}")
-        return {phrase.strip(): plain.strip() for phrase, plain in value.items()}
+
+class Options(KindOptions):
+    swap: Annotated[dict[str, str], Field(min_length=1), Check(_checked_swaps)]
+    keep: list[Phrase] = field(default_factory=list)
+    ignore_case: bool = True
+    scope: Annotated[list[Role], Field(min_length=1)] = field(
+        default_factory=lambda: ["heading", "prose", "table"]
+    )
+    max_per_file: Annotated[int, Field(ge=1)] = 20
 
 
 def _alternatives(plain: str) -> list[str]:

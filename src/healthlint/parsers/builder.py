@@ -52,7 +52,7 @@ class ArticleBuilder:
         text = " ".join(text.split())
         if not text:
             return
-        block = Block.model_construct(
+        block = Block(
             role="heading", text=text, line=line, end_line=end_line or line, column=column
         )
         self._heading_levels[id(block)] = level
@@ -63,7 +63,7 @@ class ArticleBuilder:
         if not text.strip():
             return
         self.blocks.append(
-            Block.model_construct(
+            Block(
                 role=role, text=text, line=line, end_line=max(end_line or line, line),
                 column=column, list_item=list_item,
             )
@@ -101,7 +101,7 @@ class ArticleBuilder:
                     current = None
                     continue
                 sections.append(
-                    Section.model_construct(title=block.text, level=level, line=block.line,
+                    Section(title=block.text, level=level, line=block.line,
                             end_line=block.line, body="", word_count=0)
                 )
                 section_blocks.append([])
@@ -132,7 +132,7 @@ class ArticleBuilder:
             section.body = "\n\n".join(b.text for b in body_blocks)
             section.word_count = sum(count_words(b.text) for b in body_blocks)
 
-        return Article.model_construct(
+        return Article(
             path=self.path,
             format=self.format,
             title=self.title,
@@ -150,7 +150,7 @@ class ArticleBuilder:
         )
 
     def _credits(self) -> Credits:
-        credits = Credits.model_construct()
+        credits = Credits()
         if self.metadata:
             credit_grammar.from_front_matter(
                 self.metadata, credits, self.metadata_lines, default_line=1

@@ -159,13 +159,13 @@ def _person(text: str, line: int) -> Person:
     if first and first.start() > 0:
         name = name[: first.start()]
     name = re.sub(r"(?<!\s)\s*,(?:\s*,)+", ",", name).strip(" ,.")
-    return Person.model_construct(name=name or text.strip(), credentials=creds, line=line)
+    return Person(name=name or text.strip(), credentials=creds, line=line)
 
 
 def _date_mention(label: str, rest: str, line: int, column: int) -> DateMention:
     kind = DATE_LABELS[label.lower()]
     parsed = parse_date(rest)
-    return DateMention.model_construct(
+    return DateMention(
         kind=kind,
         label=label,
         raw=rest.strip(),
@@ -264,7 +264,7 @@ def scan_lines(lines: Iterable[tuple[int, str]], credits: Credits) -> list[int]:
                 seen.add(number)
                 continue
             if _BOARD_RE.search(text) and len(text.split()) <= 8:
-                board = Person.model_construct(name=text.strip(" :."), line=number)
+                board = Person(name=text.strip(" :."), line=number)
                 credits.review_boards.append(board)
                 seen.add(number)
     if pending_label is not None:
@@ -297,7 +297,7 @@ def from_front_matter(
             target.append(_person(name, line_of(key)))
     for key in ("review_board",):
         for name in names(metadata.get(key)):
-            credits.review_boards.append(Person.model_construct(name=name, line=line_of(key)))
+            credits.review_boards.append(Person(name=name, line=line_of(key)))
     date_keys: tuple[tuple[str, DateKind], ...] = (
         ("reviewed", "reviewed"),
         ("last_reviewed", "reviewed"),
@@ -311,7 +311,7 @@ def from_front_matter(
         text = raw.isoformat() if hasattr(raw, "isoformat") else ("" if raw is None else str(raw))
         parsed = parse_date(text)
         credits.dates.append(
-            DateMention.model_construct(
+            DateMention(
                 kind=kind,
                 label=key,
                 raw=text,

@@ -36,7 +36,7 @@ def _directive(match: re.Match[str], line: int) -> Directive:
     rules = [r for r in re.split(r"[\s,]+", match.group("rules") or "") if r]
     reason = (match.group("reason") or "").strip() or None
     # The pattern only matches Directive's literal actions.
-    return Directive.model_construct(
+    return Directive(
         action=cast(DirectiveAction, match.group("action")), rules=rules, reason=reason, line=line
     )
 

@@ -208,7 +208,7 @@ class _PageReader(HTMLParser):
         # Older tokenizers show it as text instead and search again at every later "<!--",
         # which is quadratic on a page full of them.
         line = self.getpos()[0]
-        self.builder.problems.append(ParseProblem.model_construct(
+        self.builder.problems.append(ParseProblem(
             code="structure",
             message=f"the comment opened on line {line} is never closed with '-->', so "
                     "browsers show nothing after it",
@@ -299,7 +299,7 @@ def parse_html(text: str, *, path: str | None = None) -> Article:
     cut = _unclosed_tail(text)
     if cut is not None and text[cut:].strip(" \t\n<>/!?-"):
         line = text.count("\n", 0, cut) + 1
-        builder.problems.append(ParseProblem.model_construct(
+        builder.problems.append(ParseProblem(
             code="structure",
             message=(f"markup opened on line {line} ({text[cut:cut + 12].split()[0]!r}) is "
                      "never closed with '>', so browsers show nothing after it"),

@@ -49,7 +49,7 @@ def parse_markdown(text: str, *, path: str | None = None) -> Article:
     offset = front.end_line
     if front.error:
         builder.problems.append(
-            ParseProblem.model_construct(
+            ParseProblem(
                 code="front-matter", message=front.error, line=front.error_line
             )
         )

@@ -46,6 +46,7 @@ import json
 from collections import Counter
 from typing import Any
 
+from ..models import to_data
 from . import Report
 
 SCHEMA_VERSION = 1
@@ -56,7 +57,7 @@ def render(report: Report) -> str:
     counts = Counter(f.severity.value for f in result.findings)
     document: dict[str, Any] = {
         "version": SCHEMA_VERSION,
-        "findings": [f.model_dump(mode="json") for f in result.findings],
+        "findings": [f.to_data() for f in result.findings],
         "summary": {
             "files_checked": result.files_checked,
             "files_unreadable": result.files_unreadable,
@@ -72,6 +73,6 @@ def render(report: Report) -> str:
         document["baseline"] = {
             "file": str(outcome.file),
             "matched": outcome.matched,
-            "gone": [entry.model_dump(mode="json") for entry in outcome.gone],
+            "gone": [to_data(entry) for entry in outcome.gone],
         }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

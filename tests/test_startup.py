@@ -1,0 +1,131 @@
+"""What a fresh ``healthlint check`` process loads: validated packs and configuration come from
+the artifact cache while their files are unchanged, so checking a new article imports neither
+pydantic nor a YAML parser for the packs; an edited pack or configuration is read again."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ARTICLE = """Knee pain after running
+
+Knee pain is common in runners. Rest, ice and gentle stretches help most people feel better
+within a few weeks. Call your doctor if the knee is swollen, hot or cannot bear weight.
+
+Last reviewed: March 3, 2026
+"""
+
+PACK = """pack: house
+extends: [default]
+rules:
+  - id: HX101
+    name: no-miracle
+    kind: existence
+    category: plain-language
+    severity: warning
+    message: "Avoid {phrase!r}: MESSAGE-ONE"
+    summary: Words that promise too much.
+    source: House style.
+    options:
+      phrases: [miracle]
+"""
+
+# Runs the command line in-process and reports which heavy modules it imported.
+PROBE = """
+import sys
+from healthlint.cli import main
+code = main(sys.argv[1:])
+loaded = sorted(m for m in ("pydantic", "yaml", "annotated_types") if m in sys.modules)
+print("LOADED=" + ",".join(loaded))
+sys.exit(code)
+"""
+
+
+def run(project: Path, cache: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, "HEALTHLINT_CACHE_DIR": str(cache)}
+    return subprocess.run(
+        [sys.executable, "-c", PROBE, "check", "--today", "2026-11-26", "--no-cache", *args],
+        cwd=project, env=environment, capture_output=True, text=True, timeout=120,
+    )
+
+
+def report(done: subprocess.CompletedProcess[str]) -> list[str]:
+    return [line for line in done.stdout.splitlines() if not line.startswith("LOADED=")]
+
+
+def loaded(done: subprocess.CompletedProcess[str]) -> list[str]:
+    line = next(x for x in done.stdout.splitlines() if x.startswith("LOADED="))
+    return [name for name in line.removeprefix("LOADED=").split(",") if name]
+
+
+@pytest.fixture()
+def project(tmp_path: Path) -> Path:
+    root = tmp_path / "library"
+    root.mkdir()
+    (root / "house.yaml").write_text(PACK, encoding="utf-8")
+    (root / "healthlint.toml").write_text('packs = ["house.yaml"]\n', encoding="utf-8")
+    (root / "knee.txt").write_text(ARTICLE + "\nA miracle cure.\n", encoding="utf-8")
+    return root
+
+
+def test_second_run_validates_nothing_again(project: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    first = run(project, cache, "knee.txt")
+    assert "MESSAGE-ONE" in first.stdout
+    assert "pydantic" in loaded(first)  # the packs and the configuration were validated
+
+    second = run(project, cache, "knee.txt")
+    assert second.returncode == first.returncode
+    assert report(second) == report(first)
+    assert loaded(second) == []  # a plain-text article needs neither pydantic nor YAML
+
+
+def test_an_edited_pack_or_configuration_is_read_again(project: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    assert "MESSAGE-ONE" in run(project, cache, "knee.txt").stdout
+
+    pack = project / "house.yaml"
+    pack.write_text(PACK.replace("MESSAGE-ONE", "MESSAGE-TWO"), encoding="utf-8")
+    again = run(project, cache, "knee.txt")
+    assert "MESSAGE-TWO" in again.stdout and "MESSAGE-ONE" not in again.stdout
+
+    pack.write_text(PACK.replace("severity: warning", "severity: fatal"), encoding="utf-8")
+    broken = run(project, cache, "knee.txt")
+    assert broken.returncode == 2
+    assert "house.yaml" in broken.stderr and "severity" in broken.stderr
+
+    pack.write_text(PACK, encoding="utf-8")
+    (project / "healthlint.toml").write_text(
+        'packs = ["house.yaml"]\nignore = ["HX101"]\n', encoding="utf-8"
+    )
+    ignored = run(project, cache, "knee.txt")
+    assert "HX101" not in ignored.stdout
+    (project / "healthlint.toml").write_text('packs = ["house.yaml"]\n', encoding="utf-8")
+    assert "MESSAGE-ONE" in run(project, cache, "knee.txt").stdout
+
+
+def test_a_cache_folder_that_cannot_be_written_only_costs_speed(
+    project: Path, tmp_path: Path
+) -> None:
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the cache folder should be", encoding="utf-8")
+    for _ in range(2):
+        done = run(project, blocked, "knee.txt")
+        assert "MESSAGE-ONE" in done.stdout, done.stderr
+        assert "pydantic" in loaded(done)
+    assert blocked.read_text(encoding="utf-8") == "a file where the cache folder should be"
+
+
+def test_a_damaged_cache_entry_is_rebuilt(project: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    expected = report(run(project, cache, "knee.txt"))
+    entries = list((cache / "artifacts").glob("*.pickle"))
+    assert entries
+    for entry in entries:
+        entry.write_bytes(b"\x80\x05not a pickle")
+    assert report(run(project, cache, "knee.txt")) == expected
+    assert loaded(run(project, cache, "knee.txt")) == []
