@@ -129,3 +129,20 @@ def test_a_damaged_cache_entry_is_rebuilt(project: Path, tmp_path: Path) -> None
         entry.write_bytes(b"\x80\x05not a pickle")
     assert report(run(project, cache, "knee.txt")) == expected
     assert loaded(run(project, cache, "knee.txt")) == []
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the shortcut is taken on Linux only")
+@pytest.mark.parametrize("xdg", [None, "/srv/cache-home"])
+def test_the_default_cache_folder_is_the_one_platformdirs_names(
+    xdg: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from platformdirs import user_cache_dir
+
+    from healthlint.cache import ENV_VAR, default_location
+
+    monkeypatch.delenv(ENV_VAR, raising=False)
+    if xdg is None:
+        monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    else:
+        monkeypatch.setenv("XDG_CACHE_HOME", xdg)
+    assert default_location() == Path(user_cache_dir("healthlint", appauthor=False))

@@ -15,6 +15,7 @@ folder never read half an entry. A folder that cannot be written only costs spee
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import marshal
 import os
@@ -112,13 +113,28 @@ def code_stamp() -> str:
 
 
 def _write(folder: str, path: str, payload: bytes) -> None:
-    import tempfile
-
     try:
         os.makedirs(folder, exist_ok=True)
-        handle_fd, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
-        with os.fdopen(handle_fd, "wb") as handle:
-            handle.write(payload)
-        os.replace(temporary, path)
+        write_atomically(path, payload)
     except OSError:
         pass
+
+
+_written = 0
+
+
+def write_atomically(path: str, payload: bytes) -> None:
+    """Write ``payload`` to a new file beside ``path`` (readable by the user only), then move
+    it into place: a reader sees the old entry or the whole new one, never half of one."""
+    global _written
+    _written += 1
+    temporary = f"{path}.{os.getpid()}-{_written}.tmp"
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(payload)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise

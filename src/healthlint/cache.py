@@ -14,9 +14,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
+import sys
 from pathlib import Path
 from typing import Any
+
+from .artifacts import write_atomically
 
 ENV_VAR = "HEALTHLINT_CACHE_DIR"
 
@@ -25,6 +27,11 @@ def default_location() -> Path:
     configured = os.environ.get(ENV_VAR)
     if configured:
         return Path(configured)
+    if sys.platform == "linux":
+        # What platformdirs answers on Linux (the XDG base directory rule), without importing
+        # it: this runs at every start of the pre-commit hook.
+        base = os.environ.get("XDG_CACHE_HOME", "").strip()
+        return Path(base or os.path.expanduser("~/.cache"), "healthlint")
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("healthlint", appauthor=False))
@@ -67,10 +74,8 @@ class FindingCache:
         target = self._path(key)
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                json.dump(entry, stream, separators=(",", ":"))
-            os.replace(temporary, target)
+            payload = json.dumps(entry, separators=(",", ":")).encode("utf-8")
+            write_atomically(str(target), payload)
         except OSError:
             # A cache that cannot be written only costs speed, never a result.
             return

@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
-import tomllib
 from collections.abc import Iterable
 from dataclasses import field
 from pathlib import Path, PurePosixPath
@@ -170,7 +169,7 @@ class Config:
         Field(description="suppression comments must say why, after ' -- ' (--require-reason)"),
     ] = False
     # The configuration file's folder and the file itself: set from where the file was found,
-    # never written in it (_validate refuses them as keys, the schema leaves them out).
+    # never written in it (_validated refuses them as keys, the schema leaves them out).
     root: SkipJsonSchema[Path | None] = None
     source: SkipJsonSchema[Path | None] = None
 
@@ -179,6 +178,8 @@ _INTERNAL_KEYS = ("root", "source")
 
 
 def _read_toml(path: Path) -> dict[str, Any] | None:
+    import tomllib
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as error:
@@ -201,15 +202,12 @@ def load_config(path: str | Path | None = None, *, start: Path | None = None) ->
     """Read a configuration file, or find one upward from ``start`` (default: the cwd)."""
     if path is not None:
         file = Path(path)
-        data = _read_toml(file)
-        if data is None:
+        config = config_in(file)
+        if config is None:
             raise ConfigError(f"{file}: no [tool.healthlint] table")
-        return _validate(data, file)
+        return config
     found = discover(start or Path.cwd())
-    if found is None:
-        return Config()
-    file, data = found
-    return _validate(data, file)
+    return Config() if found is None else found[1]
 
 
 def find_file(start: Path) -> Path | None:
@@ -218,7 +216,7 @@ def find_file(start: Path) -> Path | None:
     return found[0] if found else None
 
 
-def discover(start: Path) -> tuple[Path, dict[str, Any]] | None:
+def discover(start: Path) -> tuple[Path, Config] | None:
     folder = start.resolve()
     if not folder.is_dir():
         folder = folder.parent
@@ -226,10 +224,30 @@ def discover(start: Path) -> tuple[Path, dict[str, Any]] | None:
         for name in CONFIG_FILES:
             file = candidate / name
             if file.is_file():
-                data = _read_toml(file)
-                if data is not None:
-                    return file, data
+                config = config_in(file)
+                if config is not None:
+                    return file, config
     return None
+
+
+def config_in(file: Path) -> Config | None:
+    """The configuration ``file`` holds, validated; None for a ``pyproject.toml`` without a
+    ``[tool.healthlint]`` table.
+
+    Kept in the artifact cache while the file is unchanged, so that a run neither parses nor
+    validates a configuration it has read before (and does not import pydantic to do so).
+    """
+    from .artifacts import cached_object
+
+    config: Config | None = cached_object(
+        "config", str(file.resolve()), lambda: (_parse(file), [str(file)])
+    )
+    return config
+
+
+def _parse(file: Path) -> Config | None:
+    data = _read_toml(file)
+    return None if data is None else _validated(data, file)
 
 
 class ConfigFinder:
@@ -258,10 +276,9 @@ class ConfigFinder:
         for name in CONFIG_FILES:
             file = folder / name
             if file.is_file():
-                data = _read_toml(file)
-                if data is not None:
-                    found = self._by_file.get(file) or _validate(data, file)
-                    self._by_file[file] = found
+                config = self._by_file.get(file) or config_in(file)
+                if config is not None:
+                    found = self._by_file[file] = config
                     break
         if found is None and folder.parent != folder:
             found = self._folder(folder.parent)
@@ -310,20 +327,6 @@ def _known_keys(location: tuple[int | str, ...]) -> list[str]:
     return [
         _kebab(item.name) for item in dataclasses.fields(kind) if item.name not in _INTERNAL_KEYS
     ]
-
-
-def _validate(data: dict[str, Any], file: Path) -> Config:
-    """The configuration ``data`` read from ``file`` says, validated.
-
-    Kept in the artifact cache while the file is unchanged, so that a run does not import
-    pydantic to validate a configuration it has validated before.
-    """
-    from .artifacts import cached_object
-
-    config: Config = cached_object(
-        "config", str(file.resolve()), lambda: (_validated(data, file), [str(file)])
-    )
-    return config
 
 
 def _validated(data: dict[str, Any], file: Path) -> Config:

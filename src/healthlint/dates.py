@@ -8,7 +8,6 @@ are both ≤ 12 and differ reads two ways and is marked ambiguous.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -16,10 +15,13 @@ from typing import Literal
 
 DateOrder = Literal["month-first", "day-first"]
 
+# English names written out: the calendar module's follow the process locale.
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august",
+                "september", "october", "november", "december")
 _MONTHS: dict[str, int] = {}
-for _number in range(1, 13):
-    _MONTHS[calendar.month_name[_number].lower()] = _number
-    _MONTHS[calendar.month_abbr[_number].lower()] = _number
+for _number, _name in enumerate(_MONTH_NAMES, start=1):
+    _MONTHS[_name] = _number
+    _MONTHS[_name[:3]] = _number
 _MONTHS["sept"] = 9
 
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
@@ -97,7 +99,8 @@ def parse_date(text: str, order: DateOrder = "month-first") -> ParsedDate | None
 def latest_day(date: dt.date, precision: str | None) -> dt.date:
     """The last day a date of this precision may stand for ("October 2011" → 31 October)."""
     if precision == "month":
-        return date.replace(day=calendar.monthrange(date.year, date.month)[1])
+        first_of_next = (date.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        return first_of_next - dt.timedelta(days=1)
     if precision == "year":
         return date.replace(month=12, day=31)
     return date

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -199,6 +197,9 @@ class Linter:
     @cached_property
     def salt(self) -> str:
         """What, besides a file's bytes and path, decides its findings (the cache key's rest)."""
+        import hashlib
+        import json
+
         from . import __version__
 
         settings = {key: to_data(getattr(self.config, key))
@@ -295,25 +296,32 @@ def _check_in_worker(target: Target) -> tuple[list[dict[str, Any]], bool]:
 def _parallel(
     linter: Linter, targets: Iterable[Target], workers: int, cache: FindingCache | None
 ) -> Iterator[tuple[list[Finding], bool]]:
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
     from itertools import chain, islice
 
     global _WORKER
     iterator = iter(targets)
     head = list(islice(iterator, workers * _MIN_FILES_PER_WORKER))
-    if len(head) < workers * _MIN_FILES_PER_WORKER or "fork" not in \
-            multiprocessing.get_all_start_methods():
-        # Too few files to pay for extra processes (the pre-commit case), or no fork here.
+    if len(head) < workers * _MIN_FILES_PER_WORKER or not _can_fork():
+        # Too few files to pay for extra processes (the pre-commit case; multiprocessing is
+        # not even imported), or no fork here.
         for target in chain(head, iterator):
             yield linter._lint_target(target, cache)
         return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     _WORKER = (linter, cache)
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         for dumped, readable in pool.map(_check_in_worker, chain(head, iterator), chunksize=8):
             yield [Finding.from_data(item) for item in dumped], readable
     _WORKER = None
+
+
+def _can_fork() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
 
 
 def article_from(source: SourceText, filename: str) -> Article:

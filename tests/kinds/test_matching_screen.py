@@ -89,5 +89,21 @@ def test_phrase_by_phrase_search_equals_one_alternation(case: tuple[list[str], s
         (unique[int((m.lastgroup or "p0")[1:])], m.start(), m.end())
         for m in _one_alternation(unique).finditer(text)
     ]
-    ours = [(m.phrase, m.start, m.end) for m in PhraseMatcher(phrases).finditer(text)]
-    assert ours == reference
+    # The same answer phrase by phrase (a cold matcher) and with the matcher's own grouped
+    # alternation (a warm one).
+    for warm_after in (10**9, 0):
+        matcher = PhraseMatcher(phrases, alternation_after=warm_after)
+        ours = [(m.phrase, m.start, m.end) for m in matcher.finditer(text)]
+        assert ours == reference
+
+
+def test_a_matcher_compiles_its_alternation_only_once_it_is_busy() -> None:
+    phrases = [f"term{n} word" for n in range(20)]
+    text = " ".join(f"term{n} word" for n in range(20))
+    matcher = PhraseMatcher(phrases, alternation_after=4)
+    expected = [m.phrase for m in matcher.finditer(text)]
+    for _ in range(3):
+        assert [m.phrase for m in matcher.finditer(text)] == expected
+    assert matcher._alternation is None
+    assert [m.phrase for m in matcher.finditer(text)] == expected
+    assert matcher._alternation is not None

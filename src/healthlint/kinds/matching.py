@@ -180,6 +180,11 @@ class PhraseMatch:
 
 # Up to this many candidate phrases a text is searched phrase by phrase.
 _FEW_PHRASES = 6
+# Texts with more candidates that are still searched phrase by phrase, before the matcher
+# compiles its one expression for the whole list: compiling a long list costs several
+# milliseconds, which a one-article run (the pre-commit hook) should not pay, while a library
+# run earns it back many times over.
+ALTERNATION_AFTER = 40
 
 
 class PhraseMatcher:
@@ -189,10 +194,14 @@ class PhraseMatcher:
     A text that may hold only a few of the phrases is searched phrase by phrase, each with a
     small expression compiled the first time a text could hold it: most articles never need
     most phrases of a long list, and compiling is the slow part of a regular expression in
-    Python. A text that may hold many is searched once with one expression for the whole list.
+    Python. A text that may hold many is searched once with one expression for the whole list,
+    once the matcher has searched ``alternation_after`` such texts phrase by phrase.
     """
 
-    def __init__(self, phrases: Sequence[str], *, ignore_case: bool = True) -> None:
+    def __init__(
+        self, phrases: Sequence[str], *, ignore_case: bool = True,
+        alternation_after: int = ALTERNATION_AFTER,
+    ) -> None:
         unique = list(dict.fromkeys(p.strip() for p in phrases if p.strip()))
         self.phrases = unique
         self.ignore_case = ignore_case
@@ -205,6 +214,7 @@ class PhraseMatcher:
         self._keys = [_start_key(phrase) if ignore_case else "" for phrase in unique]
         self._patterns: dict[int, re.Pattern[str]] = {}
         self._alternation: re.Pattern[str] | None = None
+        self._searches_left = alternation_after
 
     def _pattern(self, index: int) -> re.Pattern[str]:
         pattern = self._patterns.get(index)
@@ -247,7 +257,9 @@ class PhraseMatcher:
         chosen = self._order if candidates is None else candidates
         if not chosen:
             return
-        if len(chosen) > _FEW_PHRASES:
+        if len(chosen) > _FEW_PHRASES and self._searches_left > 0:
+            self._searches_left -= 1
+        elif len(chosen) > _FEW_PHRASES:
             for whole in self._all_at_once().finditer(text):
                 index = int((whole.lastgroup or "p0")[1:])
                 yield PhraseMatch(
