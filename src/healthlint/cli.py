@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
+import gc
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -188,6 +189,23 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Start-up builds many objects and no garbage cycles: collecting during it only costs time
+    # (several milliseconds of a one-file run). Collection resumes before articles are read.
+    gc.disable()
+    try:
+        return _main(argv)
+    finally:
+        gc.enable()
+
+
+def _start_up_done() -> None:
+    """Resume garbage collection, leaving the objects made so far (modules, rules, tables)
+    out of every later collection."""
+    gc.freeze()
+    gc.enable()
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -364,6 +382,7 @@ def _run(group: _Group, args: argparse.Namespace) -> None:
         if not is_excluded(target[0], group.config.exclude, group.config.root)
     ]
     group.checked = [shown for shown, _, _ in targets]
+    _start_up_done()
     group.result = linter.lint_targets(targets, jobs=args.jobs, cache=cache)
 
 

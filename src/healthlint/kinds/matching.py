@@ -211,7 +211,7 @@ class PhraseMatcher:
             range(len(unique)), key=lambda i: (not starts_word[i], -len(unique[i]), i)
         )
         # How each phrase's matches begin, for skipping blocks cheaply ("" when unknown).
-        self._keys = [_start_key(phrase) if ignore_case else "" for phrase in unique]
+        self._keys = [_start_keys(phrase) if ignore_case else () for phrase in unique]
         self._patterns: dict[int, re.Pattern[str]] = {}
         self._alternation: re.Pattern[str] | None = None
         self._searches_left = alternation_after
@@ -228,7 +228,7 @@ class PhraseMatcher:
         """The phrases, in alternation order, that a text with these word starts may hold."""
         if starts is None:
             return self._order
-        return [i for i in self._order if not self._keys[i] or self._keys[i] in starts]
+        return [i for i in self._order if all(key in starts for key in self._keys[i])]
 
     def _all_at_once(self) -> re.Pattern[str]:
         if self._alternation is None:
@@ -322,21 +322,25 @@ def matcher(phrases: tuple[str, ...], ignore_case: bool = True) -> PhraseMatcher
     return PhraseMatcher(phrases, ignore_case=ignore_case)
 
 
-_START_LENGTH = 4
+# Word beginnings are compared up to this many letters: long enough to tell "utilize" from
+# "utility", short enough to keep each block's set small.
+_LONGEST_START = 10
 _SHORTEST_START = 3
 _ALNUM_RUN = re.compile(r"[^\W_]+")
 WordStarts = dict[int, frozenset[str]]
 
 
-def _start_key(phrase: str) -> str:
-    """The first 3 or 4 letters (lower case) of a word that every match of ``phrase`` contains
-    as the start of a word of its own; empty when there is none (numbers only, short words).
+def _start_keys(phrase: str) -> tuple[str, ...]:
+    """Beginnings of words (lower case, 3 to 10 letters) that every match of ``phrase``
+    contains, each at the start of a word of its own: a text without all of them cannot hold
+    the phrase. Empty when there are none (numbers only, short words).
 
     A word counts when it opens the phrase or follows a space: after a bare hyphen it may be
-    glued to the word before ("breast-feeding" matches "breastfeeding"). The longest such word
-    is used, since it screens out the most blocks.
+    glued to the word before ("breast-feeding" matches "breastfeeding"). A final y or e after
+    a consonant is left out (artery → arteries, cure → curing), and so is everything after an
+    apostrophe, which a match may leave out.
     """
-    best = ""
+    keys: list[str] = []
     word_start = True
     for match in _TOKEN.finditer(phrase.strip()):
         kind, value = match.lastgroup, match.group()
@@ -349,24 +353,26 @@ def _start_key(phrase: str) -> str:
         if kind == "word" and word_start:
             word = re.split("['’‘ʼ]", value.lower())[0]
             if len(word) >= 3 and word[-1] in "ye" and word[-2] not in _VOWELS:
-                word = word[:-1]  # artery → arteries, cure → curing
-            if len(word) >= _SHORTEST_START and word.isascii() and len(word) > len(best):
-                best = word
+                word = word[:-1]
+            if len(word) >= _SHORTEST_START and word.isascii():
+                keys.append(word[:_LONGEST_START])
         word_start = False
-    return best[:_START_LENGTH]
+    return tuple(dict.fromkeys(keys))
 
 
 def word_starts(ctx: CheckContext) -> WordStarts:
-    """For each block, the first 3 and the first 4 letters of each of its words (once per
-    article)."""
+    """For each block, every beginning (3 to 10 letters) of each of its words, once per
+    article."""
     cached: WordStarts | None = ctx.memo.get("phrase-word-starts")
     if cached is None:
         cached = {}
         for block in ctx.article.blocks:
             words = set(_ALNUM_RUN.findall(block.text.lower()))
-            starts = {word[:_START_LENGTH] for word in words}
-            starts.update(word[:_SHORTEST_START] for word in words)
-            cached[id(block)] = frozenset(starts)
+            cached[id(block)] = frozenset(
+                word[:length]
+                for word in words
+                for length in range(_SHORTEST_START, min(len(word), _LONGEST_START) + 1)
+            )
         ctx.memo["phrase-word-starts"] = cached
     return cached
 

@@ -52,7 +52,11 @@ class SectionSpec(KindOptions):
 
     def matches(self, heading: str) -> bool:
         key = heading_key(heading)
-        return any(fnmatch.fnmatchcase(key, pattern) for pattern in self.patterns)
+        # Most names have no wildcard: comparing them spares compiling a pattern for each.
+        return any(
+            fnmatch.fnmatchcase(key, pattern) if "*" in pattern else key == pattern
+            for pattern in self.patterns
+        )
 
 
 class Options(KindOptions):
