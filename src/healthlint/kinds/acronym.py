@@ -121,9 +121,9 @@ def _ordinary_word(acronym: str) -> bool:
     """
     if len(acronym) < 3 or not acronym.isalpha() or acronym in _WORDLIKE_ACRONYMS:
         return False
-    from ..readability.syllables import syllable_table
+    from ..readability.syllables import dictionary_syllables
 
-    syllables = syllable_table().get(acronym.lower())
+    syllables = dictionary_syllables(acronym.lower())
     spelled = len(acronym) + 2 * acronym.count("W")
     return syllables is not None and syllables != spelled
 

@@ -34,7 +34,7 @@ from functools import cache
 from typing import Final, NamedTuple
 
 from .prose import Sentence, join_sentences
-from .syllables import fallback_syllables, syllable_table
+from .syllables import known_syllables, lowered_syllable_count
 
 __all__ = [
     "FORMULAS",
@@ -97,19 +97,14 @@ def _words(text: str) -> list[str]:
     return _NOT_IN_WORDS.sub("", text).split()
 
 
-def _syllables(word: str, table: dict[str, int]) -> int:
-    count = table.get(word)
-    return fallback_syllables(word) if count is None else count
-
-
-def _relowered_syllables(word: str, table: dict[str, int]) -> int:
+def _relowered_syllables(word: str) -> int:
     """textstat's syllable count for a lower-cased word on its difficult-word path.
 
     There textstat lower-cases first and strips punctuation afterwards, and
     lower-casing can create punctuation ("İ" -> "i" + U+0307), so the count can
     differ from the word's own for non-ASCII words.
     """
-    return sum(_syllables(part.lower(), table) for part in _words(word))
+    return sum(lowered_syllable_count(part.lower()) for part in _words(word))
 
 
 class Counts(NamedTuple):
@@ -138,20 +133,19 @@ def sentence_counts(text: str) -> Counts:
     else:
         sentence_runs = len(runs) - sum(1 for run in runs if len(_words(run)) <= 2)
     joined = "".join(tokens)
-    table = syllable_table()
+    # Only the words an article uses are looked up, so the whole table is never built.
+    known = known_syllables()
     easy = easy_words()
     syllables = polysyllables = long_words = difficult = unfamiliar = 0
     for token in tokens:
         word = token.lower()
-        count = table.get(word)
+        count = known.get(word)
         if count is None:
-            count = fallback_syllables(word)
+            count = lowered_syllable_count(word)
         syllables += count
         if word not in easy:
             unfamiliar += 1
-            count_as_difficult = (
-                count if word.isascii() else _relowered_syllables(word, table)
-            )
+            count_as_difficult = count if word.isascii() else _relowered_syllables(word)
             if count_as_difficult >= _GUNNING_FOG_SYLLABLES:
                 difficult += 1
         if count >= _POLYSYLLABLE:
@@ -379,7 +373,6 @@ class SentenceDifficulty:
 
     def _listed(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
         # Only the sentences a rule reports need their words listed, so this runs on demand.
-        table = syllable_table()
         polysyllables: dict[str, None] = {}
         long_words: dict[str, None] = {}
         # Raw tokens map one-to-one onto textstat's words (or vanish when they are all
@@ -393,7 +386,7 @@ class SentenceDifficulty:
                     continue
                 token = cleaned[0]
                 shown = _EDGE_PUNCTUATION.sub("", raw)
-            if _syllables(token.lower(), table) >= _POLYSYLLABLE:
+            if lowered_syllable_count(token.lower()) >= _POLYSYLLABLE:
                 polysyllables[shown] = None
             if len(token) - token.count("'") > _LONG_WORD_LETTERS:
                 long_words[shown] = None
