@@ -21,6 +21,7 @@ import marshal
 import os
 import sys
 from collections.abc import Callable, Sequence
+from functools import cache
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -100,6 +101,7 @@ def _stamps(sources: Sequence[str]) -> list[tuple[str, int, int]]:
     return stamps
 
 
+@cache
 def code_stamp() -> str:
     """Changes whenever healthlint's own files change, even without a new version number (an
     editable install under development), so nothing cached outlives the code that made it."""

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 DateOrder = Literal["month-first", "day-first"]
 
@@ -38,8 +37,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Literal["day", "month", "year", "iso", "n
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class ParsedDate:
+class ParsedDate(NamedTuple):
     value: dt.date
     precision: Literal["day", "month", "year"]
     ambiguous: bool

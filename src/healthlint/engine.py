@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import kinds
 from .article_types import recognise_type
@@ -41,8 +41,7 @@ class LintResult:
         return [f for f in self.findings if f.severity.rank >= level.rank]
 
 
-@dataclass(frozen=True)
-class ActiveRule:
+class ActiveRule(NamedTuple):
     spec: RuleSpec
     kind: Kind
     options: KindOptions

@@ -10,7 +10,13 @@ from hypothesis import strategies as st
 
 from healthlint.engine import Linter
 from healthlint.kinds.base import CheckContext
-from healthlint.kinds.matching import PhraseMatcher, _compile_body, compile_phrase, word_starts
+from healthlint.kinds.matching import (
+    PhraseMatcher,
+    _compile_body,
+    compile_phrase,
+    starts_with_word,
+    word_starts,
+)
 from healthlint.parsers import parse_article
 
 
@@ -107,3 +113,8 @@ def test_a_matcher_compiles_its_alternation_only_once_it_is_busy() -> None:
     assert matcher._alternation is None
     assert [m.phrase for m in matcher.finditer(text)] == expected
     assert matcher._alternation is not None
+
+
+@given(st.text(min_size=1, max_size=12))
+def test_a_phrase_opens_with_a_word_exactly_when_its_expression_does(phrase: str) -> None:
+    assert starts_with_word(phrase) == _compile_body(phrase)[1]

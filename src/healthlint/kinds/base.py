@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, dataclass_transform
+from typing import TYPE_CHECKING, Any, NamedTuple, dataclass_transform
 
 from ..models import Article, Block, Severity
 from ..validation import STRICT_KEYS
@@ -69,8 +69,7 @@ class CheckContext:
         return {}
 
 
-@dataclass(frozen=True)
-class Kind:
+class Kind(NamedTuple):
     """A rule kind: its name, options model, check function and user documentation."""
 
     name: str

@@ -27,8 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, NamedTuple
 
 from ..parsers.builder import count_words
 from .base import CheckContext, Hit, Kind, KindOptions, normalize
@@ -47,8 +46,7 @@ class Options(KindOptions):
     min_words: Annotated[int, Field(ge=1)] = 8
 
 
-@dataclass(frozen=True, slots=True)
-class _Line:
+class _Line(NamedTuple):
     key: str
     words: int
     line: int

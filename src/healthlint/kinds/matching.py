@@ -28,9 +28,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal, NamedTuple
 
 from ..models import Block
 from ..validation import Check
@@ -117,6 +116,14 @@ Phrase = Annotated[str, Check(_validated)]
 """A phrase option value, checked when the pack is loaded."""
 
 
+def starts_with_word(phrase: str) -> bool:
+    """Whether the phrase's expression opens with a word or a number (and so with a word
+    boundary test), without compiling it: the first token is a word or a number exactly when
+    the first character is a letter or a digit."""
+    stripped = phrase.strip()
+    return bool(stripped) and stripped[0].isalnum()
+
+
 def compile_phrase(phrase: str) -> str:
     """The regular expression (without flags) that finds ``phrase`` in article text."""
     body, starts_word = _compile_body(phrase)
@@ -168,8 +175,7 @@ def _compile_body(phrase: str) -> tuple[str, bool]:
     return pattern, bool(tokens) and tokens[0][0] in ("word", "num")
 
 
-@dataclass(frozen=True, slots=True)
-class PhraseMatch:
+class PhraseMatch(NamedTuple):
     """Where a phrase was found in one text."""
 
     phrase: str  # the phrase as configured
@@ -205,7 +211,7 @@ class PhraseMatcher:
         unique = list(dict.fromkeys(p.strip() for p in phrases if p.strip()))
         self.phrases = unique
         self.ignore_case = ignore_case
-        starts_word = [_compile_body(phrase)[1] for phrase in unique]
+        starts_word = [starts_with_word(phrase) for phrase in unique]
         # Alternation order: phrases that start with a word or number first, longer first.
         self._order = sorted(
             range(len(unique)), key=lambda i: (not starts_word[i], -len(unique[i]), i)

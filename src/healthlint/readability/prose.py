@@ -56,13 +56,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 __all__ = ["Sentence", "join_sentences", "split_sentences"]
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
     """A cleaned sentence and the 1-based source position where it starts."""
 
     text: str

@@ -29,7 +29,6 @@ import importlib.util
 import os
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from functools import cache
 from typing import Final, NamedTuple
 
@@ -349,8 +348,7 @@ _FORMULA_METHODS: Final[dict[str, Callable[[TextStatistics], float]]] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class SentenceDifficulty:
+class SentenceDifficulty(NamedTuple):
     """Why one sentence is hard to read.
 
     ``grade`` is the Flesch-Kincaid grade of the sentence alone (textstat's value
