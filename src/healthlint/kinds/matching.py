@@ -218,6 +218,15 @@ class PhraseMatcher:
         )
         # How each phrase's matches begin, for skipping blocks cheaply ("" when unknown).
         self._keys = [_start_keys(phrase) if ignore_case else () for phrase in unique]
+        # For screening: phrases without a key are always candidates; the others are found
+        # through their first key.
+        self._keyless = [i for i in self._order if not self._keys[i]]
+        self._by_first_key: dict[str, list[int]] = {}
+        for i in self._order:
+            if self._keys[i]:
+                self._by_first_key.setdefault(self._keys[i][0], []).append(i)
+        self._first_keys = frozenset(self._by_first_key)
+        self._rank = {index: rank for rank, index in enumerate(self._order)}
         self._patterns: dict[int, re.Pattern[str]] = {}
         self._alternation: re.Pattern[str] | None = None
         self._searches_left = alternation_after
@@ -234,7 +243,17 @@ class PhraseMatcher:
         """The phrases, in alternation order, that a text with these word starts may hold."""
         if starts is None:
             return self._order
-        return [i for i in self._order if all(key in starts for key in self._keys[i])]
+        present = self._first_keys & starts
+        if not present:
+            return self._keyless
+        chosen = list(self._keyless)
+        for key in present:
+            for i in self._by_first_key[key]:
+                rest = self._keys[i][1:]
+                if not rest or all(other in starts for other in rest):
+                    chosen.append(i)
+        chosen.sort(key=self._rank.__getitem__)
+        return chosen
 
     def _all_at_once(self) -> re.Pattern[str]:
         if self._alternation is None:
@@ -330,14 +349,14 @@ def matcher(phrases: tuple[str, ...], ignore_case: bool = True) -> PhraseMatcher
 
 # Word beginnings are compared up to this many letters: long enough to tell "utilize" from
 # "utility", short enough to keep each block's set small.
-_LONGEST_START = 10
+_LONGEST_START = 6
 _SHORTEST_START = 3
 _ALNUM_RUN = re.compile(r"[^\W_]+")
 WordStarts = dict[int, frozenset[str]]
 
 
 def _start_keys(phrase: str) -> tuple[str, ...]:
-    """Beginnings of words (lower case, 3 to 10 letters) that every match of ``phrase``
+    """Beginnings of words (lower case, 3 to 6 letters) that every match of ``phrase``
     contains, each at the start of a word of its own: a text without all of them cannot hold
     the phrase. Empty when there are none (numbers only, short words).
 
@@ -366,19 +385,36 @@ def _start_keys(phrase: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(keys))
 
 
+# word -> its beginnings: articles share most of their words.
+_WORD_PREFIXES: dict[str, tuple[str, ...]] = {}
+_MAX_WORD_PREFIXES = 200_000
+
+
+def _prefixes(word: str) -> tuple[str, ...]:
+    prefixes = tuple(
+        word[:length] for length in range(_SHORTEST_START, min(len(word), _LONGEST_START) + 1)
+    )
+    if len(_WORD_PREFIXES) >= _MAX_WORD_PREFIXES:
+        _WORD_PREFIXES.clear()
+    _WORD_PREFIXES[word] = prefixes
+    return prefixes
+
+
 def word_starts(ctx: CheckContext) -> WordStarts:
-    """For each block, every beginning (3 to 10 letters) of each of its words, once per
+    """For each block, every beginning (3 to 6 letters) of each of its words, once per
     article."""
     cached: WordStarts | None = ctx.memo.get("phrase-word-starts")
     if cached is None:
         cached = {}
+        known = _WORD_PREFIXES
         for block in ctx.article.blocks:
-            words = set(_ALNUM_RUN.findall(block.text.lower()))
-            cached[id(block)] = frozenset(
-                word[:length]
-                for word in words
-                for length in range(_SHORTEST_START, min(len(word), _LONGEST_START) + 1)
-            )
+            starts: set[str] = set()
+            for word in set(_ALNUM_RUN.findall(block.text.lower())):
+                prefixes = known.get(word)
+                if prefixes is None:
+                    prefixes = _prefixes(word)
+                starts.update(prefixes)
+            cached[id(block)] = frozenset(starts)
         ctx.memo["phrase-word-starts"] = cached
     return cached
 

@@ -121,6 +121,43 @@ class Counts(NamedTuple):
     unfamiliar_words: int
 
 
+# token -> (syllables, polysyllable, long word, difficult word, unfamiliar word): what a word
+# adds to the counts depends on the word alone, and an article repeats most of its words.
+_TOKEN_FACTS: dict[str, tuple[int, int, int, int, int]] = {}
+_MAX_TOKEN_FACTS = 200_000
+
+
+def _token_facts(token: str) -> tuple[int, int, int, int, int]:
+    word = token.lower()
+    # Only the words an article uses are looked up, so the whole table is never built.
+    count = known_syllables().get(word)
+    if count is None:
+        count = lowered_syllable_count(word)
+    difficult = unfamiliar = 0
+    if word not in easy_words():
+        unfamiliar = 1
+        count_as_difficult = count if word.isascii() else _relowered_syllables(word)
+        if count_as_difficult >= _GUNNING_FOG_SYLLABLES:
+            difficult = 1
+    facts = (
+        count,
+        int(count >= _POLYSYLLABLE),
+        int(len(token) - token.count("'") > _LONG_WORD_LETTERS),
+        difficult,
+        unfamiliar,
+    )
+    if len(_TOKEN_FACTS) >= _MAX_TOKEN_FACTS:
+        _TOKEN_FACTS.clear()
+    _TOKEN_FACTS[token] = facts
+    return facts
+
+
+def clear_word_caches() -> None:
+    """Forget every remembered word (for measurements that must start from nothing)."""
+    _TOKEN_FACTS.clear()
+    lowered_syllable_count.cache_clear()
+
+
 def sentence_counts(text: str) -> Counts:
     """textstat's counts for one text (a cleaned sentence, or any text)."""
     runs = _SENTENCE_RUN.findall(text) if text else []
@@ -132,25 +169,17 @@ def sentence_counts(text: str) -> Counts:
     else:
         sentence_runs = len(runs) - sum(1 for run in runs if len(_words(run)) <= 2)
     joined = "".join(tokens)
-    # Only the words an article uses are looked up, so the whole table is never built.
-    known = known_syllables()
-    easy = easy_words()
     syllables = polysyllables = long_words = difficult = unfamiliar = 0
+    facts = _TOKEN_FACTS
     for token in tokens:
-        word = token.lower()
-        count = known.get(word)
-        if count is None:
-            count = lowered_syllable_count(word)
-        syllables += count
-        if word not in easy:
-            unfamiliar += 1
-            count_as_difficult = count if word.isascii() else _relowered_syllables(word)
-            if count_as_difficult >= _GUNNING_FOG_SYLLABLES:
-                difficult += 1
-        if count >= _POLYSYLLABLE:
-            polysyllables += 1
-        if len(token) - token.count("'") > _LONG_WORD_LETTERS:
-            long_words += 1
+        known = facts.get(token)
+        if known is None:
+            known = _token_facts(token)
+        syllables += known[0]
+        polysyllables += known[1]
+        long_words += known[2]
+        difficult += known[3]
+        unfamiliar += known[4]
     return Counts(
         sentence_runs=sentence_runs,
         words=len(tokens),
