@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sys
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -14,6 +15,7 @@ from healthlint.kinds.matching import (
     PhraseMatcher,
     _compile_body,
     compile_phrase,
+    fold_case,
     starts_with_word,
     word_starts,
 )
@@ -118,3 +120,17 @@ def test_a_matcher_compiles_its_alternation_only_once_it_is_busy() -> None:
 @given(st.text(min_size=1, max_size=12))
 def test_a_phrase_opens_with_a_word_exactly_when_its_expression_does(phrase: str) -> None:
     assert starts_with_word(phrase) == _compile_body(phrase)[1]
+
+
+def test_case_folding_covers_every_character_that_matches_an_ascii_letter() -> None:
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        if letter.fullmatch(char):
+            assert re.fullmatch("[a-z]", fold_case(char)), (hex(code), char)
+
+
+def test_a_phrase_is_found_whatever_the_case_of_unusual_letters() -> None:
+    matcher = PhraseMatcher(["kidney stones", "sick"])
+    text = "Kidney ſtones and İllness make you ſıcK."
+    assert [m.phrase for m in matcher.finditer(text)] == ["kidney stones", "sick"]

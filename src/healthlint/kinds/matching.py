@@ -218,6 +218,7 @@ class PhraseMatcher:
         )
         # How each phrase's matches begin, for skipping blocks cheaply ("" when unknown).
         self._keys = [_start_keys(phrase) if ignore_case else () for phrase in unique]
+        self._stems = [_word_stems(phrase) if ignore_case else () for phrase in unique]
         # For screening: phrases without a key are always candidates; the others are found
         # through their first key.
         self._keyless = [i for i in self._order if not self._keys[i]]
@@ -294,6 +295,10 @@ class PhraseMatcher:
                     text=" ".join(whole.group().split()),
                 )
             return
+        if self.ignore_case:
+            # A phrase whose words are not all in the text is not compiled nor searched for.
+            folded = fold_case(text)
+            chosen = [i for i in chosen if all(stem in folded for stem in self._stems[i])]
         # Each phrase's next match at or after the cursor; the earliest wins, and at the same
         # start the one first in alternation order, exactly as one big alternation decides.
         upcoming: dict[int, re.Match[str] | None] = {
@@ -355,6 +360,37 @@ _ALNUM_RUN = re.compile(r"[^\W_]+")
 WordStarts = dict[int, frozenset[str]]
 
 
+# The characters besides ASCII letters that a case-blind regular expression matches to an
+# ASCII letter: İ and ı match i, ſ matches s, the Kelvin sign matches k.
+_ASCII_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def fold_case(text: str) -> str:
+    """``text`` lower-cased so that an ASCII word a case-blind expression finds in it is a
+    plain substring of the result."""
+    return text.translate(_ASCII_FOLD).lower()
+
+
+def _word_stems(phrase: str) -> tuple[str, ...]:
+    """The ASCII words of ``phrase`` (3 letters or more, lower case, without a final y or e
+    after a consonant and without what follows an apostrophe), each of which every match of
+    the phrase contains as it is."""
+    stems: list[str] = []
+    for match in _TOKEN.finditer(phrase.strip()):
+        if match.lastgroup == "word":
+            word = _stem(match.group())
+            if len(word) >= _SHORTEST_START and word.isascii():
+                stems.append(word)
+    return tuple(dict.fromkeys(stems))
+
+
+def _stem(word: str) -> str:
+    stem = re.split("['’‘ʼ]", word.lower())[0]
+    if len(stem) >= 3 and stem[-1] in "ye" and stem[-2] not in _VOWELS:
+        stem = stem[:-1]  # artery → arteries, cure → curing
+    return stem
+
+
 def _start_keys(phrase: str) -> tuple[str, ...]:
     """Beginnings of words (lower case, 3 to 6 letters) that every match of ``phrase``
     contains, each at the start of a word of its own: a text without all of them cannot hold
@@ -376,9 +412,7 @@ def _start_keys(phrase: str) -> tuple[str, ...]:
             word_start = any(char.isspace() for char in value)
             continue
         if kind == "word" and word_start:
-            word = re.split("['’‘ʼ]", value.lower())[0]
-            if len(word) >= 3 and word[-1] in "ye" and word[-2] not in _VOWELS:
-                word = word[:-1]
+            word = _stem(value)
             if len(word) >= _SHORTEST_START and word.isascii():
                 keys.append(word[:_LONGEST_START])
         word_start = False
