@@ -146,3 +146,28 @@ def test_the_default_cache_folder_is_the_one_platformdirs_names(
     else:
         monkeypatch.setenv("XDG_CACHE_HOME", xdg)
     assert default_location() == Path(user_cache_dir("healthlint", appauthor=False))
+
+
+@pytest.mark.parametrize("columns", [None, "60", "200", "junk"])
+def test_help_is_laid_out_for_the_terminal_as_argparse_would(
+    columns: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import argparse
+
+    from healthlint import cli
+
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    cli._terminal_columns.cache_clear()
+    assert cli._Formatter("healthlint")._width == argparse.HelpFormatter("healthlint")._width
+    cli._terminal_columns.cache_clear()
+
+
+def test_building_the_command_line_measures_the_terminal_without_shutil() -> None:
+    code = ("import sys; from healthlint.cli import build_parser; build_parser(); "
+            "print('shutil' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, timeout=60)
+    assert done.stdout.strip() == "False"
