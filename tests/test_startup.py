@@ -171,3 +171,26 @@ def test_building_the_command_line_measures_the_terminal_without_shutil() -> Non
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True, timeout=60)
     assert done.stdout.strip() == "False"
+
+
+def test_every_data_type_documents_itself() -> None:
+    # A dataclass without a docstring gets one made from its signature by inspect, at import
+    # time, on the hook's start-up path; a written one also serves the reader and the schemas.
+    import dataclasses
+    import importlib
+    import inspect
+    import pkgutil
+
+    import healthlint
+
+    undocumented = []
+    for info in pkgutil.walk_packages(healthlint.__path__, "healthlint."):
+        if info.name.endswith("__main__"):
+            continue
+        module = importlib.import_module(info.name)
+        for name, value in vars(module).items():
+            if (inspect.isclass(value) and dataclasses.is_dataclass(value)
+                    and value.__module__ == module.__name__
+                    and (value.__doc__ or "").startswith(f"{name}(")):
+                undocumented.append(f"{module.__name__}.{name}")
+    assert undocumented == []

@@ -58,6 +58,8 @@ _LENIENT: dict[str, Any] = {"extra": "ignore"}
 
 @model
 class BaselineEntry:
+    """One recorded finding: its file, rule and fingerprint, and how many times it occurs."""
+
     __pydantic_config__ = _LENIENT
 
     path: str
@@ -74,6 +76,8 @@ class BaselineEntry:
 
 @model
 class BaselineFile:
+    """A baseline file: the findings a library had when it adopted healthlint."""
+
     __pydantic_config__ = _LENIENT
 
     version: Literal[1]

@@ -77,6 +77,8 @@ class Block:
 
 @model
 class Section:
+    """A headed part of the article, from its heading to the next heading."""
+
     title: str
     level: Annotated[int, Field(ge=1, le=6)]
     line: Annotated[int, Field(ge=1, description="line of the heading")]
@@ -91,6 +93,8 @@ class Section:
 
 @model
 class Person:
+    """A credited person or board, with the credentials written after the name."""
+
     name: str
     credentials: list[str] = field(default_factory=list)
     line: Annotated[int, Field(ge=1)]
@@ -119,6 +123,8 @@ class DateMention:
 
 @model
 class Credits:
+    """Who wrote and reviewed the article, and its labelled dates."""
+
     authors: list[Person] = field(default_factory=list)
     reviewers: list[Person] = field(default_factory=list)
     review_boards: list[Person] = field(default_factory=list)
@@ -155,6 +161,8 @@ class ParseProblem:
 
 @model
 class Article:
+    """A parsed article: what every rule kind reads instead of the source file."""
+
     path: str | None = None
     format: ArticleFormat
     title: str | None = None
@@ -176,6 +184,8 @@ class Article:
 
 @model
 class Finding:
+    """One problem in one file: where, which rule, how severe, and what to do."""
+
     path: str
     line: Annotated[int, Field(ge=1)]
     column: Annotated[int, Field(ge=1)] = 1

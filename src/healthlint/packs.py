@@ -47,6 +47,8 @@ def _rule_name(value: str) -> str:
 
 @model
 class RuleExample:
+    """A failing and a passing article for a rule, shown by explain and tested."""
+
     format: Annotated[str, Field(pattern="^(markdown|text|html)$")] = "markdown"
     bad: str
     good: str
@@ -98,6 +100,8 @@ class RuleSpec:
 
 @model
 class ArticleTypeSpec:
+    """An article type a pack knows, and the headings that identify it."""
+
     description: str = ""
     headings: Annotated[
         list[str],
@@ -114,6 +118,8 @@ _PACK_KEYS: dict[str, Any] = {
 
 @model
 class PackFile:
+    """A rule pack as written in its YAML file."""
+
     __pydantic_config__ = _PACK_KEYS
 
     pack: str

@@ -61,6 +61,8 @@ class ReadError(Exception):
 
 @dataclass
 class SourceText:
+    """A decoded file: its text, the encoding it was read with, and what decoding noticed."""
+
     text: str
     encoding: str
     problems: list[ParseProblem] = field(default_factory=list)

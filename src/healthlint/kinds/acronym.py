@@ -83,6 +83,8 @@ _WORDISH = re.compile(r"[A-Za-z]{3,}")
 
 
 class Options(KindOptions):
+    """Options of the acronym kind (see the module documentation)."""
+
     allow: list[str] = field(default_factory=lambda: list(DEFAULT_ALLOW))
     also_allow: list[str] = field(default_factory=list)
     min_length: Annotated[int, Field(ge=1, le=6)] = 2
@@ -90,6 +92,8 @@ class Options(KindOptions):
 
 @dataclass(slots=True)
 class _Use:
+    """Where an acronym is used in a block."""
+
     block: Block
     start: int
     end: int

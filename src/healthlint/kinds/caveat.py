@@ -51,6 +51,8 @@ if TYPE_CHECKING:
 
 
 class Options(KindOptions):
+    """Options of the caveat kind (see the module documentation)."""
+
     when: list[Phrase] = field(default_factory=list)
     when_all: list[Annotated[list[Phrase], Field(min_length=1)]] = field(default_factory=list)
     require: Annotated[list[Phrase], Field(min_length=1)]

@@ -48,6 +48,8 @@ _MISSING = {
 
 
 class Options(KindOptions):
+    """Options of the credits kind (see the module documentation)."""
+
     require: Annotated[list[Requirement], Field(min_length=1)]
     credentials: list[str] = field(default_factory=lambda: [*CREDENTIALS, "Dr"])
 

@@ -42,6 +42,8 @@ _LEAD = re.compile(r"^[\s>*•\-–·▪◦#]+")
 
 
 class Options(KindOptions):
+    """Options of the duplicate-block kind (see the module documentation)."""
+
     target: Literal["blocks", "headings"] = "blocks"
     min_words: Annotated[int, Field(ge=1)] = 8
 

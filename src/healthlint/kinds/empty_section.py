@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 
 
 class Options(KindOptions):
+    """Options of the empty-section kind (see the module documentation)."""
+
     min_words: Annotated[int, Field(ge=1)] = 1
 
 

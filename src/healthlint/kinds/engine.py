@@ -16,6 +16,8 @@ from .base import CheckContext, Hit, Kind, KindOptions
 
 
 class Options(KindOptions):
+    """Options of the engine kind (see the module documentation)."""
+
     pass
 
 

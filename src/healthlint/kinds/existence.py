@@ -36,6 +36,8 @@ if TYPE_CHECKING:
 
 
 class Options(KindOptions):
+    """Options of the existence kind (see the module documentation)."""
+
     phrases: Annotated[list[Phrase], Field(min_length=1)]
     suggestion: str | None = None
     skip_negated: bool = False

@@ -43,6 +43,8 @@ if TYPE_CHECKING:
 
 
 class Options(KindOptions):
+    """Options of the freshness kind (see the module documentation)."""
+
     check: Literal["missing", "unparseable", "ambiguous", "stale", "future", "next-review"]
     dates: list[Literal["reviewed", "updated"]] = field(default_factory=lambda: ["reviewed"])
     warn_after_days: Annotated[int, Field(ge=0)] = 730

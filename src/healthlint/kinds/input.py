@@ -19,6 +19,8 @@ from .base import CheckContext, Hit, Kind, KindOptions
 
 
 class Options(KindOptions):
+    """Options of the input kind (see the module documentation)."""
+
     problems: list[Literal["front-matter", "encoding", "mojibake", "structure"]]
 
 

@@ -73,6 +73,8 @@ DEFAULT_EXCLUDE = [
 
 
 class Options(KindOptions):
+    """Options of the readability kind (see the module documentation)."""
+
     check: Literal["grade", "section-grade", "hard-sentences", "long-sentences", "long-words"]
     formulas: Annotated[list[Formula], Field(min_length=1)] = field(
         default_factory=lambda: ["smog", "flesch-kincaid"]

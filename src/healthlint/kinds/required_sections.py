@@ -60,6 +60,8 @@ class SectionSpec(KindOptions):
 
 
 class Options(KindOptions):
+    """Options of the required-sections kind (see the module documentation)."""
+
     schemas: dict[str, list[SectionSpec]]
     order: bool = False
 

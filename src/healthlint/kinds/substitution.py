@@ -56,6 +56,8 @@ def _checked_swaps(value: dict[str, str]) -> dict[str, str]:
 
 
 class Options(KindOptions):
+    """Options of the substitution kind (see the module documentation)."""
+
     swap: Annotated[dict[str, str], Field(min_length=1), Check(_checked_swaps)]
     keep: list[Phrase] = field(default_factory=list)
     ignore_case: bool = True

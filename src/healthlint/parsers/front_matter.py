@@ -22,6 +22,8 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 @dataclass
 class FrontMatter:
+    """The YAML block at the top of a Markdown file, and each key's line."""
+
     data: dict[str, Any] = field(default_factory=dict)
     key_lines: dict[str, int] = field(default_factory=dict)
     start_line: int = 1
