@@ -204,9 +204,8 @@ class Linter:
         settings = {key: to_data(getattr(self.config, key))
                     for key in ("select", "ignore", "extend_select", "severity", "overrides",
                                 "max_file_size", "require_reason")}
-        rules = [to_data(spec) for spec in self.ruleset.rules.values()]
         document = json.dumps([__version__, code_stamp(), self.today.isoformat(), settings,
-                               rules], sort_keys=True, default=str)
+                               self.ruleset.digest()], sort_keys=True, default=str)
         return hashlib.sha256(document.encode()).hexdigest()
 
     def _lint_target(

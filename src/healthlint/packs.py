@@ -138,8 +138,24 @@ class RuleSet:
     article_types: dict[str, ArticleTypeSpec] = field(default_factory=dict)
     rules: dict[str, RuleSpec] = field(default_factory=dict)
     options: dict[str, KindOptions] = field(default_factory=dict)
+    fingerprint: str = ""  # see digest()
+
+    def digest(self) -> str:
+        """A hash of every rule as loaded: it changes whenever any rule would check
+        differently. Computed when the packs are read and kept with the cached rule set."""
+        if not self.fingerprint:
+            import hashlib
+            import json
+
+            from .models import to_data
+
+            document = json.dumps([to_data(rule) for rule in self.rules.values()],
+                                  sort_keys=True, default=str)
+            self.fingerprint = hashlib.sha256(document.encode()).hexdigest()
+        return self.fingerprint
 
     def merge(self, pack: PackFile, options: dict[str, KindOptions]) -> None:
+        self.fingerprint = ""
         self.packs.append(pack.pack)
         self.article_types.update(pack.article_types)
         for rule in pack.rules:
@@ -259,4 +275,5 @@ def _load_rules(references: list[str], base: Path | None) -> tuple[RuleSet, list
 
     for reference in references:
         visit(reference, base, ())
+    ruleset.digest()
     return ruleset, [str(path) for path in loaded]
