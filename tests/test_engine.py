@@ -109,3 +109,13 @@ def test_result_lists_the_findings_that_reach_a_level(library: Path) -> None:
     errors = result.at_or_above(healthlint.Severity.ERROR)
     assert errors and all(f.severity == healthlint.Severity.ERROR for f in errors)
     assert len(result.at_or_above(healthlint.Severity.INFO)) == len(result.findings)
+
+
+def test_a_findings_json_form_is_the_generic_one_and_reads_back() -> None:
+    from healthlint.models import Finding, to_data
+
+    findings = healthlint.lint_text(BAD_TXT, filename="a.txt", today="2026-11-26")
+    assert findings
+    for finding in findings:
+        assert finding.to_data() == to_data(finding)
+        assert Finding.from_data(finding.to_data()) == finding

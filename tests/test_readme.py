@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import os
 import re
 import subprocess
@@ -20,5 +21,8 @@ def test_python_api_snippet_runs() -> None:
     )
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
-    assert "Cataract Surgery treatment" in lines[-2]
-    assert re.fullmatch(r"\d+ findings in \d+ files", lines[-1])
+    assert "Cataract Surgery treatment" in lines[-3]
+    assert re.fullmatch(r"\d+ findings in \d+ files", lines[-2])
+    first = ast.literal_eval(lines[-1])  # to_data(): plain values only
+    assert set(first) >= {"path", "line", "rule", "severity", "message"}
+    assert isinstance(first["severity"], str)

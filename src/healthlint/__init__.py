@@ -24,6 +24,7 @@ __all__ = [
     "lint_text",
     "load_config",
     "parse_article",
+    "to_data",
 ]
 
 _LAZY = {
@@ -37,13 +38,14 @@ _LAZY = {
     "Article": "models",
     "Finding": "models",
     "Severity": "models",
+    "to_data": "models",
 }
 
 if TYPE_CHECKING:
     from .api import lint_paths, lint_text, load_config, parse_article
     from .config import Config
     from .engine import Linter, LintResult
-    from .models import Article, Finding, Severity
+    from .models import Article, Finding, Severity, to_data
 
 
 def __getattr__(name: str) -> Any:

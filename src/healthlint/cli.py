@@ -233,8 +233,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _start_up_done() -> None:
     """Resume garbage collection, leaving the objects made so far (modules, rules, tables)
-    out of every later collection."""
+    out of every later collection. Checking makes many short-lived objects and almost no
+    cycles, so the youngest generation is collected after 10,000 allocations rather than 700."""
     gc.freeze()
+    gc.set_threshold(10_000, *gc.get_threshold()[1:])
     gc.enable()
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import string
 from typing import Any
 
 
@@ -14,7 +13,7 @@ class _Params(dict[str, Any]):
 
 
 def format_message(template: str, params: dict[str, Any]) -> str:
-    return string.Formatter().vformat(template, (), _Params(params))
+    return template.format_map(_Params(params))
 
 
 def fingerprint(rule: str, text: str) -> str:

@@ -223,8 +223,11 @@ class Finding:
                             "severity": Severity(data["severity"])})
 
     def to_data(self) -> dict[str, Any]:
-        """The JSON form: a plain dict (severity and category are strings)."""
-        return {name: getattr(self, name) for name in _FINDING_FIELDS}
+        """The JSON form, as :func:`to_data` gives it, in one step."""
+        data = {name: getattr(self, name) for name in _FINDING_FIELDS}
+        data["category"] = self.category.value
+        data["severity"] = self.severity.value
+        return data
 
 
 _FINDING_FIELDS = tuple(f.name for f in dataclasses.fields(Finding))
