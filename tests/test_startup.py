@@ -194,3 +194,28 @@ def test_every_data_type_documents_itself() -> None:
                     and (value.__doc__ or "").startswith(f"{name}(")):
                 undocumented.append(f"{module.__name__}.{name}")
     assert undocumented == []
+
+
+def test_the_command_exits_without_teardown_yet_loses_no_output(tmp_path: Path) -> None:
+    examples = Path(__file__).resolve().parents[1] / "examples" / "bad"
+    command = [sys.executable, "-m", "healthlint", "check", "--today", "2026-11-26",
+               "--no-cache", str(examples)]
+    report = tmp_path / "report.txt"
+    with report.open("w", encoding="utf-8") as handle:
+        done = subprocess.run(command, stdout=handle, stderr=subprocess.PIPE, text=True,
+                              timeout=120)
+    assert done.returncode == 1, done.stderr
+    lines = report.read_text(encoding="utf-8").splitlines()
+    as_json = subprocess.run([*command, "--format", "json"], capture_output=True, text=True,
+                             timeout=120)
+    import json
+
+    expected = len(json.loads(as_json.stdout)["findings"])
+    assert len(lines) == expected + 1  # every finding, then the summary line
+    assert "files checked" in lines[-1]
+
+    # A reader that stops early: no traceback, the exit code still says there were errors.
+    piped = subprocess.run(f"{' '.join(command)} | head -1", shell=True, capture_output=True,
+                           text=True, timeout=120, executable="/bin/bash")
+    assert piped.stdout.count("\n") == 1
+    assert "Traceback" not in piped.stderr

@@ -13,6 +13,7 @@ Without ``--config``, each file is checked with the configuration nearest to it 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import datetime as dt
 import gc
@@ -219,6 +220,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     schema.add_argument("which", nargs="?", choices=("config", "pack"), default="config")
     return parser
+
+
+def run() -> NoReturn:
+    """The ``healthlint`` command: :func:`main`, then exit without tearing the interpreter
+    down. Freeing every module and table one by one takes several milliseconds of a one-file
+    run and changes nothing: the output is flushed first, files are closed, worker processes
+    have ended (as mypy does for the same reason)."""
+    code = main()
+    for stream in (sys.stdout, sys.stderr):
+        # A reader that went away (healthlint ... | head) or a closed stream: nothing to flush.
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    os._exit(code)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
