@@ -218,6 +218,33 @@ def test_cache_and_jobs_do_not_change_the_report(
     assert rules([*args, "--cache-dir", str(library / ".cache"), "-j", "2"], capsys) == first
 
 
+def test_the_findings_cache_folder_comes_from_flag_environment_or_configuration(
+    library: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    monkeypatch.delenv("HEALTHLINT_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("user-cache")))
+    (library / "healthlint.toml").write_text('cache-dir = "build/lint-cache"\n',
+                                             encoding="utf-8")
+    args = ["clean.md", "--select", "freshness"]
+
+    def entries(folder: Path) -> int:
+        return sum(1 for _ in folder.rglob("*.json")) if folder.exists() else 0
+
+    rules(args, capsys)
+    assert entries(library / "build" / "lint-cache") == 1  # relative to the configuration
+
+    environment = tmp_path_factory.mktemp("from-environment")
+    monkeypatch.setenv("HEALTHLINT_CACHE_DIR", str(environment))
+    rules(args, capsys)
+    assert entries(environment) == 1
+
+    flag = library / "from-flag"
+    rules([*args, "--cache-dir", str(flag)], capsys)
+    assert entries(flag) == 1
+    assert entries(library / "build" / "lint-cache") == 1
+
+
 def test_unwritable_output_is_a_clear_error(
     library: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -5,8 +5,10 @@ the rules in force (packs, options, severities, selection) and the healthlint ve
 any of them and the file is checked again. Entries are written to a temporary file and moved
 into place, so two runs sharing the folder never read half an entry.
 
-Location: ``HEALTHLINT_CACHE_DIR``, else the user's cache folder (``~/.cache/healthlint`` on
-Linux).
+Location: ``--cache-dir``, else ``HEALTHLINT_CACHE_DIR``, else the configuration's
+``cache-dir``, else the user's cache folder (``~/.cache/healthlint`` on Linux). The artifact
+cache (validated packs and configuration, word tables) is always in ``HEALTHLINT_CACHE_DIR`` or
+the user's cache folder, since the configuration itself is kept there.
 """
 
 from __future__ import annotations
@@ -21,6 +23,18 @@ from typing import Any
 from .artifacts import write_atomically
 
 ENV_VAR = "HEALTHLINT_CACHE_DIR"
+
+
+def findings_location(flag: str | None, configured: str | None) -> Path:
+    """Where the findings cache lives: ``--cache-dir``, else ``$HEALTHLINT_CACHE_DIR``, else
+    the configuration's ``cache-dir``, else the user cache folder."""
+    if flag:
+        return Path(flag)
+    if os.environ.get(ENV_VAR):
+        return default_location()
+    if configured:
+        return Path(configured)
+    return default_location()
 
 
 def default_location() -> Path:

@@ -190,7 +190,7 @@ def build_parser() -> argparse.ArgumentParser:
                        "files")
     speed.add_argument("--cache-dir", metavar="DIR",
                        help="where findings are cached (default: $HEALTHLINT_CACHE_DIR, else "
-                       "the user cache folder)")
+                       "the configuration's cache-dir, else the user cache folder)")
 
     inspect = commands.add_parser("inspect", help="show how healthlint reads an article (JSON)")
     inspect.add_argument("path", metavar="FILE")
@@ -421,9 +421,9 @@ def _run(group: _Group, args: argparse.Namespace) -> None:
     _unknown_selectors(linter.ruleset, group.config, args)
     cache = None
     if not args.no_cache:
-        from .cache import FindingCache, default_location
+        from .cache import FindingCache, findings_location
 
-        folder = Path(args.cache_dir) if args.cache_dir else default_location()
+        folder = findings_location(args.cache_dir, group.config.cache_dir)
         cache = FindingCache(folder, linter.salt)
     group.linter = linter
     targets = [

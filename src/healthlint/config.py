@@ -8,6 +8,7 @@ Read from ``healthlint.toml`` (keys at the top level) or ``[tool.healthlint]`` i
     ignore = ["HL305"]
     exclude = ["drafts/"]
     require-reason = true
+    cache-dir = ".healthlint-cache"  # the findings cache; default: the user cache folder
 
     [severity]
     review-date-stale = "error"
@@ -168,6 +169,12 @@ class Config:
         bool,
         Field(description="suppression comments must say why, after ' -- ' (--require-reason)"),
     ] = False
+    cache_dir: Annotated[
+        str | None,
+        Field(description="folder of the findings cache, relative to the configuration file; "
+              "--cache-dir and $HEALTHLINT_CACHE_DIR come first; default: the user cache "
+              "folder"),
+    ] = None
     # The configuration file's folder and the file itself: set from where the file was found,
     # never written in it (_validated refuses them as keys, the schema leaves them out).
     root: SkipJsonSchema[Path | None] = None
@@ -348,8 +355,10 @@ def _validated(data: dict[str, Any], file: Path) -> Config:
         raise ConfigError(f"{file}: invalid configuration\n" + "\n".join(lines)) from error
     config.root = file.parent.resolve()
     config.source = file.resolve()
-    # Pack paths are relative to the configuration file that names them.
+    # Pack paths and the cache folder are relative to the configuration file that names them.
     config.packs = [resolve_pack(p, config.root) for p in config.packs]
+    if config.cache_dir is not None:
+        config.cache_dir = str(config.root / Path(config.cache_dir).expanduser())
     return config
 
 
