@@ -219,3 +219,15 @@ def test_the_command_exits_without_teardown_yet_loses_no_output(tmp_path: Path) 
                            text=True, timeout=120, executable="/bin/bash")
     assert piped.stdout.count("\n") == 1
     assert "Traceback" not in piped.stderr
+
+
+def test_yaml_is_read_only_for_an_article_with_front_matter(
+    project: Path, tmp_path: Path
+) -> None:
+    cache = tmp_path / "cache"
+    body = "# Knee pain after running\n\n" + ARTICLE.split("\n", 1)[1]
+    (project / "plain.md").write_text(body, encoding="utf-8")
+    (project / "fronted.md").write_text("---\ntype: condition\n---\n" + body, encoding="utf-8")
+    run(project, cache, "plain.md")  # the packs and configuration validated once
+    assert "yaml" not in loaded(run(project, cache, "plain.md"))
+    assert "yaml" in loaded(run(project, cache, "fronted.md"))

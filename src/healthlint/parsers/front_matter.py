@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
-import yaml
+if TYPE_CHECKING:
+    import yaml
 
 _FENCE = re.compile(r"^---[ \t]*$")
 _END = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
@@ -32,74 +34,81 @@ class FrontMatter:
     error_line: int = 1
 
 
-class _NoAliasLoader(yaml.SafeLoader):
-    """SafeLoader that refuses anchors and aliases, the ingredient of "billion laughs" bombs."""
+@cache
+def _loader() -> type[yaml.SafeLoader]:
+    """The loader class, made on first use: PyYAML is imported only for a file that has front
+    matter (about 7 ms of a one-file run)."""
+    import yaml
 
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self.depth = 0
+    class _NoAliasLoader(yaml.SafeLoader):
+        """SafeLoader that refuses anchors and aliases, the ingredient of "billion laughs" bombs."""
 
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()  # type: ignore[no-untyped-call]
-            raise yaml.MarkedYAMLError(
-                "while reading front matter", None,
-                "aliases (*name) are not allowed in front matter", event.start_mark,
+        def __init__(self, stream: str) -> None:
+            super().__init__(stream)
+            self.depth = 0
+
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            if self.check_event(yaml.AliasEvent):
+                event = self.peek_event()  # type: ignore[no-untyped-call]
+                raise yaml.MarkedYAMLError(
+                    "while reading front matter", None,
+                    "aliases (*name) are not allowed in front matter", event.start_mark,
+                )
+            if self.depth >= MAX_FRONT_MATTER_DEPTH:
+                event = self.peek_event()  # type: ignore[no-untyped-call]
+                raise yaml.MarkedYAMLError(
+                    "while reading front matter", None,
+                    f"values are nested more than {MAX_FRONT_MATTER_DEPTH} levels deep",
+                    event.start_mark,
+                )
+            self.depth += 1
+            try:
+                return super().compose_node(parent, index)
+            finally:
+                self.depth -= 1
+
+        def construct_yaml_timestamp(self, node: Any) -> Any:
+            try:
+                return super().construct_yaml_timestamp(node)
+            except ValueError:
+                # "2026-02-30" has the form of a date without being one. Kept as written, it is
+                # reported as an unreadable date on its own line, and the rest is still read.
+                return self.construct_scalar(node)
+
+        def construct_yaml_int(self, node: Any) -> Any:
+            try:
+                return super().construct_yaml_int(node)
+            except ValueError:
+                return self.construct_scalar(node)  # over Python's 4,300-digit limit
+
+        def construct_undefined(self, node: Any) -> Any:
+            tag = str(node.tag).replace("tag:yaml.org,2002:", "!!")
+            raise yaml.constructor.ConstructorError(
+                None, None,
+                f"the tag {tag} is not allowed (only text, numbers, dates, lists and mappings)",
+                node.start_mark,
             )
-        if self.depth >= MAX_FRONT_MATTER_DEPTH:
-            event = self.peek_event()  # type: ignore[no-untyped-call]
-            raise yaml.MarkedYAMLError(
-                "while reading front matter", None,
-                f"values are nested more than {MAX_FRONT_MATTER_DEPTH} levels deep",
-                event.start_mark,
-            )
-        self.depth += 1
-        try:
-            return super().compose_node(parent, index)
-        finally:
-            self.depth -= 1
 
-    def construct_yaml_timestamp(self, node: Any) -> Any:
-        try:
-            return super().construct_yaml_timestamp(node)
-        except ValueError:
-            # "2026-02-30" has the form of a date without being one. Kept as written, it is
-            # reported as an unreadable date on its own line, and the rest is still read.
-            return self.construct_scalar(node)
-
-    def construct_yaml_int(self, node: Any) -> Any:
-        try:
-            return super().construct_yaml_int(node)
-        except ValueError:
-            return self.construct_scalar(node)  # over Python's 4,300-digit limit
-
-    def construct_undefined(self, node: Any) -> Any:
-        tag = str(node.tag).replace("tag:yaml.org,2002:", "!!")
-        raise yaml.constructor.ConstructorError(
-            None, None,
-            f"the tag {tag} is not allowed (only text, numbers, dates, lists and mappings)",
-            node.start_mark,
-        )
-
-    def construct_yaml_str(self, node: Any) -> Any:
-        # "\ud800" escapes make lone surrogates, which no report can write out as UTF-8.
-        return _SURROGATE.sub("\ufffd", super().construct_yaml_str(node))
+        def construct_yaml_str(self, node: Any) -> Any:
+            # "\ud800" escapes make lone surrogates, which no report can write out as UTF-8.
+            return _SURROGATE.sub("\ufffd", super().construct_yaml_str(node))
 
 
-# Constructors are looked up by tag, not by method name, so the overrides above are
-# registered here. Bytes, sets and ordered pairs are no article metadata and cannot be shown
-# as JSON by `healthlint inspect`: they are refused like any other tag that builds an object.
-_NoAliasLoader.yaml_constructors = {
-    **yaml.SafeLoader.yaml_constructors,
-    "tag:yaml.org,2002:timestamp": _NoAliasLoader.construct_yaml_timestamp,
-    "tag:yaml.org,2002:int": _NoAliasLoader.construct_yaml_int,
-    "tag:yaml.org,2002:str": _NoAliasLoader.construct_yaml_str,
-    "tag:yaml.org,2002:binary": _NoAliasLoader.construct_undefined,
-    "tag:yaml.org,2002:set": _NoAliasLoader.construct_undefined,
-    "tag:yaml.org,2002:omap": _NoAliasLoader.construct_undefined,
-    "tag:yaml.org,2002:pairs": _NoAliasLoader.construct_undefined,
-    None: _NoAliasLoader.construct_undefined,  # any other tag, such as !!python/object
-}
+    # Constructors are looked up by tag, not by method name, so the overrides above are
+    # registered here. Bytes, sets and ordered pairs are no article metadata and cannot be shown
+    # as JSON by `healthlint inspect`: they are refused like any other tag that builds an object.
+    _NoAliasLoader.yaml_constructors = {
+        **yaml.SafeLoader.yaml_constructors,
+        "tag:yaml.org,2002:timestamp": _NoAliasLoader.construct_yaml_timestamp,
+        "tag:yaml.org,2002:int": _NoAliasLoader.construct_yaml_int,
+        "tag:yaml.org,2002:str": _NoAliasLoader.construct_yaml_str,
+        "tag:yaml.org,2002:binary": _NoAliasLoader.construct_undefined,
+        "tag:yaml.org,2002:set": _NoAliasLoader.construct_undefined,
+        "tag:yaml.org,2002:omap": _NoAliasLoader.construct_undefined,
+        "tag:yaml.org,2002:pairs": _NoAliasLoader.construct_undefined,
+        None: _NoAliasLoader.construct_undefined,  # any other tag, such as !!python/object
+    }
+    return _NoAliasLoader
 
 
 def split_front_matter(lines: list[str]) -> FrontMatter:
@@ -122,8 +131,10 @@ def split_front_matter(lines: list[str]) -> FrontMatter:
         key = _KEY.match(text)
         if key:
             result.key_lines.setdefault(key.group(1), offset)
+    import yaml
+
     try:
-        data = yaml.load(body, Loader=_NoAliasLoader)
+        data = yaml.load(body, Loader=_loader())
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         result.error = f"front matter is not valid YAML: {error.problem or error.context}"
