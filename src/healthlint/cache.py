@@ -14,7 +14,6 @@ the user's cache folder, since the configuration itself is kept there.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import sys
 from pathlib import Path
@@ -76,6 +75,8 @@ class FindingCache:
         except OSError:
             self.misses += 1
             return None
+        import json
+
         try:
             value = json.loads(raw)
         except ValueError:
@@ -88,6 +89,8 @@ class FindingCache:
         target = self._path(key)
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
+            import json
+
             payload = json.dumps(entry, separators=(",", ":")).encode("utf-8")
             write_atomically(str(target), payload)
         except OSError:
