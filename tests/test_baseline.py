@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from cache_isolation import private_cache  # noqa: F401  (autouse)
 from healthlint.cli import main
 
 TODAY = "2026-11-26"
@@ -32,12 +33,6 @@ More about shingles.
 
 Last reviewed: spring
 """
-
-
-@pytest.fixture(autouse=True)
-def _private_cache(tmp_path_factory: pytest.TempPathFactory,
-                   monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("HEALTHLINT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
 
 
 @pytest.fixture

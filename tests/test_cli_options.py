@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from cache_isolation import private_cache  # noqa: F401  (autouse)
 from healthlint.cli import main
 
 TODAY = "2026-11-26"
@@ -25,12 +26,6 @@ ERROR = CLEAN.replace("October 1, 2026", "January 5, 2022")  # HL302, error: ove
 WARNING = CLEAN.replace("October 1, 2026", "January 5, 2024")  # HL302, warning: over 2 years
 UNDATED = CLEAN.replace("October 1, 2026", "spring")  # HL304 unparseable, error
 AMBIGUOUS = CLEAN.replace("October 1, 2026", "4/5/2026")  # HL305 ambiguous, warning
-
-
-@pytest.fixture(autouse=True)
-def _private_cache(tmp_path_factory: pytest.TempPathFactory,
-                   monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("HEALTHLINT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
 
 
 @pytest.fixture

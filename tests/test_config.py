@@ -10,6 +10,7 @@ import jsonschema
 import pytest
 import yaml
 
+from cache_isolation import private_cache  # noqa: F401  (autouse)
 from healthlint.cli import main
 from healthlint.config import ConfigError, load_config
 from healthlint.packs import builtin_dir
@@ -32,12 +33,6 @@ Shingles is a painful rash on one side of the body.
 
 Last reviewed: May 2, 2026
 """
-
-
-@pytest.fixture(autouse=True)
-def _private_cache(tmp_path_factory: pytest.TempPathFactory,
-                   monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("HEALTHLINT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
 
 
 def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:

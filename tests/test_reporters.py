@@ -13,6 +13,7 @@ from typing import Any
 import jsonschema
 import pytest
 
+from cache_isolation import private_cache  # noqa: F401  (autouse)
 from healthlint.cli import build_parser, main
 from healthlint.engine import LintResult
 from healthlint.models import Category, Finding, Severity
@@ -33,12 +34,6 @@ Last reviewed: October 1, 2026
 ERROR = CLEAN.replace("October 1, 2026", "January 5, 2022")  # HL302 error: over 3 years
 WARNING = CLEAN.replace("October 1, 2026", "January 5, 2024")  # HL302 warning: over 2 years
 UNDATED = CLEAN.replace("October 1, 2026", "spring")  # HL304 error
-
-
-@pytest.fixture(autouse=True)
-def _private_cache(tmp_path_factory: pytest.TempPathFactory,
-                   monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("HEALTHLINT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
 
 
 @pytest.fixture

@@ -54,7 +54,7 @@ def cached_data(name: str, sources: Sequence[str], build: Callable[[], Any]) -> 
     except (OSError, EOFError, ValueError, TypeError):
         pass
     value = build()
-    _write(folder, path, marshal.dumps(value))
+    _write(path, marshal.dumps(value))
     return value
 
 
@@ -86,7 +86,7 @@ def cached_object(name: str, key: str, build: Callable[[], tuple[T, Sequence[str
             pickle.UnpicklingError):
         pass
     value, sources = build()
-    _write(folder, path, pickle.dumps((_stamps(sources), value), pickle.HIGHEST_PROTOCOL))
+    _write(path, pickle.dumps((_stamps(sources), value), pickle.HIGHEST_PROTOCOL))
     return value
 
 
@@ -114,24 +114,24 @@ def code_stamp() -> str:
     return f"{count}:{newest}"
 
 
-def _write(folder: str, path: str, payload: bytes) -> None:
-    try:
-        os.makedirs(folder, exist_ok=True)
+def _write(path: str, payload: bytes) -> None:
+    with contextlib.suppress(OSError):
         write_atomically(path, payload)
-    except OSError:
-        pass
 
 
 _written = 0
 
 
-def write_atomically(path: str, payload: bytes) -> None:
-    """Write ``payload`` to a new file beside ``path`` (readable by the user only), then move
-    it into place: a reader sees the old entry or the whole new one, never half of one."""
+def write_atomically(path: str, payload: bytes, *, mode: int = 0o600) -> None:
+    """Write ``payload`` to a new file beside ``path``, then move it into place: a reader sees
+    the old file or the whole new one, never half of one, and two writers never share a
+    temporary file. The folder is created if needed; ``mode`` (before the umask) defaults to
+    readable by the user only, as cache entries are."""
     global _written
     _written += 1
+    os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
     temporary = f"{path}.{os.getpid()}-{_written}.tmp"
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
     try:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(payload)

@@ -222,11 +222,11 @@ def build(
 
 def write(baseline: BaselineFile, file: Path) -> None:
     text = json.dumps(to_data(baseline), indent=2, ensure_ascii=False) + "\n"
+    from .artifacts import write_atomically
+
     try:
-        file.parent.mkdir(parents=True, exist_ok=True)
-        # Write then rename, so an interrupted run never leaves half a baseline behind.
-        temporary = file.with_name(file.name + ".tmp")
-        temporary.write_text(text, encoding="utf-8")
-        os.replace(temporary, file)
+        # An interrupted run never leaves half a baseline behind. The file is shared in the
+        # repository, so it gets the usual permissions, not a cache entry's.
+        write_atomically(str(file), text.encode("utf-8"), mode=0o666)
     except OSError as error:
         raise BaselineError(f"{file}: cannot write baseline: {error.strerror}") from error

@@ -13,6 +13,7 @@ the user's cache folder, since the configuration itself is kept there.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import sys
@@ -86,13 +87,9 @@ class FindingCache:
         return value if isinstance(value, dict) else None
 
     def put(self, key: str, entry: dict[str, Any]) -> None:
-        target = self._path(key)
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            import json
+        import json
 
-            payload = json.dumps(entry, separators=(",", ":")).encode("utf-8")
-            write_atomically(str(target), payload)
-        except OSError:
-            # A cache that cannot be written only costs speed, never a result.
-            return
+        payload = json.dumps(entry, separators=(",", ":")).encode("utf-8")
+        # A cache that cannot be written only costs speed, never a result.
+        with contextlib.suppress(OSError):
+            write_atomically(str(self._path(key)), payload)

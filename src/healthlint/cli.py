@@ -350,7 +350,7 @@ def _unknown_selectors(ruleset: RuleSet, config: Config, args: argparse.Namespac
             key = selector.strip()
             if not key or key.upper() == "ALL":
                 continue
-            if not any(spec.selected_by([key]) for spec in ruleset.rules.values()):
+            if not ruleset.matching(key):
                 raise UsageError(
                     f"{where}: unknown rule {key!r}: no rule id, id prefix, name or category "
                     "matches it (`healthlint rules` lists them)"
@@ -399,8 +399,8 @@ def _groups(args: argparse.Namespace) -> list[_Group]:
         return [_Group(_config(args), list(discover(args.paths)))]
     from .config import ConfigFinder
 
-    fallback = _base_config(args)
-    finder = ConfigFinder(fallback)
+    finder = ConfigFinder()
+    fallback = finder.fallback
     # Keyed by identity: the finder hands out one Config object per configuration file.
     groups: dict[int, _Group] = {}
     for target in discover(args.paths):
@@ -507,13 +507,11 @@ def _apply_baseline(
         outcome = baseline.BaselineOutcome(file=target, matched=len(result.findings))
         result.findings = []
         return outcome
-    if args.baseline:
-        target = Path(args.baseline)
-        new, outcome = baseline.apply(baseline.load(target), result.findings, file=target,
-                                      checked=files)
-        result.findings = new
-        return outcome
-    return None
+    target = Path(args.baseline)
+    new, outcome = baseline.apply(baseline.load(target), result.findings, file=target,
+                                  checked=files)
+    result.findings = new
+    return outcome
 
 
 def _baseline_notes(args: argparse.Namespace, outcome: BaselineOutcome | None) -> list[str]:
@@ -574,7 +572,7 @@ def _inspect(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     article = article_from(source, args.path)
     linter = Linter(config)
-    linter.check_article(article, path=args.path)  # resolves the article type as checks see it
+    linter.resolve_type(article, path=args.path)
     from .readability.figures import article_figures
 
     document = to_data(article)

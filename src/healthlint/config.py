@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 from .models import Severity
 from .packs import PackError
-from .validation import STRICT_KEYS, is_unknown_key, model, validate
+from .validation import KEBAB_KEYS, is_unknown_key, kebab_case, model, validate
 
 if TYPE_CHECKING:
     from pydantic import Field, ValidationError
@@ -56,19 +56,11 @@ class ConfigError(PackError):
     """A configuration file that cannot be used; the message names the file and the key."""
 
 
-def _kebab(name: str) -> str:
-    return name.replace("_", "-")
-
-
-# Keys are written kebab-case (fail-level), as on the command line; unknown keys are refused.
-_KEYS: dict[str, Any] = {**STRICT_KEYS, "populate_by_name": True, "alias_generator": _kebab}
-
-
 @model
 class PathOverride:
     """Settings for the files matching ``files``."""
 
-    __pydantic_config__ = _KEYS
+    __pydantic_config__ = KEBAB_KEYS
 
     files: Annotated[
         list[str],
@@ -119,7 +111,7 @@ def path_matches(relative: str, patterns: Iterable[str]) -> bool:
 class Config:
     """Everything ``healthlint check`` can be told; each key has a command-line flag."""
 
-    __pydantic_config__ = _KEYS
+    __pydantic_config__ = KEBAB_KEYS
 
     packs: Annotated[
         list[str],
@@ -213,28 +205,7 @@ def load_config(path: str | Path | None = None, *, start: Path | None = None) ->
         if config is None:
             raise ConfigError(f"{file}: no [tool.healthlint] table")
         return config
-    found = discover(start or Path.cwd())
-    return Config() if found is None else found[1]
-
-
-def find_file(start: Path) -> Path | None:
-    """The configuration file that applies to ``start`` (a file or folder), if any."""
-    found = discover(start)
-    return found[0] if found else None
-
-
-def discover(start: Path) -> tuple[Path, Config] | None:
-    folder = start.resolve()
-    if not folder.is_dir():
-        folder = folder.parent
-    for candidate in (folder, *folder.parents):
-        for name in CONFIG_FILES:
-            file = candidate / name
-            if file.is_file():
-                config = config_in(file)
-                if config is not None:
-                    return file, config
-    return None
+    return ConfigFinder(Config()).for_path((start or Path.cwd()).resolve())
 
 
 def config_in(file: Path) -> Config | None:
@@ -258,16 +229,19 @@ def _parse(file: Path) -> Config | None:
 
 
 class ConfigFinder:
-    """The nearest configuration of each file, each folder and each file looked at only once.
+    """The nearest configuration of each file, each folder looked at only once.
 
-    A library has thousands of articles in a few folders, so lookups are cached per folder and
-    each configuration file is read and validated once.
+    A library has thousands of articles in a few folders, so lookups are cached per folder;
+    each configuration file is therefore read once and gives one Config object. ``fallback``
+    serves files with no configuration above them; by default it is the one found from the
+    working directory, else the defaults.
     """
 
-    def __init__(self, fallback: Config) -> None:
-        self.fallback = fallback
+    def __init__(self, fallback: Config | None = None) -> None:
         self._by_folder: dict[Path, Config | None] = {}
-        self._by_file: dict[Path, Config] = {}
+        self.fallback = Config() if fallback is None else fallback
+        if fallback is None:
+            self.fallback = self.for_path(Path.cwd())
 
     def for_path(self, path: Path) -> Config:
         """The configuration for a file (or folder) to be checked."""
@@ -283,9 +257,8 @@ class ConfigFinder:
         for name in CONFIG_FILES:
             file = folder / name
             if file.is_file():
-                config = self._by_file.get(file) or config_in(file)
-                if config is not None:
-                    found = self._by_file[file] = config
+                found = config_in(file)
+                if found is not None:
                     break
         if found is None and folder.parent != folder:
             found = self._folder(folder.parent)
@@ -332,7 +305,9 @@ def _known_keys(location: tuple[int | str, ...]) -> list[str]:
     if location and location[0] == "overrides":
         kind = PathOverride
     return [
-        _kebab(item.name) for item in dataclasses.fields(kind) if item.name not in _INTERNAL_KEYS
+        kebab_case(item.name)
+        for item in dataclasses.fields(kind)
+        if item.name not in _INTERNAL_KEYS
     ]
 
 

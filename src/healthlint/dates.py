@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 DateOrder = Literal["month-first", "day-first"]
 
@@ -54,6 +54,15 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return dt.date(year, month, day)
     except ValueError:
         return None
+
+
+def date_reading(text: str, order: DateOrder = "month-first") -> dict[str, Any]:
+    """What a labelled date records of ``text``: its value, precision and ambiguity (the
+    value None when ``text`` holds no date)."""
+    parsed = parse_date(text, order)
+    if parsed is None:
+        return {"value": None, "precision": None, "ambiguous": False}
+    return {"value": parsed.value, "precision": parsed.precision, "ambiguous": parsed.ambiguous}
 
 
 def parse_date(text: str, order: DateOrder = "month-first") -> ParsedDate | None:

@@ -8,12 +8,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import kinds
 from .article_types import recognise_type
 from .artifacts import code_stamp
-from .cache import FindingCache
 from .config import Config, PathOverride
 from .findings import fingerprint, format_message
 from .kinds.base import CheckContext, Hit, Kind, KindOptions
@@ -24,9 +23,13 @@ from .reading import ReadError, SourceText, decode, read_bytes, text_problems
 from .suppressions import apply_directives
 from .validation import model
 
+if TYPE_CHECKING:
+    from .cache import FindingCache
+
 UNREADABLE_RULE = "HL001"
 Target = tuple[str, Path, "str | None"]  # shown name, path, why it cannot be read
-_SKIPPED_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox"}
+# Besides these, every folder whose name starts with a dot (.git, .venv, .tox) is skipped.
+_SKIPPED_DIRS = {"node_modules", "__pycache__", "venv"}
 
 
 @model
@@ -75,19 +78,19 @@ class Linter:
         if cached is not None:
             return cached
         config = self.config
+        select = config.select
+        for override in overrides:
+            if override.select is not None:
+                select = override.select
+        # A rule that is off by default runs only when named by its id or name.
+        named = [*(select or []), *config.extend_select]
         active = []
         for spec in self.ruleset.rules.values():
-            select = config.select
-            for override in overrides:
-                if override.select is not None:
-                    select = override.select
             if spec.enabled:
                 chosen = select is None or spec.selected_by(select) or spec.selected_by(
                     config.extend_select
                 )
             else:
-                # A rule that is off by default runs only when named by its id or name.
-                named = [*(select or []), *config.extend_select]
                 chosen = any(key.upper() == spec.id or key.lower() == spec.name for key in named)
             ignored = spec.selected_by(config.ignore) or any(
                 spec.selected_by(o.ignore) for o in overrides
@@ -112,12 +115,13 @@ class Linter:
         self._resolve_type(article, overrides)
         context = CheckContext(article=article, today=self.today, path=shown)
         findings: list[Finding] = []
-        for rule in self.active_rules(overrides):
+        active = self.active_rules(overrides)
+        for rule in active:
             if rule.spec.types is not None and article.article_type not in rule.spec.types:
                 continue
             for hit in rule.kind.check(context, rule.options, rule.spec):
                 findings.append(self._finding(rule, hit, shown, article))
-        findings = apply_directives(findings, article, self, shown)
+        findings = apply_directives(findings, article, active, self, shown)
         findings.sort(key=Finding.sort_key)
         return findings
 
@@ -130,6 +134,7 @@ class Linter:
             # a sample); a severity the user configured for the rule always wins.
             severity = hit.severity
         line = min(max(1, hit.line), max(1, article.line_count))
+        message = format_message(rule.spec.message, hit.params)
         return Finding.build(
             path=path,
             line=line,
@@ -140,11 +145,15 @@ class Linter:
             name=rule.spec.name,
             category=rule.spec.category,
             severity=severity,
-            message=format_message(rule.spec.message, hit.params),
+            message=message,
             suggestion=hit.suggestion,
-            fingerprint=fingerprint(rule.spec.id, hit.snippet or format_message(
-                rule.spec.message, hit.params)),
+            fingerprint=fingerprint(rule.spec.id, hit.snippet or message),
         )
+
+    def resolve_type(self, article: Article, *, path: str) -> None:
+        """Set the article's type as the checks see it: front matter, else the folder's
+        configuration, else its headings."""
+        self._resolve_type(article, self._overrides_for(path))
 
     def _resolve_type(self, article: Article, overrides: Sequence[PathOverride]) -> None:
         if article.article_type:

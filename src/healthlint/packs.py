@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 from .errors import UserError
 from .models import Category, Severity
-from .validation import STRICT_KEYS, Check, is_unknown_key, model, validate
+from .validation import KEBAB_KEYS, Check, is_unknown_key, model, validate
 
 if TYPE_CHECKING:
     from pydantic import Field, ValidationError
@@ -110,17 +110,11 @@ class ArticleTypeSpec:
     ] = field(default_factory=list)
 
 
-# Keys are written kebab-case (article-types), the Python name is accepted too.
-_PACK_KEYS: dict[str, Any] = {
-    **STRICT_KEYS, "populate_by_name": True, "alias_generator": lambda name: name.replace("_", "-")
-}
-
-
 @model
 class PackFile:
     """A rule pack as written in its YAML file."""
 
-    __pydantic_config__ = _PACK_KEYS
+    __pydantic_config__ = KEBAB_KEYS
 
     pack: str
     description: str = ""
@@ -162,6 +156,10 @@ class RuleSet:
             self.rules[rule.id] = dataclasses.replace(rule, pack=pack.pack)
             self.options[rule.id] = options[rule.id]
 
+    def matching(self, selector: str) -> list[RuleSpec]:
+        """The rules a selector names (see :meth:`RuleSpec.selected_by`)."""
+        return [rule for rule in self.rules.values() if rule.selected_by([selector])]
+
     def find(self, key: str) -> RuleSpec | None:
         """A rule by id (HL302) or name (review-date-stale)."""
         if key.upper() in self.rules:
@@ -180,6 +178,7 @@ def builtin_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "rules"
 
 
+@cache
 def builtin_names() -> list[str]:
     return sorted(p.stem for p in builtin_dir().glob("*.yaml"))
 

@@ -79,7 +79,7 @@ def read_bytes(path: Path, *, max_size: int) -> bytes:
         raise ReadError("file not found") from error
     except OSError as error:
         raise ReadError(f"cannot read: {error.strerror}") from error
-    if path.is_dir():
+    if stat.S_ISDIR(info.st_mode):
         raise ReadError("is a folder, not a file")
     if not stat.S_ISREG(info.st_mode):
         # Reading a named pipe waits for a writer forever; a device may never end.

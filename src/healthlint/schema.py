@@ -13,6 +13,7 @@ keys beside it).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, Literal
 
 from .validation import adapter
@@ -23,26 +24,25 @@ SCHEMA_BASE = "https://example.invalid/healthlint/schemas"
 Which = Literal["config", "pack"]
 
 
-def _draft7(node: Any) -> Any:
-    """Move keys that sit beside ``$ref`` into an ``allOf``, recursively."""
+def _each_object(node: Any, change: Callable[[dict[str, Any]], dict[str, Any]]) -> Any:
+    """``node`` with ``change`` applied to every JSON object in it, innermost first."""
     if isinstance(node, list):
-        return [_draft7(item) for item in node]
+        return [_each_object(item, change) for item in node]
     if not isinstance(node, dict):
         return node
-    node = {key: _draft7(value) for key, value in node.items()}
+    return change({key: _each_object(value, change) for key, value in node.items()})
+
+
+def _ref_alone(node: dict[str, Any]) -> dict[str, Any]:
+    """Move keys that sit beside ``$ref`` into an ``allOf``."""
     if "$ref" in node and len(node) > 1:
         reference = node.pop("$ref")
         node["allOf"] = [{"$ref": reference}]
     return node
 
 
-def _drop_null(node: Any) -> Any:
+def _without_null(node: dict[str, Any]) -> dict[str, Any]:
     """Remove ``null`` alternatives: TOML has no null, so an editor should not offer it."""
-    if isinstance(node, list):
-        return [_drop_null(item) for item in node]
-    if not isinstance(node, dict):
-        return node
-    node = {key: _drop_null(value) for key, value in node.items()}
     choices = node.get("anyOf")
     if isinstance(choices, list):
         kept = [c for c in choices if c != {"type": "null"}]
@@ -63,10 +63,10 @@ def config_schema() -> dict[str, Any]:
     from .packs import builtin_names
 
     schema = adapter(Config).json_schema(by_alias=True)
-    schema = _drop_null(schema)
+    schema = _each_object(schema, _without_null)
     schema["properties"]["packs"]["items"] = {
         "anyOf": [
-            {"enum": builtin_names(), "description": "a built-in pack"},
+            {"enum": list(builtin_names()), "description": "a built-in pack"},
             {"type": "string", "pattern": r"\.ya?ml$",
              "description": "a pack file, relative to the configuration file"},
         ]
@@ -128,26 +128,21 @@ def pack_schema() -> dict[str, Any]:
 def _rename_defs(schema: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
     """Readable definition names ("freshness-options") for pydantic's module-qualified ones."""
 
-    def walk(node: Any) -> Any:
-        if isinstance(node, list):
-            return [walk(item) for item in node]
-        if not isinstance(node, dict):
-            return node
-        renamed = {key: walk(value) for key, value in node.items()}
-        reference = renamed.get("$ref")
+    def rename(node: dict[str, Any]) -> dict[str, Any]:
+        reference = node.get("$ref")
         if isinstance(reference, str) and reference.startswith("#/$defs/"):
             target = reference.removeprefix("#/$defs/")
-            renamed["$ref"] = "#/$defs/" + names.get(target, target)
-        return renamed
+            node["$ref"] = "#/$defs/" + names.get(target, target)
+        return node
 
-    result: dict[str, Any] = walk(schema)
+    result: dict[str, Any] = _each_object(schema, rename)
     result["$defs"] = {names.get(key, key): value for key, value in result["$defs"].items()}
     return result
 
 
 def _finish(schema: dict[str, Any], which: Which) -> dict[str, Any]:
     ordered = {"$schema": DRAFT, "$id": f"{SCHEMA_BASE}/{which}.json"}
-    ordered.update(_draft7(schema))
+    ordered.update(_each_object(schema, _ref_alone))
     return ordered
 
 

@@ -22,6 +22,7 @@ an ``[[overrides]]`` table for some folders).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -114,7 +115,7 @@ def _describe_rules(directive: Directive, linter: Linter) -> str:
         return "all rules"
     named = []
     for selector in directive.rules:
-        known = any(spec.selected_by([selector]) for spec in linter.ruleset.rules.values())
+        known = linter.ruleset.matching(selector)
         named.append(selector if known else f"{selector} (no such rule)")
     return " ".join(named)
 
@@ -129,16 +130,21 @@ def _judged(directive: Directive, active: dict[str, ActiveRule], linter: Linter)
     if not directive.rules:
         return True
     for selector in directive.rules:
-        matched = [s for s in linter.ruleset.rules.values() if s.selected_by([selector])]
+        matched = linter.ruleset.matching(selector)
         if not matched or any(spec.id in active for spec in matched):
             return True
     return False
 
 
 def apply_directives(
-    findings: list[Finding], article: Article, linter: Linter, path: str
+    findings: list[Finding], article: Article, rules: Sequence[ActiveRule], linter: Linter,
+    path: str,
 ) -> list[Finding]:
-    """``findings`` without those the article's directives hide, plus HL004/HL005 findings."""
+    """``findings`` without those the article's directives hide, plus HL004/HL005 findings.
+
+    ``rules`` are the rules in force for this file, as the engine ran them, so an
+    [[overrides]] table that ignores HL004 or changes its severity for a folder is honoured.
+    """
     if not article.directives:
         return findings
     spans = _spans(article)
@@ -151,24 +157,19 @@ def apply_directives(
         else:
             kept.append(finding)
 
-    # The rules as configured for this file, so an [[overrides]] table that ignores HL004 or
-    # changes its severity for a folder is honoured.
-    active = {
-        rule.spec.id: rule
-        for rule in linter.active_rules(linter._overrides_for(path))
-    }
+    active = {rule.spec.id: rule for rule in rules}
     for index, directive in enumerate(article.directives):
         if directive.action == "enable":
             continue
-        rules = _describe_rules(directive, linter)
         if index not in used and UNUSED_RULE in active and _judged(directive, active, linter):
-            kept.append(_meta_finding(active[UNUSED_RULE], directive, path, rules))
+            kept.append(_meta_finding(active[UNUSED_RULE], directive, path, linter))
         if linter.config.require_reason and not directive.reason and NO_REASON_RULE in active:
-            kept.append(_meta_finding(active[NO_REASON_RULE], directive, path, rules))
+            kept.append(_meta_finding(active[NO_REASON_RULE], directive, path, linter))
     return kept
 
 
-def _meta_finding(rule: ActiveRule, directive: Directive, path: str, rules: str) -> Finding:
+def _meta_finding(rule: ActiveRule, directive: Directive, path: str, linter: Linter) -> Finding:
+    rules = _describe_rules(directive, linter)
     return Finding.build(
         path=path,
         line=directive.line,

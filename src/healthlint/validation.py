@@ -33,6 +33,16 @@ T = TypeVar("T")
 STRICT_KEYS: dict[str, Any] = {"extra": "forbid"}
 
 
+def kebab_case(name: str) -> str:
+    return name.replace("_", "-")
+
+
+# Files people write (packs, configuration) spell keys kebab-case, as the command line does
+# (fail-level, article-types); the Python name is accepted too.
+KEBAB_KEYS: dict[str, Any] = {**STRICT_KEYS, "populate_by_name": True,
+                              "alias_generator": kebab_case}
+
+
 @dataclass_transform(kw_only_default=True)
 def model(cls: type[T]) -> type[T]:
     """A dataclass for validated data: keyword-only fields, slots, unknown keys refused.

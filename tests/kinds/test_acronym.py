@@ -2,31 +2,23 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 import pytest
 
-from healthlint.config import Config
-from healthlint.engine import Linter
 from healthlint.kinds import acronym
-from healthlint.kinds.base import CheckContext, Hit
+from healthlint.kinds.base import Hit
 from healthlint.models import Finding
-from healthlint.parsers import parse_article
-from healthlint.validation import validate
 
-TODAY = dt.date(2026, 11, 26)
+from .checks import kind_hits, rule_findings
 
 
 def findings(text: str, filename: str = "article.md") -> list[Finding]:
-    linter = Linter(Config(select=["HL603"]), today=TODAY)
-    return [f for f in linter.lint_text(text, filename=filename) if f.rule == "HL603"]
+    return rule_findings(text, "HL603", filename)
 
 
 def hits(text: str, **options: Any) -> list[Hit]:
-    article = parse_article(text, filename="article.md")
-    ctx = CheckContext(article=article, today=TODAY, path="article.md")
-    return list(acronym.check(ctx, validate(acronym.Options, options), None))
+    return kind_hits(acronym, text, **options)
 
 
 def test_an_acronym_never_spelled_out_is_reported_once_at_first_use() -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 import pytest
@@ -11,24 +10,22 @@ from pydantic import ValidationError
 from healthlint.config import Config
 from healthlint.engine import Linter
 from healthlint.kinds import caveat
-from healthlint.kinds.base import CheckContext, Hit
+from healthlint.kinds.base import Hit
 from healthlint.models import Finding
 from healthlint.parsers import parse_article
 from healthlint.validation import validate
 
-TODAY = dt.date(2026, 11, 26)
+from .checks import TODAY, kind_hits, rule_findings
+
 DISCLAIMER = "This information does not replace the advice of a doctor."
 
 
 def findings(text: str, rule: str, filename: str = "article.md") -> list[Finding]:
-    linter = Linter(Config(select=[rule]), today=TODAY)
-    return [f for f in linter.lint_text(text, filename=filename) if f.rule == rule]
+    return rule_findings(text, rule, filename)
 
 
 def hits(text: str, filename: str = "article.md", **options: Any) -> list[Hit]:
-    article = parse_article(text, filename=filename)
-    ctx = CheckContext(article=article, today=TODAY, path=filename)
-    return list(caveat.check(ctx, validate(caveat.Options, options), None))
+    return kind_hits(caveat, text, filename, **options)
 
 
 # --- HL502 emergency-911 ---------------------------------------------------------------------

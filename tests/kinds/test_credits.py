@@ -2,33 +2,27 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 import pytest
 from pydantic import ValidationError
 
-from healthlint.config import Config
-from healthlint.engine import Linter
 from healthlint.kinds import credits
-from healthlint.kinds.base import CheckContext, Hit
+from healthlint.kinds.base import Hit
 from healthlint.models import Finding
-from healthlint.parsers import parse_article
 from healthlint.validation import validate
 
-TODAY = dt.date(2026, 11, 26)
+from .checks import kind_hits, rule_findings
+
 BODY = "# Pink Eye\n\nPink eye makes the white of the eye look red.\n\n"
 
 
 def findings(text: str, rule: str, filename: str = "article.md") -> list[Finding]:
-    linter = Linter(Config(select=[rule]), today=TODAY)
-    return [f for f in linter.lint_text(text, filename=filename) if f.rule == rule]
+    return rule_findings(text, rule, filename)
 
 
 def hits(text: str, **options: Any) -> list[Hit]:
-    article = parse_article(text, filename="article.md")
-    ctx = CheckContext(article=article, today=TODAY, path="article.md")
-    return list(credits.check(ctx, validate(credits.Options, options), None))
+    return kind_hits(credits, text, **options)
 
 
 def test_no_author_points_at_the_credits() -> None:

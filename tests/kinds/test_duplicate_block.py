@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
-from healthlint.config import Config
-from healthlint.engine import Linter
 from healthlint.kinds import duplicate_block
 from healthlint.kinds.base import CheckContext, Hit
 from healthlint.models import Finding
 from healthlint.parsers import parse_article
-from healthlint.validation import validate
 
-TODAY = dt.date(2026, 11, 26)
+from .checks import TODAY, kind_hits, rule_findings
+
 CREDITS = (
     "Current as of: July 31, 2026\n\n"
     "Author: Example Health Staff\n"
@@ -23,15 +20,11 @@ CREDITS = (
 
 
 def findings(text: str, rule: str, filename: str = "article.md") -> list[Finding]:
-    linter = Linter(Config(select=[rule]), today=TODAY)
-    return [f for f in linter.lint_text(text, filename=filename) if f.rule == rule]
+    return rule_findings(text, rule, filename)
 
 
 def hits(text: str, filename: str = "article.md", **options: Any) -> list[Hit]:
-    article = parse_article(text, filename=filename)
-    ctx = CheckContext(article=article, today=TODAY, path=filename)
-    options_model = validate(duplicate_block.Options, options)
-    return list(duplicate_block.check(ctx, options_model, None))
+    return kind_hits(duplicate_block, text, filename, **options)
 
 
 def test_a_credits_block_pasted_twice_with_different_blank_lines() -> None:

@@ -2,29 +2,22 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
-from healthlint.config import Config
-from healthlint.engine import Linter
 from healthlint.kinds import empty_section
 from healthlint.kinds.base import CheckContext, Hit
 from healthlint.models import Finding
 from healthlint.parsers import parse_article
-from healthlint.validation import validate
 
-TODAY = dt.date(2026, 11, 26)
+from .checks import TODAY, kind_hits, rule_findings
 
 
 def findings(text: str, filename: str = "article.md") -> list[Finding]:
-    linter = Linter(Config(select=["HL104"]), today=TODAY)
-    return [f for f in linter.lint_text(text, filename=filename) if f.rule == "HL104"]
+    return rule_findings(text, "HL104", filename)
 
 
 def hits(text: str, **options: Any) -> list[Hit]:
-    article = parse_article(text, filename="article.md")
-    ctx = CheckContext(article=article, today=TODAY, path="article.md")
-    return list(empty_section.check(ctx, validate(empty_section.Options, options), None))
+    return kind_hits(empty_section, text, **options)
 
 
 def test_a_heading_followed_by_a_heading_of_the_same_level() -> None:

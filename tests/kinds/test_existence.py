@@ -2,31 +2,23 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 import pytest
 
-from healthlint.config import Config
-from healthlint.engine import Linter
 from healthlint.kinds import existence
-from healthlint.kinds.base import CheckContext, Hit
+from healthlint.kinds.base import Hit
 from healthlint.models import Finding
-from healthlint.parsers import parse_article
-from healthlint.validation import validate
 
-TODAY = dt.date(2026, 11, 26)
+from .checks import kind_hits, rule_findings
 
 
 def findings(text: str, rule: str, filename: str = "article.md") -> list[Finding]:
-    linter = Linter(Config(select=[rule]), today=TODAY)
-    return [f for f in linter.lint_text(text, filename=filename) if f.rule == rule]
+    return rule_findings(text, rule, filename)
 
 
 def hits(text: str, **options: Any) -> list[Hit]:
-    article = parse_article(text, filename="article.md")
-    ctx = CheckContext(article=article, today=TODAY, path="article.md")
-    return list(existence.check(ctx, validate(existence.Options, options), None))
+    return kind_hits(existence, text, **options)
 
 
 @pytest.mark.parametrize(

@@ -2,34 +2,28 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 import pytest
 from pydantic import ValidationError
 
-from healthlint.config import Config
-from healthlint.engine import Linter
 from healthlint.kinds import substitution
-from healthlint.kinds.base import CheckContext, Hit
+from healthlint.kinds.base import Hit
 from healthlint.models import Finding
 from healthlint.packs import load_rules
-from healthlint.parsers import parse_article
 from healthlint.validation import validate
 
-TODAY = dt.date(2026, 11, 26)
+from .checks import kind_hits, rule_findings
+
 SWAPS: dict[str, str] = load_rules(["default"]).rules["HL601"].options["swap"]
 
 
 def findings(text: str, filename: str = "article.md") -> list[Finding]:
-    linter = Linter(Config(select=["HL601"]), today=TODAY)
-    return [f for f in linter.lint_text(text, filename=filename) if f.rule == "HL601"]
+    return rule_findings(text, "HL601", filename)
 
 
 def hits(text: str, **options: Any) -> list[Hit]:
-    article = parse_article(text, filename="article.md")
-    ctx = CheckContext(article=article, today=TODAY, path="article.md")
-    return list(substitution.check(ctx, validate(substitution.Options, options), None))
+    return kind_hits(substitution, text, **options)
 
 
 def test_each_occurrence_is_reported_with_the_plain_word() -> None:

@@ -55,9 +55,13 @@ class CheckContext:
     path: str
 
     @cached_property
-    def body_blocks(self) -> list[Block]:
-        """The article itself: prose, tables and credits, without headings or page chrome."""
-        return [b for b in self.article.blocks if b.role in ("prose", "credits", "table")]
+    def heading_columns(self) -> dict[int, int]:
+        """Section index -> column of its heading, for hits that point at a heading."""
+        return {
+            b.section: b.column
+            for b in self.article.blocks
+            if b.role == "heading" and b.section is not None
+        }
 
     @cached_property
     def prose_blocks(self) -> list[Block]:

@@ -120,8 +120,7 @@ def _repeated_runs(ctx: CheckContext, min_words: int) -> Iterator[Hit]:
 
 def _repeated_headings(ctx: CheckContext) -> Iterator[Hit]:
     sections = ctx.article.sections
-    columns = {b.section: b.column for b in ctx.article.blocks
-               if b.role == "heading" and b.section is not None}
+    columns = ctx.heading_columns
     seen: dict[tuple[int, str], int] = {}
     parents: list[int] = []  # open sections, outermost first
     for index, section in enumerate(sections):

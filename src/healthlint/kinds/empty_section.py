@@ -32,11 +32,7 @@ class Options(KindOptions):
 
 def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
     sections = ctx.article.sections
-    columns = {
-        b.section: b.column
-        for b in ctx.article.blocks
-        if b.role == "heading" and b.section is not None
-    }
+    columns = ctx.heading_columns
     # Words in each section's whole span (its own text plus its sub-sections), computed from
     # the end backwards with a stack of open sections so the pass stays linear.
     totals = [s.word_count for s in sections]

@@ -34,7 +34,7 @@ from collections.abc import Iterator
 from dataclasses import field
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from ..dates import describe_age, latest_day, parse_date
+from ..dates import date_reading, describe_age, latest_day, parse_date
 from ..models import DateMention, Severity
 from .base import CheckContext, Hit, Kind, KindOptions
 
@@ -57,18 +57,10 @@ def _mentions(ctx: CheckContext, options: Options) -> list[DateMention]:
     mentions = ctx.article.credits.dates
     if options.date_order == "month-first":
         return mentions
-    reread = []
-    for mention in mentions:
-        parsed = parse_date(mention.raw, options.date_order)
-        reread.append(
-            dataclasses.replace(
-                mention,
-                value=parsed.value if parsed else None,
-                precision=parsed.precision if parsed else None,
-                ambiguous=parsed.ambiguous if parsed else False,
-            )
-        )
-    return reread
+    return [
+        dataclasses.replace(mention, **date_reading(mention.raw, options.date_order))
+        for mention in mentions
+    ]
 
 
 def _params(mention: DateMention, today: dt.date, **extra: Any) -> dict[str, Any]:
@@ -100,17 +92,18 @@ def newest_review(mentions: list[DateMention], kinds: list[str]) -> DateMention 
 
 
 def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
-    for hit in _hits(ctx, options):
-        hit.params.setdefault("review_note", _review_note(ctx, options))
+    mentions = _mentions(ctx, options)
+    note: str | None = None
+    for hit in _hits(ctx, options, mentions):
+        if note is None:
+            note = _review_note(ctx, options, mentions)
+        hit.params.setdefault("review_note", note)
         yield hit
 
 
-def _review_note(ctx: CheckContext, options: Options) -> str:
+def _review_note(ctx: CheckContext, options: Options, mentions: list[DateMention]) -> str:
     """How old the article is, for every freshness message: its newest past review date."""
-    past = [
-        m for m in _mentions(ctx, options)
-        if m.kind in options.dates and m.value is not None and m.value <= ctx.today
-    ]
+    past = [m for m in mentions if m.value is not None and m.value <= ctx.today]
     review = newest_review(past, list(options.dates))
     if review is None or review.value is None:
         return "the article shows no readable review date"
@@ -119,9 +112,8 @@ def _review_note(ctx: CheckContext, options: Options) -> str:
     return f"the article was last reviewed {day:%B} {day.day}, {day.year}, {age} ago"
 
 
-def _hits(ctx: CheckContext, options: Options) -> Iterator[Hit]:
+def _hits(ctx: CheckContext, options: Options, mentions: list[DateMention]) -> Iterator[Hit]:
     today = ctx.today
-    mentions = _mentions(ctx, options)
     counted = [m for m in mentions if m.kind in options.dates]
     review = newest_review(mentions, list(options.dates))
     anchor = ctx.article.title_line or 1

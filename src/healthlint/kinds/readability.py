@@ -43,6 +43,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from ..models import Severity
+from ..readability.stats import MIN_WORDS, SMOG_MIN_SENTENCES
 from .base import CheckContext, Hit, Kind, KindOptions, normalize
 
 if TYPE_CHECKING:
@@ -82,8 +83,8 @@ class Options(KindOptions):
     target_grade: float = 8
     error_grade: float = 12
     min_reading_ease: float = 60
-    min_words: Annotated[int, Field(ge=1)] = 100
-    min_sentences: Annotated[int, Field(ge=1)] = 30
+    min_words: Annotated[int, Field(ge=1)] = MIN_WORDS
+    min_sentences: Annotated[int, Field(ge=1)] = SMOG_MIN_SENTENCES
     sentence_grade: float = 14
     sentence_min_words: Annotated[int, Field(ge=1)] = 10
     long_sentence_words: Annotated[int, Field(ge=5)] = 30
@@ -189,11 +190,10 @@ def _grade_hit(
             continue
         any_sample = True
         value = stats.score(formula)
+        grades.append(f"{name} {value:.1f}")
         if formula == "flesch-reading-ease":
-            grades.append(f"{name} {value:.1f}")
             worst_over = max(worst_over, (options.min_reading_ease - value) / 10)
         else:
-            grades.append(f"{name} {value:.1f}")
             worst_over = max(worst_over, value - options.target_grade)
     if not any_sample:
         if not estimate_small_samples:
@@ -236,12 +236,12 @@ def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
         by_section = prose.by_section()
         for index, section in enumerate(ctx.article.sections):
             mine = by_section.get(index, [])
-            own = [prose.sentences[i] for i in mine]
-            # Whitespace-separated tokens are at least textstat's words: a section short of
-            # min_words by this count cannot reach it, so its statistics are not worth taking.
-            if sum(len(s.text.split()) for s in own) < options.min_words:
+            counts = [prose.counts[i] for i in mine]
+            # A section short of min_words is never graded: its statistics are not worth taking.
+            if sum(c.words for c in counts) < options.min_words:
                 continue
-            stats = statistics_of(ctx, own, [prose.counts[i] for i in mine],
+            own = [prose.sentences[i] for i in mine]
+            stats = statistics_of(ctx, own, counts,
                                   f"readability.section.{index}.{options.exclude!r}")
             # A short section's grade is noise; only sections with a real sample are judged.
             hit = _grade_hit(stats, options, section.line, section.title,
@@ -291,8 +291,10 @@ def _long_words(
             key = word.lower()
             if key in reported or key in allowed:
                 continue
-            syllables = sum(syllable_count(part) for part in key.replace("-", " ").split())
-            if "-" in key or syllables < options.long_word_syllables:
+            if "-" in key:
+                continue
+            syllables = syllable_count(key)
+            if syllables < options.long_word_syllables:
                 continue
             reported.add(key)
             yield Hit(

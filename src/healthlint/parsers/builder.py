@@ -128,17 +128,18 @@ class ArticleBuilder:
         credits = self._credits()
 
         for index, section in enumerate(sections):
-            body_blocks = [b for b in section_blocks[index] if b.role != "heading"]
+            body_blocks = section_blocks[index]  # headings never enter it
             section.body = "\n\n".join(b.text for b in body_blocks)
             section.word_count = sum(count_words(b.text) for b in body_blocks)
 
+        article_type = _article_type(self.metadata)
         return Article(
             path=self.path,
             format=self.format,
             title=self.title,
             title_line=self.title_line,
-            article_type=_article_type(self.metadata),
-            type_source="front-matter" if _article_type(self.metadata) else None,
+            article_type=article_type,
+            type_source="front-matter" if article_type else None,
             language=str(self.metadata["language"]) if self.metadata.get("language") else None,
             metadata=self.metadata,
             sections=sections,

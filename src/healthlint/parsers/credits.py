@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..dates import parse_date
+from ..dates import date_reading, parse_date
 from ..models import Credits, DateKind, DateMention, Person
 
 # Labels are matched at the start of a line, after optional bullets or bold markers.
@@ -163,17 +163,13 @@ def _person(text: str, line: int) -> Person:
 
 
 def _date_mention(label: str, rest: str, line: int, column: int) -> DateMention:
-    kind = DATE_LABELS[label.lower()]
-    parsed = parse_date(rest)
     return DateMention(
-        kind=kind,
+        kind=DATE_LABELS[label.lower()],
         label=label,
         raw=rest.strip(),
-        value=parsed.value if parsed else None,
-        precision=parsed.precision if parsed else None,
-        ambiguous=parsed.ambiguous if parsed else False,
         line=line,
         column=column,
+        **date_reading(rest),
     )
 
 
@@ -309,16 +305,7 @@ def from_front_matter(
             continue
         raw = metadata[key]
         text = raw.isoformat() if hasattr(raw, "isoformat") else ("" if raw is None else str(raw))
-        parsed = parse_date(text)
         credits.dates.append(
-            DateMention(
-                kind=kind,
-                label=key,
-                raw=text,
-                value=parsed.value if parsed else None,
-                precision=parsed.precision if parsed else None,
-                ambiguous=parsed.ambiguous if parsed else False,
-                line=line_of(key),
-                source="front-matter",
-            )
+            DateMention(kind=kind, label=key, raw=text, line=line_of(key),
+                        source="front-matter", **date_reading(text))
         )

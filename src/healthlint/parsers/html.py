@@ -67,7 +67,6 @@ class _PageReader(HTMLParser):
         self.page_title: list[str] = []
         self.title_line = 1
         self.in_title = False
-        self.root_seen = False
         self.last_dt: tuple[str, int] | None = None
         self.unlinked_text = False  # the block has text outside any <a>
 
@@ -127,8 +126,6 @@ class _PageReader(HTMLParser):
             or bool(hint.strip() and _CHROME_HINT.search(hint))
         )
         root = (tag in ("main", "article") or attributes.get("role", "").lower() == "main")
-        if root and not self._chrome:
-            self.root_seen = True
         dropped = tag in _DROPPED or bool(hint.strip() and _COMMENT_THREAD.search(hint))
         self._push((tag, chrome and not root, dropped and not root, root))
         if tag in _HEADINGS:

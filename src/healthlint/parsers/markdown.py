@@ -68,7 +68,6 @@ def parse_markdown(text: str, *, path: str | None = None) -> Article:
 def _walk(tokens: list[Token], builder: ArticleBuilder, offset: int) -> None:
     in_list_item = 0
     in_table = 0
-    in_quote = 0
     index = 0
     while index < len(tokens):
         token = tokens[index]
@@ -93,10 +92,6 @@ def _walk(tokens: list[Token], builder: ArticleBuilder, offset: int) -> None:
             builder.block("table", _table_text(tokens, index), start, end)
         elif kind == "table_close":
             in_table -= 1
-        elif kind == "blockquote_open":
-            in_quote += 1
-        elif kind == "blockquote_close":
-            in_quote -= 1
         elif kind == "paragraph_open" and not in_table:
             inline = tokens[index + 1]
             paragraph = _inline_text(inline)

@@ -29,7 +29,12 @@ RIGHT_MIN = 2
 Patterns = dict[str, str]
 
 
-def dictionary_path(language: str = "en_US") -> str:
+# textstat's default language; it builds Pyphen(lang=<that>), so the fallback must hyphenate
+# with the same patterns to give the same counts.
+LANGUAGE = "en_US"
+
+
+def dictionary_path(language: str = LANGUAGE) -> str:
     """Pyphen's pattern file for ``language``, found without importing Pyphen."""
     spec = importlib.util.find_spec("pyphen")
     if spec is None or not spec.submodule_search_locations:
@@ -80,7 +85,7 @@ def _loaded() -> tuple[Patterns, int]:
         patterns = parse_patterns(path)
         return patterns, max(len(key) for key in patterns)
 
-    patterns, longest = cached_data("hyphenation-en_US-2", [path], build)
+    patterns, longest = cached_data(f"hyphenation-{LANGUAGE}-2", [path], build)
     return patterns, longest
 
 

@@ -196,12 +196,11 @@ def _clean(raw: str, *, final: bool, list_item: bool) -> str:
 
     if run:
         run = run.replace("…", "...")
-    elif final:
-        if list_item:
-            body = _TRAILING_CONJUNCTION.sub("", body)
-        body = _TRAILING_SEPARATORS.sub("", body)
-        run = "."
     else:
+        if final:
+            if list_item:
+                body = _TRAILING_CONJUNCTION.sub("", body)
+            body = _TRAILING_SEPARATORS.sub("", body)
         run = "."
     return (body.rstrip() + run + closers) if body.strip() else ""
 

@@ -33,7 +33,7 @@ from functools import cache
 from typing import Final, NamedTuple
 
 from .prose import Sentence, join_sentences
-from .syllables import known_syllables, lowered_syllable_count
+from .syllables import lowered_syllable_count, syllable_count
 
 __all__ = [
     "FORMULAS",
@@ -129,10 +129,7 @@ _MAX_TOKEN_FACTS = 200_000
 
 def _token_facts(token: str) -> tuple[int, int, int, int, int]:
     word = token.lower()
-    # Only the words an article uses are looked up, so the whole table is never built.
-    count = known_syllables().get(word)
-    if count is None:
-        count = lowered_syllable_count(word)
+    count = syllable_count(word)
     difficult = unfamiliar = 0
     if word not in easy_words():
         unfamiliar = 1
@@ -413,9 +410,10 @@ class SentenceDifficulty(NamedTuple):
                     continue
                 token = cleaned[0]
                 shown = _EDGE_PUNCTUATION.sub("", raw)
-            if lowered_syllable_count(token.lower()) >= _POLYSYLLABLE:
+            facts = _TOKEN_FACTS.get(token) or _token_facts(token)
+            if facts[1]:
                 polysyllables[shown] = None
-            if len(token) - token.count("'") > _LONG_WORD_LETTERS:
+            if facts[2]:
                 long_words[shown] = None
         return tuple(polysyllables), tuple(long_words)
 

@@ -37,7 +37,7 @@ import os
 from bisect import bisect_right
 from functools import cache, lru_cache
 
-from .hyphenation import hyphenation_points
+from .hyphenation import LANGUAGE, hyphenation_points
 
 __all__ = [
     "PYPHEN_LANGUAGE",
@@ -50,9 +50,7 @@ __all__ = [
     "syllable_table",
 ]
 
-# textstat's default language is "en_US" and it builds Pyphen(lang=<that>); the
-# fallback must hyphenate with the same patterns to give the same counts.
-PYPHEN_LANGUAGE = "en_US"
+PYPHEN_LANGUAGE = LANGUAGE
 
 # os.path rather than importlib.resources/pathlib: neither is imported by a bare
 # interpreter and this module sits on the CLI's cold-start path.

@@ -19,13 +19,8 @@ if TYPE_CHECKING:
     from ..models import Finding, Severity
     from ..packs import RuleSet
 
-_REPORTERS = {
-    "text": "text",
-    "json": "json",
-    "sarif": "sarif",
-    "github": "github",
-    "junit": "junit",
-}
+# Each is a module of this package with a ``render(report) -> str`` function.
+_REPORTERS = ("text", "json", "sarif", "github", "junit")
 
 
 @dataclass
@@ -63,7 +58,9 @@ def names() -> list[str]:
 
 
 def get(name: str) -> Reporter:
-    module = importlib.import_module(f"{__name__}.{_REPORTERS[name]}")
+    if name not in _REPORTERS:
+        raise KeyError(name)
+    module = importlib.import_module(f"{__name__}.{name}")
     reporter: Reporter = module.render
     return reporter
 

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import TYPE_CHECKING
 
-from ..engine import LintResult
 from . import Report
+
+if TYPE_CHECKING:
+    from ..engine import LintResult
 
 
 def render(report: Report) -> str:
