@@ -187,6 +187,23 @@ def test_rules_and_explain(capsys: pytest.CaptureFixture[str]) -> None:
     assert run(["explain", "HL999"], capsys)[0] == 2
 
 
+def test_explain_runs_the_example_of_a_rule_from_a_pack_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "house.yaml").write_text(
+        "pack: house\nrules:\n  - id: HX101\n    name: no-miracle\n    kind: existence\n"
+        "    category: plain-language\n    severity: warning\n"
+        "    message: 'Avoid {match!r}.'\n    summary: Words that promise too much.\n"
+        "    source: House style.\n    options: {phrases: [miracle]}\n"
+        "    example: {format: text, bad: \"A miracle cure.\\n\", good: \"A cure.\\n\"}\n",
+        encoding="utf-8")
+    (tmp_path / "healthlint.toml").write_text('packs = ["house.yaml"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(["explain", "HX101"], capsys)
+    assert code == 0, err
+    assert "-> line 1: warning Avoid 'miracle'." in out
+
+
 def test_console_script_runs_as_a_subprocess(library: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "healthlint", "check", str(library / "bad"), "--today", TODAY],

@@ -619,7 +619,7 @@ def _explain(args: argparse.Namespace) -> int:
         print(f"healthlint: no rule {args.rule!r}; `healthlint rules` lists them",
               file=sys.stderr)
         return EXIT_ERROR
-    sys.stdout.write(explain_rule(rule))
+    sys.stdout.write(explain_rule(rule, config.packs, config.root))
     return EXIT_OK
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import textwrap
+from collections.abc import Sequence
+from pathlib import Path
 
 from .models import Finding
 from .packs import RuleSpec
@@ -16,21 +18,26 @@ EXAMPLE_DAY = dt.date(2026, 11, 26)
 _EXTENSIONS = {"markdown": "md", "text": "txt", "html": "html"}
 
 
-def run_example(rule: RuleSpec, which: str) -> list[Finding]:
-    """Findings of ``rule`` alone on its bad or good example."""
+def run_example(
+    rule: RuleSpec, which: str, packs: Sequence[str] = ("default",), base: Path | None = None
+) -> list[Finding]:
+    """Findings of ``rule`` alone on its bad or good example, with the packs that hold it
+    (names or files, relative to ``base``)."""
     from .config import Config
     from .engine import Linter
 
     assert rule.example is not None
     text = rule.example.bad if which == "bad" else rule.example.good
     today = dt.date.fromisoformat(rule.example.today) if rule.example.today else EXAMPLE_DAY
-    config = Config(packs=[rule.pack] if rule.pack else ["default"], select=[rule.id])
+    config = Config(packs=list(packs), select=[rule.id], root=base)
     linter = Linter(config, today=today)
     filename = f"example.{_EXTENSIONS[rule.example.format]}"
     return [f for f in linter.lint_text(text, filename=filename) if f.rule == rule.id]
 
 
-def explain_rule(rule: RuleSpec) -> str:
+def explain_rule(
+    rule: RuleSpec, packs: Sequence[str] = ("default",), base: Path | None = None
+) -> str:
     from . import kinds
 
     out = [f"{rule.id} {rule.name}", ""]
@@ -51,7 +58,7 @@ def explain_rule(rule: RuleSpec) -> str:
         day = rule.example.today or EXAMPLE_DAY.isoformat()
         out.append(f"Fails ({rule.example.format}, judged on {day}):")
         out += ["    " + line for line in rule.example.bad.rstrip("\n").split("\n")]
-        for finding in run_example(rule, "bad"):
+        for finding in run_example(rule, "bad", packs, base):
             out.append(f"  -> line {finding.line}: {finding.severity.value} {finding.message}")
         out += ["", "Passes:"]
         out += ["    " + line for line in rule.example.good.rstrip("\n").split("\n")]
