@@ -43,13 +43,24 @@ def test_front_matter_and_title() -> None:
     assert article.metadata["authors"] == ["Health Library Staff"]
 
 
-def test_atx_setext_and_bold_headings_with_lines() -> None:
+def test_atx_and_setext_headings_with_lines() -> None:
     article = parse_article(ARTICLE, filename="strep.md")
     assert [(s.title, s.level, s.line) for s in article.sections] == [
         ("Overview", 2, 11),
         ("Symptoms", 2, 15),
-        ("When To Call a Doctor", 2, 20),
     ]
+
+
+def test_a_bold_line_is_emphasis_where_the_article_has_heading_markup() -> None:
+    article = parse_article(ARTICLE, filename="strep.md")
+    lead_in = next(b for b in article.blocks if b.text == "When To Call a Doctor")
+    assert (lead_in.role, lead_in.line) == ("prose", 20)
+
+
+def test_bold_lines_are_the_headings_of_an_article_without_heading_markup() -> None:
+    text = "**Symptoms**\n\nA sore throat.\n\n**When To Call a Doctor**\n\nIf you cannot swallow.\n"
+    article = parse_article(text, filename="strep.md")
+    assert [s.title for s in article.sections] == ["Symptoms", "When To Call a Doctor"]
 
 
 def test_paragraph_keeps_source_lines() -> None:

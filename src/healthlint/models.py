@@ -73,6 +73,9 @@ class Block:
     column: Annotated[int, Field(ge=1)] = 1
     list_item: bool = False
     section: Annotated[int | None, Field(description="index into Article.sections")] = None
+    reason: Annotated[
+        str | None, Field(description="why the block was taken for page chrome")
+    ] = None
 
 
 @model

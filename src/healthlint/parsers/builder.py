@@ -20,6 +20,9 @@ from ..models import (
     Section,
 )
 from . import credits as credit_grammar
+from .chrome import ChromeMarker
+
+_NONE: frozenset[str] = frozenset()
 
 _CREDITS_HEADINGS = re.compile(
     r"^(?:credits|about this (?:page|article|information)|article credits|"
@@ -46,28 +49,41 @@ class ArticleBuilder:
         self.directives: list[Directive] = []
         self.problems: list[ParseProblem] = []
         self._heading_levels: dict[int, int] = {}
+        self._hints: dict[int, frozenset[str]] = {}
+        # The page's <title> element: the title only when the article has no heading for it.
+        self.fallback_title: tuple[str, int] | None = None
+        self.language: str | None = None  # from the markup (<html lang>), when front matter has none
 
     def heading(self, text: str, level: int, line: int, end_line: int | None = None,
-                column: int = 1) -> None:
+                column: int = 1, hints: frozenset[str] = frozenset(),
+                reason: str | None = None) -> None:
+        """A heading; ``hints`` say how it was written ("bold": a bold line standing alone,
+        "linked": nothing but a link, "alert": inside an alert box), ``reason`` why it is
+        already known to be chrome."""
         text = " ".join(text.split())
         if not text:
             return
         block = Block(
-            role="heading", text=text, line=line, end_line=end_line or line, column=column
+            role="heading" if reason is None else "chrome", text=text, line=line,
+            end_line=end_line or line, column=column, reason=reason,
         )
         self._heading_levels[id(block)] = level
+        if hints:
+            self._hints[id(block)] = hints
         self.blocks.append(block)
 
     def block(self, role: BlockRole, text: str, line: int, end_line: int | None = None, *,
-              column: int = 1, list_item: bool = False) -> None:
+              column: int = 1, list_item: bool = False, hints: frozenset[str] = frozenset(),
+              reason: str | None = None) -> None:
         if not text.strip():
             return
-        self.blocks.append(
-            Block(
-                role=role, text=text, line=line, end_line=max(end_line or line, line),
-                column=column, list_item=list_item,
-            )
+        block = Block(
+            role=role, text=text, line=line, end_line=max(end_line or line, line),
+            column=column, list_item=list_item, reason=reason,
         )
+        if hints:
+            self._hints[id(block)] = hints
+        self.blocks.append(block)
 
     def set_title(self, text: str, line: int | None) -> None:
         if self.title is None and text.strip():
@@ -75,21 +91,40 @@ class ArticleBuilder:
             self.title_line = line
 
     def build(self) -> Article:
-        headings = [b for b in self.blocks if b.role == "heading"]
+        self._bold_lines_as_emphasis()
         levels = self._heading_levels
+        headings = [b for b in self.blocks if b.role == "heading"]
         title_block: Block | None = None
         if headings and self.title is None:
-            first = headings[0]
-            top = min(levels.values())
-            if levels[id(first)] == top and sum(1 for h in headings if levels[id(h)] == top) == 1:
-                title_block = first
-                self.set_title(first.text, first.line)
+            title_block = _title_heading(headings, levels, self.blocks)
+            if title_block is not None:
+                self.set_title(title_block.text, title_block.line)
         elif headings and self.title is not None:
-            first = headings[0]
-            if levels[id(first)] == 1 and _same_words(first.text, self.title):
-                title_block = first
-                if self.title_line is None or self.metadata.get("title"):
-                    self.title_line = first.line
+            if _looks_like_page_title(self.title):
+                # A front-matter title copied from the page's <title> ("Cisplatin - NCI")
+                # gives way to the article's own H1.
+                title_block = _title_heading(headings, levels, self.blocks)
+                if title_block is not None and not _looks_like_page_title(title_block.text):
+                    self.title = title_block.text
+                else:
+                    title_block = None
+            if title_block is None:
+                title_block = next(
+                    (h for h in headings
+                     if levels[id(h)] == 1 and _same_words(h.text, self.title)),
+                    None,
+                )
+            if title_block is not None and (
+                self.title_line is None or self.metadata.get("title")
+            ):
+                self.title_line = title_block.line
+        if self.title is None and self.fallback_title:
+            self.set_title(*self.fallback_title)
+        if title_block is not None:
+            self._repeated_title(title_block)
+        ChromeMarker(
+            self.blocks, lambda b: levels.get(id(b), 6), lambda b: self._hints.get(id(b), _NONE)
+        ).mark(title_block)
 
         sections: list[Section] = []
         section_blocks: list[list[Block]] = []
@@ -140,7 +175,8 @@ class ArticleBuilder:
             title_line=self.title_line,
             article_type=article_type,
             type_source="front-matter" if article_type else None,
-            language=str(self.metadata["language"]) if self.metadata.get("language") else None,
+            language=(str(self.metadata["language"]) if self.metadata.get("language")
+                      else self.language),
             metadata=self.metadata,
             sections=sections,
             blocks=self.blocks,
@@ -149,6 +185,33 @@ class ArticleBuilder:
             problems=self.problems,
             line_count=self.line_count,
         )
+
+    def _bold_lines_as_emphasis(self) -> None:
+        """Bold lines are headings only in an article that has no heading markup at all.
+
+        Converters spell headings as bold lines when the source had none; where the article
+        has real headings, a bold line is a lead-in ("Our services include:"), a call-out or
+        a site banner ("Official websites use .gov").
+        """
+        bold = [b for b in self.blocks if b.role == "heading" and "bold" in self._hints.get(
+            id(b), _NONE)]
+        if not bold:
+            return
+        bold_ids = {id(b) for b in bold}
+        if any(b.role == "heading" and id(b) not in bold_ids for b in self.blocks):
+            for block in bold:
+                block.role = "links" if "linked" in self._hints.get(id(block), _NONE) else "prose"
+
+    def _repeated_title(self, title_block: Block) -> None:
+        """A copy of the title right after it (some templates print it twice) is no section."""
+        index = self.blocks.index(title_block)
+        for block in self.blocks[index + 1:]:
+            if block.role == "heading" and _same_words(block.text, title_block.text):
+                block.role = "chrome"
+                block.reason = "a repeated copy of the title"
+                continue
+            if block.role in ("prose", "table", "heading"):
+                return
 
     def _credits(self) -> Credits:
         credits = Credits()
@@ -177,6 +240,46 @@ def _numbered_lines(block: Block) -> list[tuple[int, str]]:
 def _mostly_credits(block: Block, found: list[int]) -> bool:
     lines = [t for t in block.text.split("\n") if t.strip()]
     return len(found) * 2 >= len(lines)
+
+
+_PAGE_TITLE_SUFFIX = re.compile(r"\s(?:[|]|[-–—](?=\s\S+(?:\s\S+){0,3}$))\s")
+
+
+def _looks_like_page_title(text: str) -> bool:
+    """A <title> element's text: "Iron | Nutrition | CDC", "Cisplatin - NCI"."""
+    return bool(_PAGE_TITLE_SUFFIX.search(text))
+
+
+def _title_heading(headings: list[Block], levels: dict[int, int],
+                   blocks: list[Block]) -> Block | None:
+    """The article's own title among its headings: its single top-level heading, or the H1
+    that heads the most of the page when a page has several (a site banner, a copy of the
+    <title> element, the article)."""
+    top = min(levels[id(h)] for h in headings)
+    candidates = [h for h in headings if levels[id(h)] == top]
+    if len(candidates) > 1:
+        own = [h for h in candidates if not _looks_like_page_title(h.text)]
+        candidates = own or candidates
+    if len(candidates) > 1:
+        distinct = [h for i, h in enumerate(candidates)
+                    if i == 0 or not _same_words(h.text, candidates[i - 1].text)]
+        if len(distinct) == 1:
+            return candidates[0]
+        if top != 1:
+            return None
+        return max(distinct, key=lambda h: _words_headed(h, distinct, blocks))
+    return candidates[0]
+
+
+def _words_headed(heading: Block, candidates: list[Block], blocks: list[Block]) -> int:
+    start = blocks.index(heading)
+    words = 0
+    for block in blocks[start + 1:]:
+        if block in candidates:
+            break
+        if block.role in ("prose", "table"):
+            words += count_words(block.text)
+    return words
 
 
 def _same_words(a: str, b: str) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import NamedTuple
 from html.parser import HTMLParser
 
 from ..models import Article, BlockRole, ParseProblem
@@ -19,7 +20,9 @@ from . import directives
 from .builder import ArticleBuilder
 
 _DROPPED = {"script", "style", "noscript", "template", "svg", "math", "iframe", "object", "head"}
-_CHROME_TAGS = {"nav", "header", "footer", "aside", "form", "button", "select", "dialog", "menu"}
+# A <form> is no chrome: ASP.NET and many CMSs wrap the whole page in one. Its controls are.
+_CHROME_TAGS = {"nav", "header", "footer", "aside", "button", "select", "textarea", "dialog",
+                "menu"}
 _ARTICLE_PARTS = {"header", "footer"}
 _PART_HINT = re.compile(r"^\W*(?:[\w-]*[_-])?(?:header|footer)(?:[_-][\w-]*)?\W*$", re.I)
 _CHROME_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "dialog"}
@@ -37,25 +40,46 @@ _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _BLOCKS = {"p", "li", "dd", "dt", "td", "th", "blockquote", "figcaption", "pre", "div",
            "section", "article", "main", "ul", "ol", "dl", "table", "tr", "caption", "summary",
            "details", "address", "body", "html", "hr", "center", "label", "legend", "fieldset"}
+_ALERT_HINT = re.compile(r"(?:^|[\s_-])(?:alert|notice|emergency-banner)(?:$|[\s_-])", re.I)
 _CONTENT_ROOT = re.compile(r"<(?:main|article)\b|\brole\s*=\s*[\"']?main\b", re.I)
 _SPACES = re.compile(r"[ \t\f\v\u00a0]+")
 # Where a tag, end tag, comment or declaration opens ("<p", "</", "<!", "<?"); see _unclosed_tail.
 _MARKUP_OPEN = re.compile(r"<(?:[A-Za-z!?]|/(?=.))", re.S)
 
 
+class _Item(NamedTuple):
+    """A heading or block as read, before the page as a whole says whether it is chrome."""
+
+    heading_level: int  # 0 for a block
+    role: BlockRole
+    text: str
+    line: int
+    end_line: int
+    column: int
+    list_item: bool
+    chrome: tuple[int, ...]  # the chrome elements around it, outermost first
+    in_root: bool
+    hints: frozenset[str]
+
+
 class _PageReader(HTMLParser):
-    def __init__(self, builder: ArticleBuilder, has_root: bool) -> None:
+    def __init__(self, builder: ArticleBuilder, has_root: bool, line_offset: int = 0) -> None:
         super().__init__(convert_charrefs=True)
         self.builder = builder
         self.has_root = has_root
-        self.stack: list[tuple[str, bool, bool, bool]] = []  # tag, chrome, dropped, root
+        self.line_offset = line_offset
+        self.stack: list[tuple[str, int, bool, bool, bool]] = []  # tag, chrome, dropped, root,
+        # alert
         # Running counts of what the stack holds, so each callback asks in constant time:
         # scanning the stack instead made deeply nested pages (thousands of unclosed <div>s)
         # quadratic.
         self.open_tags: Counter[str] = Counter()
-        self.chrome_depth = 0
+        self.chrome_chain: list[int] = []
+        self.chrome_reasons: dict[int, str] = {}
         self.dropped_depth = 0
         self.root_depth = 0
+        self.alert_depth = 0
+        self.items: list[_Item] = []
         self.buffer: list[str] = []
         self.buffer_has_text = False
         # A <br> not yet followed by text: it ends a line only if the next text is on the
@@ -69,6 +93,9 @@ class _PageReader(HTMLParser):
         self.in_title = False
         self.last_dt: tuple[str, int] | None = None
         self.unlinked_text = False  # the block has text outside any <a>
+        self.linked_text = False  # the block has text inside an <a href>
+        self.html_lang: str | None = None
+        self.read_directives = True
 
     # context --------------------------------------------------------------------------------
     def _inside(self, tag: str) -> bool:
@@ -78,27 +105,25 @@ class _PageReader(HTMLParser):
     def _dropped(self) -> bool:
         return self.dropped_depth > 0
 
-    @property
-    def _chrome(self) -> bool:
-        if self.chrome_depth:
-            return True
-        return self.has_root and not self.root_depth
-
-    def _push(self, entry: tuple[str, bool, bool, bool]) -> None:
-        tag, chrome, dropped, root = entry
+    def _push(self, entry: tuple[str, int, bool, bool, bool]) -> None:
+        tag, chrome, dropped, root, alert = entry
         self.stack.append(entry)
         self.open_tags[tag] += 1
-        self.chrome_depth += chrome
+        if chrome:
+            self.chrome_chain.append(chrome)
         self.dropped_depth += dropped
         self.root_depth += root
+        self.alert_depth += alert
 
     def _pop_to(self, depth: int) -> None:
         while len(self.stack) > depth:
-            tag, chrome, dropped, root = self.stack.pop()
+            tag, chrome, dropped, root, alert = self.stack.pop()
             self.open_tags[tag] -= 1
-            self.chrome_depth -= chrome
+            if chrome:
+                self.chrome_chain.pop()
             self.dropped_depth -= dropped
             self.root_depth -= root
+            self.alert_depth -= alert
 
     # tokenizer callbacks ---------------------------------------------------------------------
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -112,22 +137,35 @@ class _PageReader(HTMLParser):
         if tag in _VOID:
             return
         attributes = {k: (v or "") for k, v in attrs}
+        if tag == "html" and attributes.get("lang") and self.html_lang is None:
+            self.html_lang = attributes["lang"]
         hint = " ".join((attributes.get("class", ""), attributes.get("id", "")))
+        role_attribute = attributes.get("role", "").lower()
         # Inside <main> or <article>, a <header> or <footer> is the article's own: its title,
         # byline, review date and credits, not the site's banner or footer.
         own_part = self.root_depth > 0 and (
             tag in _ARTICLE_PARTS or bool(_PART_HINT.search(hint))
         )
-        chrome = not own_part and (
-            tag in _CHROME_TAGS
-            or attributes.get("role", "").lower() in _CHROME_ROLES
-            or attributes.get("aria-hidden", "").lower() == "true"
-            or "hidden" in attributes
-            or bool(hint.strip() and _CHROME_HINT.search(hint))
-        )
-        root = (tag in ("main", "article") or attributes.get("role", "").lower() == "main")
+        root = (tag in ("main", "article") or role_attribute == "main")
+        reason = None
+        if not own_part and not root:
+            if tag in _CHROME_TAGS:
+                reason = f"inside <{tag}>"
+            elif role_attribute in _CHROME_ROLES:
+                reason = f'inside an element with role="{role_attribute}"'
+            elif attributes.get("aria-hidden", "").lower() == "true" or "hidden" in attributes:
+                reason = "hidden from readers"
+            elif hint.strip():
+                found = _CHROME_HINT.search(hint)
+                if found:
+                    reason = f'inside an element marked "{found.group(0).strip(" _-")}"'
+        chrome = 0
+        if reason is not None:
+            chrome = len(self.chrome_reasons) + 1
+            self.chrome_reasons[chrome] = reason
         dropped = tag in _DROPPED or bool(hint.strip() and _COMMENT_THREAD.search(hint))
-        self._push((tag, chrome and not root, dropped and not root, root))
+        alert = role_attribute == "alert" or bool(hint.strip() and _ALERT_HINT.search(hint))
+        self._push((tag, chrome, dropped and not root, root, alert))
         if tag in _HEADINGS:
             self.heading_level = _HEADINGS[tag]
 
@@ -166,8 +204,11 @@ class _PageReader(HTMLParser):
                 # a block's lines must be source lines (findings point at them), so the text
                 # after the break starts a block of its own.
                 self._flush()
-        if data.strip(" \t\n\r,;|·•-") and not self._inside("a"):
-            self.unlinked_text = True
+        if data.strip(" \t\n\r,;|·•-"):
+            if self._inside("a"):
+                self.linked_text = True
+            else:
+                self.unlinked_text = True
         if not self.buffer_has_text:
             stripped = data.lstrip()
             if not stripped:
@@ -226,6 +267,8 @@ class _PageReader(HTMLParser):
         return result
 
     def handle_comment(self, data: str) -> None:
+        if not self.read_directives:
+            return
         directive = directives.from_comment(f"<!--{data}-->", self.getpos()[0])
         if directive is not None:
             self.builder.directives.append(directive)
@@ -237,24 +280,28 @@ class _PageReader(HTMLParser):
         self.buffer_has_text = False
         self.pending_break = False
         only_links = not self.unlinked_text
+        linked = self.linked_text
         self.unlinked_text = False
+        self.linked_text = False
         # Each line of the text is a source line, blank ones included, so that the line of a
         # match is the block's line plus the line breaks before it.
         text = "\n".join(_SPACES.sub(" ", part).strip() for part in raw.strip().split("\n"))
         if not text.strip():
             return
-        line = self.buffer_line or self.getpos()[0]
+        line = (self.buffer_line or self.getpos()[0]) + self.line_offset
         end = line + text.count("\n")
-        if self.heading_level and not self._chrome:
-            self.builder.heading(text, self.heading_level, line, end, column=self.buffer_column)
-            if self.heading_level == 1:
-                self.builder.set_title(text, line)
+        hints = frozenset({"alert"}) if self.alert_depth else frozenset()
+        chrome = tuple(self.chrome_chain)
+        in_root = self.root_depth > 0
+        if self.heading_level:
+            if only_links and linked:
+                hints |= {"linked"}
+            self.items.append(_Item(self.heading_level, "heading", text, line, end,
+                                    self.buffer_column, False, chrome, in_root, hints))
             self.last_dt = None
             return
         role: BlockRole = "prose"
-        if self._chrome:
-            role = "chrome"
-        elif self._inside("table"):
+        if self._inside("table") and not self._layout_table():
             role = "table"
         elif self._inside("pre"):
             role = "code"
@@ -270,8 +317,49 @@ class _PageReader(HTMLParser):
             # One line, as a reader sees "Author: Jane Doe", whatever the source layout.
             text = f"{term.rstrip(':')}: {text}"
             line = term_line
-        self.builder.block(role, text, line, line + text.count("\n"), column=self.buffer_column,
-                           list_item=self._inside("li"))
+        self.items.append(_Item(0, role, text, line, line + text.count("\n"), self.buffer_column,
+                                self._inside("li"), chrome, in_root, hints))
+
+    def _layout_table(self) -> bool:
+        """A table used for page layout holds paragraphs, headings or lists, not data."""
+        return any(self._inside(tag) for tag in ("p", "ul", "ol", "h1", "h2", "h3", "h4"))
+
+    def emit(self) -> None:
+        """Hand every item to the builder, now that the whole page says what is chrome.
+
+        An element that looks like chrome by its tag or class but holds the article's H1 and
+        most of the page's words is a page wrapper (``<div class="page-header-wrap">`` around
+        everything), not chrome; likewise ``<main>``/``<article>`` marks the content only when
+        it holds the H1 or a fair share of the words (not a row of teaser cards).
+        """
+        total = sum(len(item.text.split()) for item in self.items) or 1
+        words: Counter[int] = Counter()
+        holds_h1: set[int] = set()
+        root_words = 0
+        root_h1 = False
+        for item in self.items:
+            count = len(item.text.split())
+            for element in item.chrome:
+                words[element] += count
+                if item.heading_level == 1:
+                    holds_h1.add(element)
+            if item.in_root:
+                root_words += count
+                root_h1 = root_h1 or item.heading_level == 1
+        wrappers = {e for e in holds_h1 if words[e] * 2 >= total}
+        use_root = self.has_root and (root_h1 or root_words * 10 >= total * 3)
+        for item in self.items:
+            chrome = [e for e in item.chrome if e not in wrappers]
+            reason = self.chrome_reasons[chrome[0]] if chrome else None
+            if reason is None and use_root and not item.in_root:
+                reason = "outside the page's <main> or <article>"
+            if item.heading_level:
+                self.builder.heading(item.text, item.heading_level, item.line, item.end_line,
+                                     column=item.column, hints=item.hints, reason=reason)
+            else:
+                self.builder.block("chrome" if reason else item.role, item.text, item.line,
+                                   item.end_line, column=item.column, list_item=item.list_item,
+                                   hints=item.hints, reason=reason)
 
     def close(self) -> None:
         super().close()
@@ -305,7 +393,37 @@ def parse_html(text: str, *, path: str | None = None) -> Article:
     reader = _PageReader(builder, has_root=bool(_CONTENT_ROOT.search(text)))
     reader.feed(text if cut is None else text[:cut])
     reader.close()
+    reader.emit()
     page_title = " ".join("".join(reader.page_title).split())
-    if builder.title is None and page_title:
-        builder.set_title(page_title, reader.title_line)
+    if page_title:
+        builder.fallback_title = (page_title, reader.title_line)
+    if reader.html_lang and "language" not in builder.metadata:
+        builder.language = reader.html_lang
     return builder.build()
+
+
+class HtmlFragments:
+    """The raw HTML blocks of one Markdown document, read as one stream.
+
+    CommonMark ends an HTML block at a blank line, so an element opened in one block (an
+    alert box, a ``<nav>``) holds the Markdown that follows until a later block closes it.
+    """
+
+    def __init__(self, builder: ArticleBuilder) -> None:
+        self.reader = _PageReader(builder, has_root=False)
+        self.reader.read_directives = False  # the Markdown parser reads comments itself
+
+    def feed(self, text: str, first_line: int) -> None:
+        reader = self.reader
+        reader.line_offset = first_line - reader.getpos()[0]
+        reader.feed(text if text.endswith("\n") else text + "\n")
+        reader._flush()
+        reader.emit()
+        reader.items.clear()
+
+    def context(self) -> tuple[frozenset[str], str | None]:
+        """Hints and chrome reason for Markdown standing inside the elements now open."""
+        reader = self.reader
+        hints = frozenset({"alert"}) if reader.alert_depth else frozenset()
+        reason = reader.chrome_reasons[reader.chrome_chain[0]] if reader.chrome_chain else None
+        return hints, reason

@@ -16,8 +16,15 @@ if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
+    from .html import HtmlFragments
+
 # Markdown converted from HTML often wraps whole headings in bold or escapes punctuation.
 _BOLD_WRAP = re.compile(r"^(\*\*|__)(.+)\1$")
+_BOLD = frozenset({"bold"})
+_LINKED = frozenset({"linked"})
+_NONE: frozenset[str] = frozenset()
+# Raw HTML with text a reader sees, not just a comment or an empty tag.
+_HTML_TEXT = re.compile(r">\s*[^<\s]")
 
 
 @cache
@@ -37,9 +44,50 @@ def _inline_text(token: Token) -> str:
             parts.append(child.content)
         elif child.type in ("softbreak", "hardbreak"):
             parts.append("\n")
-        elif child.type == "image":
-            parts.append(child.content)
+        # An image's alternative text is not shown to a sighted reader: it is neither the
+        # article's prose nor a place its caveats can be said.
     return "".join(parts)
+
+
+def _heading_lines(inline: Token) -> tuple[str, bool]:
+    """A heading's visible text, and whether it is nothing but a link.
+
+    A converter that leaves a "[Top of Page](#)" link or an image right above a setext heading
+    glues it into the heading; the heading is the line that has text outside links. Images
+    add no text to a heading: their alternative text describes a picture.
+    """
+    lines: list[list[Token]] = [[]]
+    for child in inline.children or []:
+        if child.type in ("softbreak", "hardbreak"):
+            lines.append([])
+        else:
+            lines[-1].append(child)
+    texts: list[tuple[str, bool]] = []
+    for children in lines:
+        depth = 0
+        linked = unlinked = False
+        parts: list[str] = []
+        for child in children:
+            if child.type == "link_open":
+                depth += 1
+            elif child.type == "link_close":
+                depth -= 1
+            elif child.type in ("text", "code_inline"):
+                parts.append(child.content)
+                if child.content.strip(" ,;|·•-"):
+                    if depth:
+                        linked = True
+                    else:
+                        unlinked = True
+        text = "".join(parts).strip()
+        if text:
+            texts.append((text, linked and not unlinked))
+    if not texts:
+        return "", False
+    if len(texts) > 1:
+        own = [entry for entry in texts if not entry[1]]
+        texts = own or texts[-1:]
+    return " ".join(text for text, _ in texts), all(only for _, only in texts)
 
 
 def parse_markdown(text: str, *, path: str | None = None) -> Article:
@@ -66,6 +114,10 @@ def parse_markdown(text: str, *, path: str | None = None) -> Article:
 
 
 def _walk(tokens: list[Token], builder: ArticleBuilder, offset: int) -> None:
+    html: HtmlFragments | None = None
+    # What the raw HTML blocks leave open around the Markdown that follows them.
+    hints: frozenset[str] = _NONE
+    reason: str | None = None
     in_list_item = 0
     in_table = 0
     index = 0
@@ -75,11 +127,12 @@ def _walk(tokens: list[Token], builder: ArticleBuilder, offset: int) -> None:
         kind = token.type
         if kind == "heading_open":
             inline = tokens[index + 1]
-            heading = _inline_text(inline).replace("\n", " ").strip()
+            heading, linked = _heading_lines(inline)
             bold = _BOLD_WRAP.match(heading)
             if bold:
                 heading = bold.group(2)
-            builder.heading(heading, int(token.tag[1]), start, end)
+            builder.heading(heading, int(token.tag[1]), start, end,
+                            hints=hints | _LINKED if linked else hints, reason=reason)
             _inline_directives(inline, start, builder)
             index += 3
             continue
@@ -89,18 +142,22 @@ def _walk(tokens: list[Token], builder: ArticleBuilder, offset: int) -> None:
             in_list_item -= 1
         elif kind == "table_open":
             in_table += 1
-            builder.block("table", _table_text(tokens, index), start, end)
+            builder.block("table", _table_text(tokens, index), start, end, hints=hints,
+                          reason=reason)
         elif kind == "table_close":
             in_table -= 1
         elif kind == "paragraph_open" and not in_table:
             inline = tokens[index + 1]
             paragraph = _inline_text(inline)
             if _is_bold_line(inline) and _looks_like_heading(paragraph):
-                # A bold line standing alone is how many converters spell a heading.
-                builder.heading(paragraph, 2, start, end)
+                # A bold line standing alone is how many converters spell a heading (the
+                # builder keeps it one only where the article has no heading markup).
+                bold_hints = hints | _BOLD | (_LINKED if _only_links(inline) else _NONE)
+                builder.heading(paragraph, 2, start, end, hints=bold_hints, reason=reason)
             else:
                 role: BlockRole = "links" if _only_links(inline) else "prose"
-                builder.block(role, paragraph, start, end, list_item=in_list_item > 0)
+                builder.block("chrome" if reason else role, paragraph, start, end,
+                              list_item=in_list_item > 0, hints=hints, reason=reason)
             _inline_directives(inline, start, builder)
             index += 3
             continue
@@ -108,6 +165,13 @@ def _walk(tokens: list[Token], builder: ArticleBuilder, offset: int) -> None:
             builder.block("code", token.content, start, end)
         elif kind == "html_block":
             builder.directives.extend(directives.comments_in(token.content, start))
+            if _HTML_TEXT.search(token.content) or html is not None:
+                if html is None:
+                    from .html import HtmlFragments
+
+                    html = HtmlFragments(builder)
+                html.feed(token.content, start)
+                hints, reason = html.context()
         elif kind == "inline" and token.children:
             _inline_directives(token, start, builder)
         index += 1
@@ -159,7 +223,7 @@ def _is_visible_text(token: Token) -> bool:
 def _looks_like_heading(text: str) -> bool:
     words = text.split()
     # "**Last reviewed:**" or "**Author: Jane Doe**" standing alone is a credit, not a heading.
-    return (0 < len(words) <= 10 and not text.rstrip().endswith((".", ",", ";"))
+    return (0 < len(words) <= 10 and not text.rstrip().endswith((".", ",", ";", ":"))
             and not credit_grammar.is_credit_line(text))
 
 
