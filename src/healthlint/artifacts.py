@@ -3,11 +3,15 @@
 Two kinds of entry, both rebuilt whenever a file they were made from, healthlint or Python
 changes (checked by the files' paths, sizes and modification times):
 
-- :func:`cached_data`: plain data such as word tables, written with :mod:`marshal`, which cannot
-  run code when read;
+- :func:`cached_data`: plain data such as word tables, written with :mod:`marshal`;
 - :func:`cached_object`: validated objects such as the rule set of a list of packs, written with
-  :mod:`pickle` so that they come back without re-reading YAML or importing pydantic. The folder
-  is the user's own cache folder and entries are created readable by the user only.
+  :mod:`pickle` so that they come back without re-reading YAML or importing pydantic.
+
+Every entry is sealed with an HMAC whose key is the user's own (a file readable by the user only,
+kept in the user configuration folder, never in the cache folder), and its seal is checked
+before a byte of it is decoded: an entry planted by anyone who cannot read that key — a pull
+request restoring a cache, another user of a shared folder — is a miss, never code run. A cache
+folder that is not the user's own, or that others may write to, is not used at all.
 
 Entries are written to a temporary file first and then moved into place, so runs sharing the
 folder never read half an entry. A folder that cannot be written only costs speed.
@@ -17,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import hmac
 import marshal
 import os
 import sys
@@ -30,7 +35,75 @@ T = TypeVar("T")
 def _folder() -> str:
     from .cache import default_location
 
-    return os.path.join(str(default_location()), "artifacts")
+    root = str(default_location())
+    folder = os.path.join(root, "artifacts")
+    if not (trusted_folder(root) and trusted_folder(folder)):
+        raise OSError(f"cache folder {folder!r} is not private to this user")
+    return folder
+
+
+def trusted_folder(folder: str) -> bool:
+    """Whether ``folder`` (created if missing) and every existing parent up to the user's home or
+    the root are owned by this user or root and not writable by group or others: anything else
+    lets another account swap entries in or out."""
+    with contextlib.suppress(OSError):
+        os.makedirs(folder, mode=0o700, exist_ok=True)
+    if not hasattr(os, "getuid"):
+        return os.path.isdir(folder)
+    uid = os.getuid()
+    try:
+        stat = os.stat(folder)
+    except OSError:
+        return False
+    return stat.st_uid == uid and not stat.st_mode & 0o022
+
+
+def _key_path() -> str:
+    if sys.platform == "linux":
+        base = os.environ.get("XDG_CONFIG_HOME", "").strip() or os.path.expanduser("~/.config")
+        return os.path.join(base, "healthlint", "cache-key")
+    from platformdirs import user_config_dir
+
+    return os.path.join(user_config_dir("healthlint", appauthor=False), "cache-key")
+
+
+@cache
+def _secret() -> bytes:
+    """The user's cache key, created on first use (32 random bytes, mode 0600)."""
+    path = _key_path()
+    try:
+        with open(path, "rb") as handle:
+            secret = handle.read()
+            stat = os.fstat(handle.fileno())
+        if len(secret) >= 32:
+            if hasattr(os, "getuid") and (stat.st_uid != os.getuid() or stat.st_mode & 0o077):
+                raise OSError(f"cache key {path!r} is readable or owned by another user")
+            return secret
+    except FileNotFoundError:
+        pass
+    os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
+    secret = os.urandom(32)
+    write_atomically(path, secret, mode=0o600)
+    return secret
+
+
+_SEAL = 32
+
+
+def seal(payload: bytes) -> bytes:
+    """``payload`` preceded by its HMAC under the user's key."""
+    return hmac.new(_secret(), payload, hashlib.sha256).digest() + payload
+
+
+def unseal(sealed: bytes) -> bytes | None:
+    """The payload of a sealed entry, or None when the seal does not match it."""
+    try:
+        secret = _secret()
+    except OSError:
+        return None
+    payload = sealed[_SEAL:]
+    expected = hmac.new(secret, payload, hashlib.sha256).digest()
+    return payload if hmac.compare_digest(expected, sealed[:_SEAL]) else None
 
 
 def cached_data(name: str, sources: Sequence[str], build: Callable[[], Any]) -> Any:
@@ -49,8 +122,10 @@ def cached_data(name: str, sources: Sequence[str], build: Callable[[], Any]) -> 
     path = os.path.join(folder, f"{name}-{key.hexdigest()[:24]}.marshal")
     try:
         with open(path, "rb") as handle:
-            # loads() on the whole file: load() on a file object is several times slower.
-            return marshal.loads(handle.read())
+            payload = unseal(handle.read())
+        if payload is not None:
+            # loads() on the whole payload: load() on a file object is several times slower.
+            return marshal.loads(payload)
     except (OSError, EOFError, ValueError, TypeError):
         pass
     value = build()
@@ -78,7 +153,10 @@ def cached_object(name: str, key: str, build: Callable[[], tuple[T, Sequence[str
     path = os.path.join(folder, f"{name}-{digest}.pickle")
     try:
         with open(path, "rb") as handle:
-            stamps, value = pickle.loads(handle.read())
+            payload = unseal(handle.read())
+        if payload is None:
+            raise ValueError("unsealed entry")
+        stamps, value = pickle.loads(payload)
         recorded = [stamp[0] for stamp in stamps]
         if recorded and stamps == _stamps(recorded):
             return value  # type: ignore[no-any-return]
@@ -116,7 +194,7 @@ def code_stamp() -> str:
 
 def _write(path: str, payload: bytes) -> None:
     with contextlib.suppress(OSError):
-        write_atomically(path, payload)
+        write_atomically(path, seal(payload))
 
 
 _written = 0

@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .artifacts import write_atomically
+from .artifacts import seal, trusted_folder, unseal, write_atomically
 
 ENV_VAR = "HEALTHLINT_CACHE_DIR"
 
@@ -57,6 +57,7 @@ class FindingCache:
         self.salt = salt
         self.hits = 0
         self.misses = 0
+        self._trusted: bool | None = None
 
     def key(self, shown: str, data: bytes) -> str:
         digest = hashlib.sha256()
@@ -72,7 +73,11 @@ class FindingCache:
 
     def get(self, key: str) -> dict[str, Any] | None:
         try:
-            raw = self._path(key).read_bytes()
+            if not self._private():
+                raise OSError("cache folder not private")
+            raw = unseal(self._path(key).read_bytes())
+            if raw is None:
+                raise OSError("entry not sealed with this user's key")
         except OSError:
             self.misses += 1
             return None
@@ -92,4 +97,10 @@ class FindingCache:
         payload = json.dumps(entry, separators=(",", ":")).encode("utf-8")
         # A cache that cannot be written only costs speed, never a result.
         with contextlib.suppress(OSError):
-            write_atomically(str(self._path(key)), payload)
+            if self._private():
+                write_atomically(str(self._path(key)), seal(payload))
+
+    def _private(self) -> bool:
+        if self._trusted is None:
+            self._trusted = trusted_folder(str(self.folder))
+        return self._trusted
