@@ -30,6 +30,8 @@ Options:
     require: [phrase]         any one of these satisfies the rule (required)
     when_in: [role]           default [heading, prose, table]
     require_in: [role]        default [heading, prose, table, credits, chrome]
+    not_within: [phrase]      a trigger inside one of these does not count: "drug" in "Food
+                              and Drug Administration", "dose" in "vaccine dose"
     suggestion: str           text an editor could add, shown as the finding's suggestion
 
 Message parameters: {trigger} (the first trigger as written in the article), {required} (the
@@ -38,7 +40,7 @@ required phrases, quoted and joined with "or").
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import field
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -62,13 +64,28 @@ class Options(KindOptions):
     require_in: Annotated[list[Role], Field(min_length=1)] = field(
         default_factory=lambda: ["heading", "prose", "table", "credits", "chrome"]
     )
+    not_within: list[Phrase] = field(default_factory=list)
     suggestion: str | None = None
 
 
 def _first(
-    ctx: CheckContext, blocks: list[Block], phrases: list[str]
+    ctx: CheckContext, blocks: list[Block], phrases: list[str], not_within: Sequence[str] = ()
 ) -> tuple[Block, PhraseMatch] | None:
-    return matcher(tuple(phrases)).first_in(blocks, word_starts(ctx))
+    found = matcher(tuple(phrases)).in_blocks(blocks, word_starts(ctx))
+    if not not_within:
+        return next(found, None)
+    excluded = matcher(tuple(not_within))
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for block, match in found:
+        # Each block's excluded spans are found once, and only for a block with a trigger.
+        block_spans = spans.get(id(block))
+        if block_spans is None:
+            block_spans = spans[id(block)] = [
+                (m.start, m.end) for m in excluded.finditer(block.text)
+            ]
+        if not any(start <= match.start and match.end <= end for start, end in block_spans):
+            return block, match
+    return None
 
 
 def describe_phrases(phrases: list[str], limit: int = 4) -> str:
@@ -85,11 +102,11 @@ def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
     trigger_blocks = blocks_in(ctx, options.when_in)
     anchor: tuple[Block, PhraseMatch] | None = None
     if options.when:
-        anchor = _first(ctx, trigger_blocks, options.when)
+        anchor = _first(ctx, trigger_blocks, options.when, options.not_within)
         if anchor is None:
             return
     for group in options.when_all:
-        found = _first(ctx, trigger_blocks, group)
+        found = _first(ctx, trigger_blocks, group, options.not_within)
         if found is None:
             return
         if anchor is None:
