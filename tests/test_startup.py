@@ -48,7 +48,9 @@ sys.exit(code)
 def run(project: Path, cache: Path, *args: str) -> subprocess.CompletedProcess[str]:
     environment = {**os.environ, "HEALTHLINT_CACHE_DIR": str(cache)}
     return subprocess.run(
-        [sys.executable, "-c", PROBE, "check", "--today", "2026-11-26", "--no-cache", *args],
+        # A fresh findings cache each run, so only the artifact cache can be hit.
+        [sys.executable, "-c", PROBE, "check", "--today", "2026-11-26",
+         "--cache-dir", str(cache.parent / f"findings-{os.urandom(6).hex()}"), *args],
         cwd=project, env=environment, capture_output=True, text=True, timeout=120,
     )
 

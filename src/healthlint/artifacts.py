@@ -32,7 +32,18 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 
 
+_disabled = False
+
+
+def disable() -> None:
+    """Every later call builds afresh and writes nothing (``--no-cache``)."""
+    global _disabled
+    _disabled = True
+
+
 def _folder() -> str:
+    if _disabled:
+        raise OSError("caching disabled")
     from .cache import default_location
 
     root = str(default_location())
@@ -200,14 +211,17 @@ def _write(path: str, payload: bytes) -> None:
 _written = 0
 
 
-def write_atomically(path: str, payload: bytes, *, mode: int = 0o600) -> None:
+def write_atomically(path: str, payload: bytes, *, mode: int = 0o600,
+                     make_folder: bool = True) -> None:
     """Write ``payload`` to a new file beside ``path``, then move it into place: a reader sees
     the old file or the whole new one, never half of one, and two writers never share a
     temporary file. The folder is created if needed; ``mode`` (before the umask) defaults to
-    readable by the user only, as cache entries are."""
+    readable by the user only, as cache entries are. The temporary file is created exclusively,
+    so a link planted under its name is never followed."""
     global _written
     _written += 1
-    os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
+    if make_folder:
+        os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
     temporary = f"{path}.{os.getpid()}-{_written}.tmp"
     descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
     try:

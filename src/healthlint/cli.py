@@ -458,6 +458,10 @@ def _merge(groups: list[_Group]) -> tuple[LintResult, RuleSet, list[str]]:
 def _check(args: argparse.Namespace) -> int:
     from .reporters import Report, get
 
+    if args.no_cache:
+        from .artifacts import disable
+
+        disable()
     groups = _groups(args)
     for group in groups:
         _run(group, args)
@@ -536,9 +540,16 @@ def _write(output: str, destination: str | None) -> None:
     if not destination:
         sys.stdout.write(output)
         return
+    from .artifacts import write_atomically
+
+    # A symlink planted where the report goes would point the write at any file the runner may
+    # write; the report replaces a plain file atomically and is never written through a link.
+    if os.path.islink(destination):
+        raise UsageError(f"{destination}: is a symbolic link; the report is not written through "
+                         "one (remove it or choose another --output)")
     try:
-        with open(destination, "w", encoding="utf-8") as handle:
-            handle.write(output)
+        write_atomically(destination, output.encode("utf-8", "surrogateescape"), mode=0o644,
+                         make_folder=False)
     except OSError as error:
         raise UsageError(f"{destination}: cannot write the report: {error.strerror}") from error
 
