@@ -72,6 +72,11 @@ class PathOverride:
         Field(description="article type of these files (e.g. condition, treatment), used when "
               "their front matter does not say"),
     ] = None
+    region: Annotated[
+        str | None,
+        Field(description="country whose emergency and crisis numbers these files give (us, "
+              "ca, uk, ie, au, nz), used when their front matter does not say"),
+    ] = None
     select: Annotated[
         list[str] | None, Field(description="only these rules for these files: " + _SELECTOR_HELP)
     ] = None
@@ -157,6 +162,11 @@ class Config:
         Field(ge=1, description="files larger than this many bytes are reported, not read "
               "(--max-file-size)"),
     ] = DEFAULT_MAX_FILE_SIZE
+    region: Annotated[
+        str | None,
+        Field(description="country whose emergency and crisis numbers the articles give (us, "
+              "ca, uk, ie, au, nz); default: the page's language tag (en-GB is uk), else us"),
+    ] = None
     require_reason: Annotated[
         bool,
         Field(description="suppression comments must say why, after ' -- ' (--require-reason)"),

@@ -113,7 +113,8 @@ class Linter:
         shown = path or article.path or "<text>"
         overrides = self._overrides_for(shown)
         self._resolve_type(article, overrides)
-        context = CheckContext(article=article, today=self.today, path=shown)
+        region = next((o.region for o in reversed(overrides) if o.region), self.config.region)
+        context = CheckContext(article=article, today=self.today, path=shown, region=region)
         findings: list[Finding] = []
         active = self.active_rules(overrides)
         for rule in active:

@@ -53,6 +53,8 @@ class CheckContext:
     article: Article
     today: dt.date
     path: str
+    # The region set by the configuration for this file (None: not set there).
+    region: str | None = None
 
     @cached_property
     def heading_columns(self) -> dict[int, int]:

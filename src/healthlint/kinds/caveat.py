@@ -33,6 +33,15 @@ Options:
     not_within: [phrase]      a trigger inside one of these does not count: "drug" in "Food
                               and Drug Administration", "dose" in "vaccine dose"
     suggestion: str           text an editor could add, shown as the finding's suggestion
+    regions: {region: {name: text}}
+                              message and suggestion parameters per region, e.g.
+                              uk: {emergency: "999"}; the "us" entry serves a page whose
+                              region is not one listed
+
+Regions:
+    A page's region comes from its front matter (``region: uk``), else the configuration
+    (``region`` for a folder in ``[[overrides]]``, then the top-level key), else its language
+    tag (en-GB, en-IE, en-AU, en-NZ, en-CA), else "us".
 
 Message parameters: {trigger} (the first trigger as written in the article), {required} (the
 required phrases, quoted and joined with "or").
@@ -44,6 +53,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import field
 from typing import TYPE_CHECKING, Annotated, Any
 
+from ..findings import format_message
 from ..models import Block
 from .base import CheckContext, Hit, Kind, KindOptions, block_position
 from .matching import Phrase, PhraseMatch, Role, blocks_in, matcher, word_starts
@@ -66,6 +76,25 @@ class Options(KindOptions):
     )
     not_within: list[Phrase] = field(default_factory=list)
     suggestion: str | None = None
+    regions: dict[str, dict[str, str]] = field(default_factory=dict)
+
+
+# The country part of a language tag, as a region name ("GB" is written "uk" in the packs).
+_TAG_REGIONS = {"us": "us", "ca": "ca", "gb": "uk", "uk": "uk", "ie": "ie", "au": "au",
+                "nz": "nz"}
+
+
+def page_region(ctx: CheckContext) -> str:
+    """The page's region: front matter, configuration, language tag, else "us"."""
+    written = ctx.article.metadata.get("region")
+    if isinstance(written, str) and written.strip():
+        return written.strip().lower()
+    if ctx.region:
+        return ctx.region.strip().lower()
+    tag = (ctx.article.language or "").replace("_", "-").split("-")
+    if len(tag) > 1:
+        return _TAG_REGIONS.get(tag[1].lower(), "us")
+    return "us"
 
 
 def _first(
@@ -113,10 +142,16 @@ def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
             anchor = found
     if _first(ctx, blocks_in(ctx, options.require_in), options.require) is not None:
         return
-    params = {"required": describe_phrases(options.require), "trigger": ""}
+    params: dict[str, Any] = {"required": describe_phrases(options.require), "trigger": ""}
+    suggestion = options.suggestion
+    if options.regions:
+        region = page_region(ctx)
+        params.update(options.regions.get(region) or options.regions.get("us") or {})
+        if suggestion:
+            suggestion = format_message(suggestion, params)
     if anchor is None:
         line = ctx.article.title_line or 1
-        yield Hit(line=line, params=params, suggestion=options.suggestion,
+        yield Hit(line=line, params=params, suggestion=suggestion,
                   snippet="missing: " + options.require[0])
         return
     block, match = anchor
@@ -129,7 +164,7 @@ def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
         end_line=end_line,
         end_column=end_column,
         params=params,
-        suggestion=options.suggestion,
+        suggestion=suggestion,
         # The trigger phrase (not its position) keeps the fingerprint stable across edits.
         snippet=match.phrase,
     )
