@@ -82,3 +82,25 @@ def relative_uri(path: str, root: Path | None = None) -> tuple[str, bool]:
     if relative == os.pardir or relative.startswith(os.pardir + os.sep):
         return Path(absolute).as_posix(), False
     return Path(relative).as_posix(), True
+
+
+def _visible_table() -> dict[int, str]:
+    table = {code: f"\\x{code:02x}" for code in [*range(0x20), *range(0x7F, 0xA0)]}
+    table.update({ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t"})
+    # A file name that is not UTF-8 arrives with its bytes as lone surrogates
+    # (surrogateescape): each is shown as the byte it stands for.
+    table.update({code: f"\\x{code - 0xDC00:02x}" for code in range(0xDC80, 0xDD00)})
+    # Bidirectional overrides reorder what a reader of the log sees.
+    table.update({code: f"\\u{code:04x}" for code in [*range(0x202A, 0x202F),
+                                                          *range(0x2066, 0x206A)]})
+    return table
+
+
+VISIBLE = _visible_table()
+
+
+def visible(text: str) -> str:
+    """``text`` with control characters, line breaks, bidirectional overrides and undecodable
+    bytes written as escapes, so a file name or an article's text can never start a line of
+    its own, move the terminal's cursor or forge another finding."""
+    return text.translate(VISIBLE) if not text.isprintable() else text

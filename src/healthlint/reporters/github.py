@@ -10,13 +10,16 @@ GitHub's toolkit: ``%``, carriage return and newline in the message; those plus 
 
 from __future__ import annotations
 
-from . import Report, relative_uri
+from . import VISIBLE, Report, relative_uri
 
 _LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
+_DATA = {**VISIBLE, ord("%"): "%25", ord("\r"): "%0D", ord("\n"): "%0A"}
 
 
 def escape_data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # %, CR and LF are GitHub's own escapes; every other control character and any undecodable
+    # byte is shown as a visible escape, so neither the log nor an annotation can be forged.
+    return value.translate(_DATA)
 
 
 def escape_property(value: str) -> str:

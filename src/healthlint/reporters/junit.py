@@ -14,7 +14,7 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from . import Report
+from . import Report, visible
 
 if TYPE_CHECKING:
     from ..models import Finding
@@ -25,7 +25,9 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def _clean(value: str) -> str:
-    return _NOT_XML.sub("\ufffd", value)
+    # Control characters and undecodable bytes of a name are shown as escapes first, as in every
+    # format; what XML still cannot carry becomes the replacement character.
+    return _NOT_XML.sub("\ufffd", visible(value))
 
 
 def _line(finding: Finding) -> str:

@@ -85,7 +85,9 @@ def _location(finding: Finding, root: Path | None) -> dict[str, Any]:
     path, relative = relative_uri(finding.path, root)
     artifact: dict[str, Any]
     if relative:
-        artifact = {"uri": quote(path, safe="/"), "uriBaseId": SRCROOT}
+        # A name that is not UTF-8 is quoted as the bytes it is made of.
+        artifact = {"uri": quote(path.encode("utf-8", "surrogateescape"), safe="/"),
+                    "uriBaseId": SRCROOT}
     else:
         artifact = {"uri": Path(path).as_uri()}
     region: dict[str, Any] = {"startLine": finding.line, "startColumn": finding.column}

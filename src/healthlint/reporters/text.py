@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from . import Report
+from . import Report, visible
 
 if TYPE_CHECKING:
     from ..engine import LintResult
@@ -14,8 +14,8 @@ if TYPE_CHECKING:
 def render(report: Report) -> str:
     result = report.result
     lines = [
-        f"{f.path}:{f.line}:{f.column}: {f.severity.value} {f.rule} {f.message}"
-        + (f" (suggestion: {f.suggestion})" if f.suggestion else "")
+        f"{visible(f.path)}:{f.line}:{f.column}: {f.severity.value} {f.rule} {visible(f.message)}"
+        + (f" (suggestion: {visible(f.suggestion)})" if f.suggestion else "")
         for f in result.findings
     ]
     lines.append(summary(result))
