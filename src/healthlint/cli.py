@@ -219,6 +219,18 @@ def build_parser() -> argparse.ArgumentParser:
         "[tool.healthlint], 'pack' for rule pack YAML files.",
     )
     schema.add_argument("which", nargs="?", choices=("config", "pack"), default="config")
+
+    due = commands.add_parser(
+        "due", help="the review queue: when each article is next due for clinical review",
+    )
+    due.add_argument("paths", nargs="*", default=["."], metavar="PATH")
+    due.add_argument("--format", choices=("text", "json", "csv", "ics"), default="text")
+    due.add_argument("--within", metavar="SPAN", help="only articles due within it (90d, 6m)")
+    due.add_argument("--overdue", action="store_true", help="only overdue articles")
+    due.add_argument("--cycle", metavar="SPAN", default="3y",
+                     help="review cycle for pages without a next review date (default 3y)")
+    due.add_argument("--today", type=_date, metavar="YYYY-MM-DD")
+    due.add_argument("--config", metavar="FILE")
     return parser
 
 
@@ -269,6 +281,7 @@ def _main(argv: Sequence[str] | None) -> int:
             "explain": _explain,
             "schema": _schema,
             "stats": _stats,
+            "due": _due,
         }[args.command]
         return handler(args)
     except UserError as error:
@@ -691,6 +704,40 @@ def _stats(args: argparse.Namespace) -> int:
             f"{cell(row['flesch_kincaid_grade']):>9} {cell(row['flesch_reading_ease']):>12}  "
             f"{name}\n"
         )
+    return EXIT_ERROR if problems else EXIT_OK
+
+
+def _due(args: argparse.Namespace) -> int:
+    from . import due
+    from .engine import discover
+    from .parsers import parse_article
+    from .reading import ReadError, read_source
+
+    try:
+        cycle = due.parse_span(args.cycle)
+        within = due.parse_span(args.within) if args.within else None
+    except ValueError as error:
+        raise UserError(str(error)) from None
+    today = args.today or dt.date.today()
+    max_size = _config(args).max_file_size
+    entries = []
+    problems = 0
+    for shown, path, problem in discover(args.paths):
+        if problem is None:
+            try:
+                source = read_source(path, max_size=max_size)
+            except ReadError as error:
+                problem = str(error)
+        if problem is not None:
+            print(f"healthlint: {shown}: {problem}", file=sys.stderr)
+            problems += 1
+            continue
+        article = parse_article(source.text, filename=shown)
+        entries.append(due.entry_for(article, shown, today, cycle))
+    queue = due.select(due.sort_queue(entries), within=within, overdue=args.overdue)
+    render = {"text": due.render_text, "json": due.render_json, "csv": due.render_csv,
+              "ics": due.render_ics}[args.format]
+    sys.stdout.write(render(queue))
     return EXIT_ERROR if problems else EXIT_OK
 
 
