@@ -14,12 +14,82 @@ __all__ = ["STOP_WORDS", "detect_language"]
 
 STOP_WORDS: dict[str, frozenset[str]] = {
     "en": frozenset(
-        "the and of to is in that it for you with are be this on your or as can if "
-        "not have by from at they will an may do was what when which".split()
+        [
+            "the",
+            "and",
+            "of",
+            "to",
+            "is",
+            "in",
+            "that",
+            "it",
+            "for",
+            "you",
+            "with",
+            "are",
+            "be",
+            "this",
+            "on",
+            "your",
+            "or",
+            "as",
+            "can",
+            "if",
+            "not",
+            "have",
+            "by",
+            "from",
+            "at",
+            "they",
+            "will",
+            "an",
+            "may",
+            "do",
+            "was",
+            "what",
+            "when",
+            "which",
+        ]
     ),
     "es": frozenset(
-        "el la los las de del y que en un una es por con para se su sus no al lo "
-        "como más pero usted puede o si le este esta son está hay cuando muy".split()
+        [
+            "el",
+            "la",
+            "los",
+            "las",
+            "de",
+            "del",
+            "y",
+            "que",
+            "en",
+            "un",
+            "una",
+            "es",
+            "por",
+            "con",
+            "para",
+            "se",
+            "su",
+            "sus",
+            "no",
+            "al",
+            "lo",
+            "como",
+            "más",
+            "pero",
+            "usted",
+            "puede",
+            "o",
+            "si",
+            "le",
+            "este",
+            "esta",
+            "son",
+            "está",
+            "hay",
+            "cuando",
+            "muy",
+        ]
     ),
 }
 
@@ -29,7 +99,7 @@ MIN_HITS = 5
 
 
 def detect_language(text: str) -> str | None:
-    """"en" or "es" for the text, or None when it holds too few function words to tell."""
+    """ "en" or "es" for the text, or None when it holds too few function words to tell."""
     hits = dict.fromkeys(STOP_WORDS, 0)
     for word in _WORD.findall(text.lower()):
         for lang, words in STOP_WORDS.items():

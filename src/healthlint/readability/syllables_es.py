@@ -17,6 +17,7 @@ and hiatus):
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from functools import lru_cache
@@ -37,9 +38,7 @@ def spanish_syllable_count(word: str) -> int:
     count = 0
     group: list[str] = []
     for i, ch in enumerate(w):
-        is_vowel = ch in _VOWELS and not (
-            ch == "y" and i + 1 < len(w) and w[i + 1] in _VOWELS
-        )
+        is_vowel = ch in _VOWELS and not (ch == "y" and i + 1 < len(w) and w[i + 1] in _VOWELS)
         if is_vowel:
             group.append(ch)
             continue
@@ -56,4 +55,4 @@ def _nuclei(group: list[str]) -> int:
     if strong:
         return strong
     # Only weak vowels: one diphthong (ciu-dad, muy), but a doubled one is a hiatus (chi-i-ta).
-    return 1 + sum(1 for a, b in zip(group, group[1:]) if a == b)
+    return 1 + sum(1 for a, b in itertools.pairwise(group) if a == b)
