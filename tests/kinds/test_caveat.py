@@ -144,7 +144,7 @@ def test_common_disclaimer_wordings(sentence: str) -> None:
 def test_medicine_advice_needs_a_doctor_or_pharmacist() -> None:
     text = "# Colds\n\nTake medicines for a fever.\n"
     [finding] = findings(text, "HL503")
-    assert '"medicines"' in finding.message
+    assert '"Take medicines"' in finding.message
     assert findings(text + "\nAsk your pharmacist which one is right.\n", "HL503") == []
     assert findings(text + "\nTalk with your health care provider first.\n", "HL503") == []
 

@@ -105,3 +105,11 @@ def test_not_within_masks_only_the_enclosed_trigger() -> None:
     text = "# A\n\nThe Drug Administration. Take this drug.\n"
     found = kind_hits(caveat, text, "a.md", **options)
     assert len(found) == 1 and found[0].line == 3
+
+
+def test_mojibake_apostrophe_does_not_break_a_wildcard() -> None:
+    text = (
+        "# Formula\n\nBabies can get over-the-counter vitamin D drops. Talk with your"
+        " childaÌ‚â‚¬TMs doctor or nurse.\n\n" + DISCLAIMER + "\n"
+    )
+    assert findings(text, "HL503") == []
