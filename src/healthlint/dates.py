@@ -73,7 +73,8 @@ def parse_date(text: str, order: DateOrder = "month-first") -> ParsedDate | None
             continue
         groups = match.groupdict()
         year = int(groups["year"])
-        if year < 100:
+        # Only a two-digit year ("3/4/26") is short for 20xx: "0024-06-01" is the year 24.
+        if len(groups["year"]) == 2:
             year += 2000
         ambiguous = False
         value: dt.date | None

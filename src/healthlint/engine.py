@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 from collections.abc import Iterable, Iterator, Sequence
@@ -232,13 +233,24 @@ class Linter:
         key = cache.key(shown, data) if cache is not None else ""
         stored = cache.get(key) if cache is not None else None
         if stored is not None:
-            return [Finding.from_data(item) for item in stored["findings"]], stored["readable"]
+            # An entry of the wrong shape is a miss, never a failed run.
+            with contextlib.suppress(Exception):
+                readable = stored["readable"]
+                if isinstance(readable, bool):
+                    return [Finding.from_data(item) for item in stored["findings"]], readable
         try:
             source = decode(data)
         except ReadError as error:
             findings, readable = [self.unreadable(shown, str(error))], False
         else:
-            findings, readable = self._lint_source(source, shown), True
+            try:
+                findings, readable = self._lint_source(source, shown), True
+            except Exception as error:
+                # One article that breaks a rule or a parser must not cost the report on every
+                # other file: it is reported as not checked, and the run goes on.
+                findings, readable = [self.unreadable(
+                    shown, f"could not be checked: internal error {type(error).__name__}"
+                )], False
         if cache is not None:
             cache.put(key, {"readable": readable,
                             "findings": [f.to_data() for f in findings]})
@@ -320,9 +332,18 @@ def _parallel(
 
     _WORKER = (linter, cache)
     context = multiprocessing.get_context("fork")
+    from concurrent.futures.process import BrokenProcessPool
+
+    from .errors import UserError
+
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        for dumped, readable in pool.map(_check_in_worker, chain(head, iterator), chunksize=8):
-            yield [Finding.from_data(item) for item in dumped], readable
+        try:
+            for dumped, readable in pool.map(_check_in_worker, chain(head, iterator),
+                                             chunksize=8):
+                yield [Finding.from_data(item) for item in dumped], readable
+        except BrokenProcessPool:
+            raise UserError("a worker process died while checking (killed, or out of memory); "
+                            "the run is incomplete. Run with --jobs 1 to find the file") from None
     _WORKER = None
 
 
