@@ -231,6 +231,17 @@ def build_parser() -> argparse.ArgumentParser:
                      help="review cycle for pages without a next review date (default 3y)")
     due.add_argument("--today", type=_date, metavar="YYYY-MM-DD")
     due.add_argument("--config", metavar="FILE")
+
+    report = commands.add_parser(
+        "report", help="a self-contained HTML dashboard of the library (or its data as JSON)",
+    )
+    report.add_argument("paths", nargs="*", default=["."], metavar="PATH")
+    report.add_argument("--format", choices=("html", "json"), default="html")
+    report.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
+    report.add_argument("--cycle", metavar="SPAN", default="3y",
+                        help="review cycle for pages without a next review date (default 3y)")
+    report.add_argument("--today", type=_date, metavar="YYYY-MM-DD")
+    report.add_argument("--config", metavar="FILE")
     return parser
 
 
@@ -282,6 +293,7 @@ def _main(argv: Sequence[str] | None) -> int:
             "schema": _schema,
             "stats": _stats,
             "due": _due,
+            "report": _report,
         }[args.command]
         return handler(args)
     except UserError as error:
@@ -740,6 +752,27 @@ def _due(args: argparse.Namespace) -> int:
     sys.stdout.write(render(queue))
     return EXIT_ERROR if problems else EXIT_OK
 
+
+
+def _report(args: argparse.Namespace) -> int:
+    import json
+
+    from .due import parse_span
+    from .library import build_library
+
+    try:
+        cycle = parse_span(args.cycle)
+    except ValueError as error:
+        raise UserError(str(error)) from None
+    library = build_library(args.paths, _config(args), today=args.today, cycle_days=cycle)
+    if args.format == "json":
+        output = json.dumps(library.to_data(), indent=1, ensure_ascii=False) + "\n"
+    else:
+        from .dashboard import render_html
+
+        output = render_html(library)
+    _write(output, args.output)
+    return EXIT_OK
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -1,0 +1,170 @@
+"""A whole library in one pass: each article parsed and checked once, with its review dates,
+owner, reading grades and findings, as JSON-ready data for the dashboard and other tools."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from .config import Config
+from .due import DEFAULT_CYCLE_DAYS, DueEntry, entry_for
+from .engine import Linter, article_from, discover
+from .models import Finding, Severity
+from .reading import ReadError, read_source
+
+TARGET_GRADE = 8.0
+EXCERPT_CHARS = 160
+
+
+@dataclass
+class FindingView:
+    """A finding as the dashboard shows it: with a short excerpt of its line."""
+
+    line: int
+    rule: str
+    name: str
+    category: str
+    severity: str
+    message: str
+    excerpt: str
+
+
+@dataclass
+class ArticleRecord:
+    """One article of the library."""
+
+    path: str
+    title: str | None
+    type: str | None
+    owner: str | None
+    last_review: str | None
+    next_due: str | None
+    due_source: str | None
+    days_left: int | None
+    overdue: bool
+    grade: float | None
+    section_grades: list[dict[str, Any]] = field(default_factory=list)
+    errors: int = 0
+    warnings: int = 0
+    infos: int = 0
+    findings: list[FindingView] = field(default_factory=list)
+
+
+@dataclass
+class Library:
+    """Every article, and the totals the dashboard's summary shows."""
+
+    today: str
+    target_grade: float
+    articles: list[ArticleRecord]
+    summary: dict[str, int]
+    findings_by_rule: list[dict[str, Any]]
+    findings_by_category: dict[str, int]
+    caveat_gaps: list[dict[str, Any]]
+    due_by_month: list[dict[str, Any]]
+
+    def to_data(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _excerpt(lines: list[str], line: int) -> str:
+    text = lines[line - 1].strip() if 0 < line <= len(lines) else ""
+    return text if len(text) <= EXCERPT_CHARS else text[: EXCERPT_CHARS - 1] + "…"
+
+
+def _grade(figures: dict[str, Any]) -> float | None:
+    value = figures.get("flesch_kincaid_grade")
+    return float(value) if isinstance(value, (int, float)) else None
+
+
+def _record(entry: DueEntry, article_type: str | None, figures: dict[str, Any],
+            findings: list[Finding], lines: list[str]) -> ArticleRecord:
+    counts = Counter(f.severity for f in findings)
+    return ArticleRecord(
+        path=entry.path, title=entry.title, type=article_type, owner=entry.owner,
+        last_review=entry.last_review.isoformat() if entry.last_review else None,
+        next_due=entry.next_due.isoformat() if entry.next_due else None,
+        due_source=entry.due_source, days_left=entry.days_left, overdue=entry.overdue,
+        grade=_grade(figures["article"]),
+        section_grades=[{"section": s["section"], "line": s["line"], "grade": _grade(s)}
+                        for s in figures["sections"]],
+        errors=counts[Severity.ERROR], warnings=counts[Severity.WARNING],
+        infos=counts[Severity.INFO],
+        findings=[FindingView(f.line, f.rule, f.name, f.category.value, f.severity.value,
+                              f.message, _excerpt(lines, f.line)) for f in findings],
+    )
+
+
+def build_library(paths: Iterable[str], config: Config | None = None, *,
+                  today: dt.date | None = None,
+                  cycle_days: int = DEFAULT_CYCLE_DAYS) -> Library:
+    """Parse and check every article under ``paths`` once, and gather the library's view."""
+    from .readability.figures import article_figures
+
+    config = config or Config()
+    today = today or dt.date.today()
+    linter = Linter(config, today=today)
+    records: list[ArticleRecord] = []
+    for shown, path, problem in discover(paths, exclude=config.exclude):
+        lines: list[str] = []
+        if problem is None:
+            try:
+                source = read_source(path, max_size=config.max_file_size)
+            except ReadError as error:
+                problem = str(error)
+        if problem is not None:
+            finding = linter.unreadable(shown, problem)
+            records.append(ArticleRecord(
+                path=shown, title=None, type=None, owner=None, last_review=None,
+                next_due=None, due_source=None, days_left=None, overdue=False, grade=None,
+                errors=1, findings=[FindingView(1, finding.rule, finding.name,
+                                                finding.category.value, finding.severity.value,
+                                                finding.message, "")]))
+            continue
+        article = article_from(source, shown)
+        findings = linter.check_article(article, path=shown)
+        lines = source.text.splitlines()
+        entry = entry_for(article, shown, today, cycle_days)
+        records.append(_record(entry, article.article_type, article_figures(article),
+                               findings, lines))
+    return summarise(records, today)
+
+
+def summarise(records: list[ArticleRecord], today: dt.date) -> Library:
+    by_rule: Counter[tuple[str, str, str]] = Counter()
+    by_category: Counter[str] = Counter()
+    for record in records:
+        for f in record.findings:
+            by_rule[(f.rule, f.name, f.category)] += 1
+            by_category[f.category] += 1
+    months: Counter[str] = Counter()
+    overdue_months: Counter[str] = Counter()
+    for record in records:
+        if record.next_due:
+            month = record.next_due[:7]
+            months[month] += 1
+            if record.overdue:
+                overdue_months[month] += 1
+    summary = {
+        "articles": len(records),
+        "with_findings": sum(bool(r.findings) for r in records),
+        "errors": sum(r.errors for r in records),
+        "warnings": sum(r.warnings for r in records),
+        "overdue": sum(r.overdue for r in records),
+        "due_within_90_days": sum(r.days_left is not None and 0 <= r.days_left <= 90
+                                  for r in records),
+        "no_review_date": sum(r.next_due is None for r in records),
+    }
+    return Library(
+        today=today.isoformat(), target_grade=TARGET_GRADE, articles=records, summary=summary,
+        findings_by_rule=[{"rule": r, "name": n, "category": c, "count": k}
+                          for (r, n, c), k in sorted(by_rule.items(), key=lambda i: -i[1])],
+        findings_by_category=dict(sorted(by_category.items())),
+        caveat_gaps=[{"rule": r, "name": n, "count": k}
+                     for (r, n, c), k in sorted(by_rule.items()) if c == "caveats"],
+        due_by_month=[{"month": m, "count": months[m], "overdue": overdue_months[m]}
+                      for m in sorted(months)],
+    )
