@@ -11,7 +11,10 @@ What is checked: prose and tables. Headings are not checked, because a heading s
 COPD?" is normally followed by the text that explains it, but a heading that spells an acronym
 out counts as its explanation. Credits, page chrome and code are not checked.
 
-Never reported: acronyms in ``allow`` (and ``also_allow``), Roman numerals ("type II"),
+Never reported: acronyms in ``allow`` (and ``also_allow``), the site's name where the title
+gives it after a separator ("Zinc | CDC"), a state code before a ZIP code ("Atlanta, GA
+30329"), capitals right after a mis-decoded character ("childâ€™s" read as "â‚¬TM"), Roman
+numerals ("type II"),
 credentials (MD, RN, DO…), an English word written in capitals for emphasis ("do NOT", "it
 is HARD to breathe"; words are told from abbreviations with the CMU pronouncing dictionary:
 "FDA" is read letter by letter, "HARD" is not), runs of two or more capitalised words ("DO NOT
@@ -79,6 +82,10 @@ _TOKEN = re.compile(
     r"(?<![\w/.])(?<!\d-)(?P<acronym>[A-Z][A-Z0-9]{1,5})(?:s|['’]s)?(?![\w/]|-\d|\.\w)"
 )
 _LETTERS = re.compile(r"[A-Z]")
+# A state code in a postal address: "Atlanta, GA 30329", "Washington, DC 20201-0001".
+_ZIP_AFTER = re.compile(r"\s{1,3}\d{5}(?:-\d{4})?(?!\d)")
+# Where a page title names its publisher: "Zinc | Nutrition | CDC", "Stress - NCI".
+_TITLE_SEPARATORS = re.compile(r"\s[|\-–—]\s")
 _WORDISH = re.compile(r"[A-Za-z]{3,}")
 
 
@@ -105,7 +112,7 @@ def _spelled_out(text: str, start: int, end: int) -> bool:
     # block for every token would make long paragraphs quadratic.
     before = text[max(0, start - 120) : start].rstrip()
     after = text[end : end + 120].lstrip()
-    if before.endswith("(") and after.startswith(")"):
+    if before.endswith("(") and after.lstrip(".,;").startswith(")"):
         # "(ACRO)" explains itself when real words come before it on the page.
         return bool(_WORDISH.search(before[-80:-1]))
     if after.startswith("("):
@@ -139,8 +146,25 @@ def _shouted(text: str, start: int, end: int) -> bool:
     return bool(before or after)
 
 
+def _publisher_acronyms(title: str | None) -> set[str]:
+    """Acronyms in the parts of a title after its first separator: the site's own name."""
+    parts = _TITLE_SEPARATORS.split(title or "")
+    return {m.group("acronym") for part in parts[1:] for m in _TOKEN.finditer(part)}
+
+
+def _not_an_abbreviation(text: str, start: int, end: int) -> bool:
+    """A mis-decoded character ("â‚¬TM" for an apostrophe) or a postal state code."""
+    if start and ord(text[start - 1]) > 127 and not text[start - 1].isalnum():
+        return True
+    return end - start == 2 and _ZIP_AFTER.match(text, end) is not None
+
+
 def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
     allowed = {a.upper() for a in (*options.allow, *options.also_allow)}
+    allowed |= _publisher_acronyms(ctx.article.title)
+    written_title = ctx.article.metadata.get("title")
+    if isinstance(written_title, str):
+        allowed |= _publisher_acronyms(written_title)
     first_use: dict[str, _Use] = {}
     defined: dict[str, tuple[int, int]] = {}  # acronym → line, column of its first explanation
     for block in ctx.article.blocks:
@@ -166,7 +190,11 @@ def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
                 continue
             if block.role == "heading" or acronym in first_use or acronym in defined:
                 continue
-            if _shouted(text, match.start(), match.end()) or _ordinary_word(acronym):
+            if (
+                _shouted(text, match.start(), match.end())
+                or _ordinary_word(acronym)
+                or _not_an_abbreviation(text, match.start(), match.end())
+            ):
                 continue
             first_use[acronym] = _Use(block, match.start(), match.end())
     for acronym, use in first_use.items():
