@@ -85,3 +85,28 @@ def test_a_cache_folder_others_may_write_is_not_used(project: Path, tmp_path: Pa
     done = run(project, cache, home, "knee.txt")
     assert done.stdout.strip(), done.stderr
     assert not list(cache.iterdir())
+
+
+def test_a_cache_restored_without_the_secret_is_a_miss(project: Path, tmp_path: Path) -> None:
+    # A CI runner starts empty: the key comes from a secret a fork's pull request never sees.
+    cache = tmp_path / "cache"
+    secret = {"HEALTHLINT_CACHE_KEY": "s" * 40}
+    first = run_with(project, cache, tmp_path / "run1", secret, "knee.txt")
+    again = run_with(project, cache, tmp_path / "run2", secret, "knee.txt")
+    assert again.stdout == first.stdout
+    assert not (tmp_path / "run2" / "healthlint").exists()
+    marker = tmp_path / "owned"
+    for entry in (cache / "artifacts").iterdir():
+        entry.write_bytes(pickle.dumps(Payload(marker)))
+    fork = run_with(project, cache, tmp_path / "run3", {}, "knee.txt")
+    assert not marker.exists() and fork.stdout == first.stdout
+
+
+def run_with(folder: Path, cache: Path, home: Path, extra: dict[str, str],
+             *args: str) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, "HEALTHLINT_CACHE_DIR": str(cache),
+                   "XDG_CONFIG_HOME": str(home), **extra}
+    return subprocess.run(
+        [sys.executable, "-m", "healthlint", "check", "--today", "2026-11-26", *args],
+        cwd=folder, env=environment, capture_output=True, text=True, timeout=120,
+    )
