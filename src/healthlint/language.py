@@ -109,3 +109,29 @@ def detect_language(text: str) -> str | None:
     if hits[best] < MIN_HITS or list(hits.values()).count(hits[best]) > 1:
         return None
     return best
+
+
+def primary_subtag(tag: str) -> str:
+    """ "es" for "es-MX", "es_ES" or "ES"."""
+    return tag.replace("_", "-").split("-")[0].strip().lower()
+
+
+def resolve_language(
+    metadata: dict[str, object], markup: str | None, text: str, configured: str | None = None
+) -> tuple[str, str]:
+    """(language, source): front matter, the markup (<html lang>), configuration, else the text.
+
+    The source is one of "front-matter", "markup", "config", "detected", "default".
+    """
+    for key in ("language", "lang"):
+        value = metadata.get(key)
+        if isinstance(value, str) and value.strip():
+            return primary_subtag(value), "front-matter"
+    if markup and markup.strip():
+        return primary_subtag(markup), "markup"
+    if configured and configured.strip():
+        return primary_subtag(configured), "config"
+    detected = detect_language(text)
+    if detected is not None:
+        return detected, "detected"
+    return "en", "default"
