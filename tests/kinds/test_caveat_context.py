@@ -110,6 +110,6 @@ def test_not_within_masks_only_the_enclosed_trigger() -> None:
 def test_mojibake_apostrophe_does_not_break_a_wildcard() -> None:
     text = (
         "# Formula\n\nBabies can get over-the-counter vitamin D drops. Talk with your"
-        " childaÌ‚â‚¬TMs doctor or nurse.\n\n" + DISCLAIMER + "\n"
+        " child\u0061I\u0300\u201aa\u0302\u201a\u00acTMs doctor.\n\n" + DISCLAIMER + "\n"
     )
     assert findings(text, "HL503") == []
