@@ -88,6 +88,14 @@ _NEVER_END = frozenset(
     }
 )  # fmt: skip
 _END_BEFORE_CAPITAL = frozenset({"etc", "a.m", "p.m"})
+# Spanish abbreviations (Real Academia Española, "Lista de abreviaturas"): "Dra. Ruiz",
+# "p. ej. Madrid" ("p." is already a single-letter short form), "Ud.", "núm. 3".
+_NEVER_END_ES = _NEVER_END | frozenset(
+    {
+        "dra", "dras", "dres", "sra", "sras", "sres", "srta", "ud", "uds", "vd", "vds", "ej",
+        "aprox", "núm", "pág", "págs", "tel", "tfno", "admón", "lic", "ing", "cía",
+    }
+)  # fmt: skip
 _DOTTED_ABBREVIATION = re.compile(r"^[A-Za-z](?:\.[A-Za-z])+$")
 # Words after which a capital letter and a dot name a vitamin, hepatitis type, etc.
 _LETTER_NAMERS = frozenset(
@@ -133,7 +141,9 @@ def _token_before(text: str, lo: int, hi: int) -> tuple[int, str] | None:
     return (begin, text[begin:end]) if begin < end else None
 
 
-def _ends_sentence(text: str, match: re.Match[str], sentence_start: int) -> bool:
+def _ends_sentence(
+    text: str, match: re.Match[str], sentence_start: int, never_end: frozenset[str] = _NEVER_END
+) -> bool:
     """Whether the terminator ``match`` ends a sentence (see the module docstring)."""
     next_alnum = _FIRST_ALNUM.search(text, match.end())
     if next_alnum is None:
@@ -150,7 +160,7 @@ def _ends_sentence(text: str, match: re.Match[str], sentence_start: int) -> bool
     token_start, token = before
     word = _bare(token)
     lowered = word.lower()
-    if lowered in _NEVER_END or _DOTTED_ABBREVIATION.match(word):
+    if lowered in never_end or _DOTTED_ABBREVIATION.match(word):
         return lowered in _END_BEFORE_CAPITAL
     if lowered == "no":
         return not next_char.isdigit()
@@ -206,13 +216,14 @@ def _clean(raw: str, *, final: bool, list_item: bool) -> str:
 
 
 def split_sentences(
-    text: str, *, line: int = 1, column: int = 1, list_item: bool = False
+    text: str, *, line: int = 1, column: int = 1, list_item: bool = False, language: str = "en"
 ) -> list[Sentence]:
     """Split one paragraph or list item into cleaned sentences.
 
     ``line``/``column`` locate the first character of ``text`` in the source;
     line numbers advance at each ``"\\n"`` and later lines start at column 1, so
     pass continuation lines with their indentation if exact columns matter.
+    ``language="es"`` adds the Spanish abbreviations ("Dra.", "Sra.", "Ud.", "p. ej.").
     """
     newlines = [m.start() for m in _NEWLINE.finditer(text)]
 
@@ -222,10 +233,11 @@ def split_sentences(
             return line, column + offset
         return line + row, offset - newlines[row - 1]
 
+    never_end = _NEVER_END_ES if language == "es" else _NEVER_END
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _END.finditer(text):
-        if _ends_sentence(text, match, start):
+        if _ends_sentence(text, match, start, never_end):
             spans.append((start, match.end()))
             start = match.end()
     if text[start:].strip():
