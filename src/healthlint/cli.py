@@ -178,6 +178,10 @@ def build_parser() -> argparse.ArgumentParser:
                           help="never check files matching these globs, even when named")
     settings.add_argument("--require-reason", action="store_true", default=None,
                           help="report suppression comments that give no reason (HL005)")
+    settings.add_argument("--no-inline-directives", action="store_false", default=None,
+                          dest="inline_directives",
+                          help="obey no healthlint-disable comment in the articles: what a "
+                          "contribution says cannot hide its own findings")
     settings.add_argument("--max-file-size", type=_size, metavar="BYTES",
                           help="report files larger than this instead of reading them")
 
@@ -359,6 +363,8 @@ def _with_flags(config: Config, args: argparse.Namespace) -> Config:
         updates["exclude"] = [*config.exclude, *args.exclude]
     if getattr(args, "require_reason", None):
         updates["require_reason"] = True
+    if getattr(args, "inline_directives", None) is False:
+        updates["inline_directives"] = False
     if getattr(args, "max_file_size", None):
         updates["max_file_size"] = args.max_file_size
     return dataclasses.replace(config, **updates) if updates else config

@@ -171,6 +171,11 @@ class Config:
         bool,
         Field(description="suppression comments must say why, after ' -- ' (--require-reason)"),
     ] = False
+    inline_directives: Annotated[
+        bool,
+        Field(description="whether healthlint-disable comments in articles are obeyed; false "
+              "reports every finding whatever the article says (--no-inline-directives)"),
+    ] = True
     cache_dir: Annotated[
         str | None,
         Field(description="folder of the findings cache, relative to the configuration file; "

@@ -123,7 +123,8 @@ class Linter:
                 continue
             for hit in rule.kind.check(context, rule.options, rule.spec):
                 findings.append(self._finding(rule, hit, shown, article))
-        findings = apply_directives(findings, article, active, self, shown)
+        if self.config.inline_directives:
+            findings = apply_directives(findings, article, active, self, shown)
         findings.sort(key=Finding.sort_key)
         return findings
 
@@ -214,7 +215,7 @@ class Linter:
 
         settings = {key: to_data(getattr(self.config, key))
                     for key in ("select", "ignore", "extend_select", "severity", "overrides",
-                                "max_file_size", "require_reason")}
+                                "max_file_size", "require_reason", "inline_directives")}
         document = json.dumps([__version__, code_stamp(), self.today.isoformat(), settings,
                                self.ruleset.digest()], sort_keys=True, default=str)
         return hashlib.sha256(document.encode()).hexdigest()
