@@ -1,0 +1,126 @@
+"""The dashboard as a reader sees it: opened in headless Chromium, its numbers, sorting,
+filtering and console checked. Skipped when no Chromium is installed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from healthlint.dashboard import render_html
+from healthlint.library import Library, build_library
+
+ROOT = Path(__file__).parent.parent
+TODAY = dt.date(2026, 11, 26)
+
+pytest.importorskip("websocket", reason="websocket-client is not installed (the test extra)")
+from cdp import Browser, find_chromium  # noqa: E402
+
+CHROMIUM = find_chromium()
+pytestmark = pytest.mark.skipif(
+    CHROMIUM is None,
+    reason="Chromium is not installed (apt-get install chromium, or set HEALTHLINT_CHROMIUM)",
+)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    assert CHROMIUM is not None
+    with Browser(CHROMIUM) as opened:
+        yield opened
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import corpus
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    out = tmp_path_factory.mktemp("library")
+    corpus.generate(out, 2000)
+    return out
+
+
+def _open(browser: Browser, library: Library, folder: Path) -> None:
+    page = folder / "report.html"
+    page.write_text(render_html(library), encoding="utf-8")
+    browser.open(page)
+
+
+SHOWN_SUMMARY = """Object.fromEntries([...document.querySelectorAll('#summary [data-key]')]
+  .map(e => [e.dataset.key, Number(e.textContent)]))"""
+COLUMN = """[...document.querySelectorAll('#articles tbody tr')].filter(r => !r.hidden)
+  .map(r => r.cells[{index}].dataset.v)"""
+
+
+def _check_page(browser: Browser, library: Library) -> None:
+    data = json.loads(json.dumps(library.to_data()))
+    shown = browser.evaluate(SHOWN_SUMMARY)
+    assert shown == {k: v for k, v in data["summary"].items() if k in shown}
+    assert len(shown) >= 5
+    assert browser.evaluate("document.querySelectorAll('#articles tbody tr').length") == len(
+        data["articles"])
+    titles = browser.evaluate(COLUMN.format(index=0))
+    assert titles == [a["title"] or a["path"] for a in data["articles"]]
+    assert browser.console_errors() == []
+
+
+def _sort_and_filter(browser: Browser, library: Library) -> None:
+    # Sort by findings, then again for the reverse order.
+    browser.evaluate("document.querySelectorAll('#articles th button')[6].click()")
+    counts = [int(v) for v in browser.evaluate(COLUMN.format(index=6))]
+    assert counts == sorted(len(a.findings) for a in library.articles)
+    assert browser.evaluate(
+        "document.querySelectorAll('#articles th')[6].getAttribute('aria-sort')") == "ascending"
+    browser.evaluate("document.querySelectorAll('#articles th button')[6].click()")
+    counts = [int(v) for v in browser.evaluate(COLUMN.format(index=6))]
+    assert counts == sorted((len(a.findings) for a in library.articles), reverse=True)
+    # Sort by grade: articles without one go last.
+    browser.evaluate("document.querySelectorAll('#articles th button')[5].click()")
+    grades = browser.evaluate(COLUMN.format(index=5))
+    numbers = [float(g) for g in grades if g]
+    assert numbers == sorted(numbers)
+    assert grades[len(numbers):] == [""] * (len(grades) - len(numbers))
+    # Filter by a word of one title.
+    word = next(a.title for a in library.articles if a.title).split()[0].lower()
+    expected = sum(word in " ".join(str(v) for v in (a.title, a.type, a.owner, a.path) if v)
+                   .lower() for a in library.articles)
+    browser.evaluate(f"""(() => {{ const f = document.getElementById('filter');
+        f.value = {json.dumps(word)}; f.dispatchEvent(new Event('input')); }})()""")
+    assert len(browser.evaluate(COLUMN.format(index=0))) == expected
+    assert browser.evaluate("Number(document.getElementById('shown').textContent)") == expected
+    assert expected > 0
+    assert browser.console_errors() == []
+
+
+def test_examples_report(browser: Browser, tmp_path: Path) -> None:
+    library = build_library([str(ROOT / "examples")], today=TODAY)
+    _open(browser, library, tmp_path)
+    _check_page(browser, library)
+    _sort_and_filter(browser, library)
+    # A title links to its article's own view on the same page.
+    href = browser.evaluate("document.querySelector('#articles tbody a').getAttribute('href')")
+    assert browser.evaluate(f"document.querySelector({json.dumps(href)}) !== null")
+
+
+def test_generated_library_report(browser: Browser, generated: Path, tmp_path: Path) -> None:
+    library = build_library([str(generated)], today=TODAY)
+    assert len(library.articles) == 2000
+    _open(browser, library, tmp_path)
+    _check_page(browser, library)
+    _sort_and_filter(browser, library)
+
+
+def test_hostile_titles_do_not_run(browser: Browser, tmp_path: Path) -> None:
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    (folder / "x.md").write_text(
+        "---\ntitle: '<img src=x onerror=\"window.pwned=1\">'\nreviewed: 2025-01-01\n---\n"
+        "# <script>window.pwned=1</script>\n\nText.\n", encoding="utf-8")
+    _open(browser, build_library([str(folder)], today=TODAY), tmp_path)
+    assert browser.evaluate("window.pwned === undefined")
