@@ -17,6 +17,7 @@ from ..models import (
     Credits,
     Directive,
     ParseProblem,
+    Person,
     Section,
 )
 from . import credits as credit_grammar
@@ -28,6 +29,11 @@ _CREDITS_HEADINGS = re.compile(
     r"^(?:credits|about this (?:page|article|information)|article credits|"
     r"page information|reviewed by|acknowledg(?:e)?ments?)$",
     re.I,
+)
+_SOURCE_AGENCY = re.compile(
+    r"\b(?:Institutes?|Instituto|Centers?|Centros?|Agency|Agencia|Administration|"
+    r"Administración|Department|Departamento|Office|Oficina|Library|Biblioteca|Foundation|"
+    r"Fundación|Association|Asociación|Society|Sociedad|Academy|Academia|College)\b"
 )
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)*")
 
@@ -230,7 +236,22 @@ class ArticleBuilder:
                 found = credit_grammar.scan_lines(_numbered_lines(block), credits)
                 if found and block.role == "prose" and _mostly_credits(block, found):
                     block.role = "credits"
+        if not credits.authors:
+            self._closing_source_line(credits)
         return credits
+
+    def _closing_source_line(self, credits: Credits) -> None:
+        """The agency line that ends a summary ("NIH: National Institute on Aging") is its
+        source, as "Content source:" is on other pages."""
+        last = next((b for b in reversed(self.blocks) if b.role in ("prose", "links", "credits")),
+                    None)
+        if last is None or last.role != "prose" or "\n" in last.text.strip():
+            return
+        text = last.text.strip()
+        if len(text.split()) <= 15 and not text.endswith((".", "?", "!", ":")) and \
+                _SOURCE_AGENCY.search(text):
+            credits.authors.append(Person(name=text, line=last.line))
+            last.role = "credits"
 
 
 def _numbered_lines(block: Block) -> list[tuple[int, str]]:

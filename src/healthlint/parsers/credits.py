@@ -61,7 +61,26 @@ _DATE_LABEL_RE = re.compile(
 )
 
 _AUTHOR_RE = re.compile(
-    _LEAD + r"(?:authors?|written by|writer|by)\s*" + _BOLD + r"(?:[:\-–—]\s*)?" + _REST, re.I
+    _LEAD + r"(?P<label>authors?|written by(?:\s*/\s*reviewed by)?|writer|content source|"
+    r"compiled by|answer from|prepared by|produced by|by)\s*" + _BOLD + r"(?:[:\-–—]\s*)?"
+    + _REST,
+    re.I,
+)
+# After a bare "By", a byline names someone: "By Mayo Clinic Staff", "By Ann Lee, MD" — not
+# "By the time children are 12 months old, …".
+_BYLINE_NAME = re.compile(r"[A-Z][\w.'’®-]*(?:,?\s+(?:[A-Z][\w.'’®-]*|de|del|van|von|la|of|and|&|"
+                          r"the))*[,.]?(?:\s+.*)?$")
+# The citation a summary asks to be cited by names its author first: "PDQ® Adult Treatment
+# Editorial Board. PDQ Anal Cancer Treatment. Bethesda, MD: National Cancer Institute."
+_CITATION_AUTHOR = re.compile(
+    r"(?P<author>[A-Z][^.\n]{2,80}?\b(?:Board|Committee|Panel|Staff|Institute|Association|"
+    r"Society)®?)\.\s+[^.\n]{3,200}\.\s+[A-Z][\w .]{1,40},\s*[A-Z]{2}:\s"
+)
+# "…, which is reviewed regularly and updated as needed, by the PDQ Adult Treatment Editorial
+# Board": a board credited in a sentence rather than after a label.
+_REVIEWED_BY_BOARD = re.compile(
+    r"\breviewed\b[^.]{0,80}?\bby (?:the )?\[?(?P<board>[A-Z][^.;()\[\]]{0,100}?\b(?:Board|Panel|"
+    r"Committee)s?)\b"
 )
 _REVIEWER_RE = re.compile(
     _LEAD
@@ -190,6 +209,10 @@ def _people_line(raw: str, number: int, credits: Credits) -> bool:
         (_AUTHOR_RE, 20, credits.authors),
     ):
         match = pattern.match(raw)
+        if match and pattern is _AUTHOR_RE and match.group("label").lower() == "by" and (
+                not _BYLINE_NAME.match(match.group("rest").strip(" *_[")) or
+                len(match.group("rest").split()) > 10):
+            continue
         if match and len(raw.split()) <= max_words:
             for part in _split_people(match.group("rest")):
                 # "Jane Roe, MD, … editorial team" is a person; "Clinical Review Board" a board.
@@ -259,6 +282,17 @@ def scan_lines(lines: Iterable[tuple[int, str]], credits: Credits) -> list[int]:
             if _people_line(raw, number, credits):
                 seen.add(number)
                 continue
+            citation = _CITATION_AUTHOR.match(text)
+            if citation:
+                credits.authors.append(Person(name=citation.group("author"), line=number))
+                seen.add(number)
+                continue
+            board_sentence = _REVIEWED_BY_BOARD.search(text)
+            if board_sentence:
+                credits.review_boards.append(
+                    Person(name=board_sentence.group("board").strip(), line=number))
+                seen.add(number)
+                continue
             if _BOARD_RE.search(text) and len(text.split()) <= 8:
                 board = Person(name=text.strip(" :."), line=number)
                 credits.review_boards.append(board)
@@ -298,6 +332,10 @@ def from_front_matter(
         ("reviewed", "reviewed"),
         ("last_reviewed", "reviewed"),
         ("updated", "updated"),
+        # A publisher's CMS key for when the page was last brought up to date (va.gov's
+        # "lastupdate"): the only currency date such a page has.
+        ("lastupdate", "reviewed"),
+        ("last_updated", "reviewed"),
         ("next_review", "next_review"),
     )
     for key, kind in date_keys:
