@@ -124,7 +124,12 @@ def decode(data: bytes) -> SourceText:
                 return _checked(text, encoding, [note])
             return _checked(text, encoding, [])
     if b"\x00" in data:
-        raise ReadError(f"contains NUL bytes: {_nul_kind(data)}")
+        # A crawler or a server sometimes pads a saved page with NUL bytes after its end;
+        # what a browser shows stops at "</html>", so the page is still read.
+        end = data.lower().rfind(b"</html>")
+        if end < 0 or b"\x00" in data[:end] or data[end + 7:].strip(b"\x00 \t\r\n"):
+            raise ReadError(f"contains NUL bytes: {_nul_kind(data)}")
+        data = data[:end + 7] + b"\n"
     try:
         return _checked(data.decode("utf-8"), "utf-8", [])
     except UnicodeDecodeError as error:

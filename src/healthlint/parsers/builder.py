@@ -58,7 +58,8 @@ class ArticleBuilder:
         self._hints: dict[int, frozenset[str]] = {}
         # The page's <title> element: the title only when the article has no heading for it.
         self.fallback_title: tuple[str, int] | None = None
-        self.language: str | None = None  # from the markup (<html lang>), when front matter has none
+        # From the markup (<html lang>), when the front matter names none.
+        self.language: str | None = None
 
     def heading(self, text: str, level: int, line: int, end_line: int | None = None,
                 column: int = 1, hints: frozenset[str] = frozenset(),

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import NamedTuple
 from html.parser import HTMLParser
+from typing import NamedTuple
 
 from ..models import Article, BlockRole, ParseProblem
 from . import directives

@@ -1,0 +1,87 @@
+"""Site chrome told from the article on whole pages converted to Markdown."""
+
+from healthlint import parse_article
+
+CONVERTED_PAGE = """\
+Zinc | Nutrition | Example Agency
+
+[Skip directly to site content](#content)
+
+**Error processing SSI file**
+
+**Official websites use .gov**
+
+A .gov website belongs to an official government organization in the United States.
+
+Zinc
+====
+
+[Top of Page](#)
+What Does Zinc Do?
+------------------
+
+Zinc helps the body fight germs and heal cuts. Children need zinc to grow well.
+
+##### [**Foods With Zinc**](#foods)
+
+Foods With Zinc
+---------------
+
+Meat, beans and whole grains have zinc.
+
+### Shop Simple
+
+Find deals near you.
+
+**[Learn more](https://example.org/shop)**
+
+Support links
+-------------
+
+* [Home](/)
+* [Contact](/contact)
+"""
+
+
+def _read():  # type: ignore[no-untyped-def]
+    return parse_article(CONVERTED_PAGE, filename="zinc.md")
+
+
+def test_the_title_is_the_h1_after_the_site_banner() -> None:
+    assert _read().title == "Zinc"
+
+
+def test_only_the_articles_own_headings_are_sections() -> None:
+    assert [s.title for s in _read().sections] == ["What Does Zinc Do?", "Foods With Zinc"]
+
+
+def test_chrome_is_never_prose_and_keeps_its_reason() -> None:
+    article = _read()
+    prose = " ".join(b.text for b in article.blocks if b.role == "prose")
+    assert ".gov" not in prose and "Learn more" not in prose and "Find deals" not in prose
+    reasons = {b.text: b.reason for b in article.blocks if b.role == "chrome"}
+    assert reasons["Official websites use .gov"] == "before the article's title"
+    assert reasons["Foods With Zinc"] == "a heading that is only a link: a navigation card"
+    assert reasons["Shop Simple"].startswith("a promotion card")
+    assert reasons["Support links"].startswith("a site widget heading")
+
+
+def test_raw_html_alert_box_above_the_outline_is_chrome_but_still_read() -> None:
+    text = """\
+---
+title: Mental Health Care
+---
+
+<div class="usa-alert">
+<h4>How do I talk to someone right now?</h4>
+<p>Call 911.</p>
+</div>
+
+## Getting Started
+
+You can get care at any clinic near you, with or without an appointment, on any day.
+"""
+    article = parse_article(text, filename="care.md")
+    assert [s.title for s in article.sections] == ["Getting Started"]
+    call = next(b for b in article.blocks if b.text == "Call 911.")
+    assert (call.role, call.line, call.reason) == ("chrome", 7, "an alert box above the article")
