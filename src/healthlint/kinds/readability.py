@@ -26,10 +26,19 @@ Each rule instance picks one ``check``:
                     and the words of the title and headings (the article's own subject)
 
 Options: check, formulas [smog, flesch-kincaid, flesch-reading-ease, gunning-fog,
-coleman-liau, dale-chall, ari] (default [smog, flesch-kincaid]), target_grade (8),
+coleman-liau, dale-chall, ari, fernandez-huerta, szigriszt-pazos, gutierrez-polini, crawford]
+(default [smog, flesch-kincaid]), target_grade (8),
 error_grade (12), min_reading_ease (60), min_words (100), min_sentences (30, SMOG's sample),
 sentence_grade (14), sentence_min_words (10), long_sentence_words (30), max_findings (5),
-exclude (phrases).
+exclude (phrases), languages (default [en]).
+
+Languages: a rule applies only to articles whose language (front matter ``language``/``lang``,
+``<html lang>``, else told from the text by a stop-word test) is in ``languages`` (default
+[en]), so an English grade is never given to a Spanish article. The Spanish formulas
+(fernandez-huerta, szigriszt-pazos and gutierrez-polini, higher is easier, compared with
+``min_reading_ease``; crawford, in school years, compared with ``target_grade``) count syllables
+with healthlint's Spanish syllabifier; a Szigriszt-Pazos score is shown with its INFLESZ band.
+They support the grade and section-grade checks.
 
 Message parameters: {grades}, {target}, {sample}, {section} for grades; {grade}, {words},
 {reasons}, {sentence} for sentences; {word}, {syllables} for long words.
@@ -54,7 +63,11 @@ if TYPE_CHECKING:
     from ..readability.stats import Counts, SentenceDifficulty, TextStatistics
 
 Formula = Literal["smog", "flesch-kincaid", "flesch-reading-ease", "gunning-fog",
-                  "coleman-liau", "dale-chall", "ari"]
+                  "coleman-liau", "dale-chall", "ari", "fernandez-huerta", "szigriszt-pazos",
+                  "gutierrez-polini", "crawford"]
+# Spanish formulas read on a scale where higher is easier, except Crawford (school years).
+SPANISH_EASE = frozenset({"fernandez-huerta", "szigriszt-pazos", "gutierrez-polini"})
+SPANISH = SPANISH_EASE | {"crawford"}
 FORMULA_NAMES = {
     "smog": "SMOG",
     "flesch-kincaid": "Flesch-Kincaid",
@@ -63,6 +76,10 @@ FORMULA_NAMES = {
     "coleman-liau": "Coleman-Liau",
     "dale-chall": "Dale-Chall",
     "ari": "ARI",
+    "fernandez-huerta": "Fernández Huerta",
+    "szigriszt-pazos": "Szigriszt-Pazos",
+    "gutierrez-polini": "Gutiérrez de Polini",
+    "crawford": "Crawford",
 }
 DEFAULT_EXCLUDE = [
     "does not replace the advice",
@@ -70,6 +87,10 @@ DEFAULT_EXCLUDE = [
     "not intended to replace",
     "for informational purposes only",
     "not meant to replace",
+    "no sustituye",
+    "no reemplaza",
+    "no pretende sustituir",
+    "solo con fines informativos",
 ]
 
 
@@ -94,6 +115,9 @@ class Options(KindOptions):
     )
     max_findings: Annotated[int, Field(ge=1)] = 3
     exclude: list[str] = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
+    languages: Annotated[
+        list[str], Field(min_length=1, description="article languages the rule applies to")
+    ] = field(default_factory=lambda: ["en"])
 
 
 @dataclass
@@ -113,9 +137,25 @@ class _Prose:
         return positions
 
 
+def article_language(ctx: CheckContext) -> str:
+    """The article's primary language subtag (see :func:`healthlint.language.resolve_language`)."""
+    cached = ctx.memo.get("readability.language")
+    if isinstance(cached, str):
+        return cached
+    from ..language import resolve_language
+
+    article = ctx.article
+    language, _ = resolve_language(
+        article.metadata, article.language, " ".join(b.text for b in ctx.prose_blocks)
+    )
+    ctx.memo["readability.language"] = language
+    return language
+
+
 def prose_of(ctx: CheckContext, exclude: Sequence[str]) -> _Prose:
     """Sentences of the article body, computed once per article and exclusion list."""
-    key = ("readability.prose", tuple(exclude))
+    language = article_language(ctx)
+    key = ("readability.prose", tuple(exclude), language)
     cached = ctx.memo.get(str(key))
     if isinstance(cached, _Prose):
         return cached
@@ -130,7 +170,7 @@ def prose_of(ctx: CheckContext, exclude: Sequence[str]) -> _Prose:
             if any(phrase in text for phrase in lowered):
                 continue
         for sentence in split_sentences(block.text, line=block.line, column=block.column,
-                                        list_item=block.list_item):
+                                        list_item=block.list_item, language=language):
             sentences.append(sentence)
             sections.append(block.section)
     from ..readability.stats import sentence_counts
@@ -221,9 +261,58 @@ def _grade_hit(
     )
 
 
+def _spanish_grade_hit(
+    sentences: list[Sentence], options: Options, line: int, section: str | None
+) -> Hit | None:
+    from ..readability.spanish import SpanishStatistics, inflesz_band
+
+    stats = SpanishStatistics(sentences)
+    if stats.word_count < options.min_words:
+        return None
+    grades: list[str] = []
+    worst_over = 0.0
+    for formula in options.formulas:
+        if formula not in SPANISH:
+            continue
+        value = stats.score(formula)
+        shown = f"{FORMULA_NAMES[formula]} {value:.1f}"
+        if formula == "szigriszt-pazos":
+            shown += f' (INFLESZ "{inflesz_band(value)}")'
+        grades.append(shown)
+        if formula in SPANISH_EASE:
+            worst_over = max(worst_over, (options.min_reading_ease - value) / 10)
+        else:
+            worst_over = max(worst_over, value - options.target_grade)
+    if worst_over <= 0:
+        return None
+    return Hit(
+        line=line,
+        severity=Severity.ERROR if worst_over > options.error_grade - options.target_grade
+        else None,
+        params={"grades": ", ".join(grades), "target": f"{options.min_reading_ease:g}",
+                "section": section or "", "sample": ""},
+        snippet=section or "article",
+    )
+
+
 def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
+    if article_language(ctx) not in options.languages:
+        return
     prose = prose_of(ctx, options.exclude)
     if not prose.sentences:
+        return
+    if any(formula in SPANISH for formula in options.formulas):
+        if options.check == "grade":
+            hit = _spanish_grade_hit(prose.sentences, options, prose.sentences[0].line, None)
+            if hit is not None:
+                yield hit
+        elif options.check == "section-grade":
+            by_section = prose.by_section()
+            for index, section in enumerate(ctx.article.sections):
+                own = [prose.sentences[i] for i in by_section.get(index, [])]
+                hit = _spanish_grade_hit(own, options, section.line, section.title)
+                if hit is not None:
+                    yield hit
         return
     if options.check == "grade":
         stats = statistics_of(ctx, prose.sentences, prose.counts,
