@@ -37,7 +37,9 @@ _HARD_ES = (
     "intervenciones fundamentales sobre el estilo de vida. Los medicamentos antihipertensivos, "
     "incluidos los diuréticos, los inhibidores de la enzima convertidora de angiotensina y los "
     "antagonistas del calcio, demuestran una eficacia considerable en la reducción de "
-    "complicaciones cardiovasculares."
+    "complicaciones cardiovasculares. La monitorización sistemática facilita la titulación "
+    "adecuada y la identificación de reacciones adversas que requieren modificaciones del "
+    "régimen terapéutico."
 )
 
 
