@@ -52,3 +52,36 @@ def test_month_precision_counts_from_the_end_of_the_month() -> None:
 def test_age_in_words() -> None:
     assert describe_age(365 * 2 + 95) == "2 years and 3 months"
     assert describe_age(1) == "1 day"
+
+
+# Spanish dates.
+import datetime as _dt  # noqa: E402
+
+from healthlint.dates import date_order_for as _date_order_for  # noqa: E402
+from healthlint.dates import parse_date as _parse_date  # noqa: E402
+
+
+def test_spanish_day_month_year() -> None:
+    parsed = _parse_date("Última revisión: 4 de diciembre de 2026")
+    assert parsed is not None and parsed.value == _dt.date(2026, 12, 4)
+    assert parsed.precision == "day"
+    parsed = _parse_date("3 de mayo del 2025")
+    assert parsed is not None and parsed.value == _dt.date(2025, 5, 3)
+
+
+def test_spanish_month_year() -> None:
+    parsed = _parse_date("diciembre de 2026")
+    assert parsed is not None and parsed.value == _dt.date(2026, 12, 1)
+    assert parsed.precision == "month"
+
+
+def test_spanish_numeric_dates_are_day_first() -> None:
+    assert _date_order_for("es-MX") == "day-first"
+    assert _date_order_for("en") == "month-first"
+    parsed = _parse_date("4/12/2026", _date_order_for("es"))
+    assert parsed is not None and parsed.value == _dt.date(2026, 12, 4)
+
+
+def test_english_word_ending_in_a_spanish_short_form_is_no_month() -> None:
+    parsed = _parse_date("Chicago 2020")
+    assert parsed is not None and parsed.precision == "year"

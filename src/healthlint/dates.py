@@ -2,7 +2,8 @@
 
 Accepted forms: "July 31, 2024", "Jul. 31st 2024", "31 July 2024", "2024-07-31",
 "October 2011" (month precision), "2011" (year precision), and numeric "29/01/2015" or
-"6/9/2011", read under a day-first or month-first policy. A numeric date whose two first parts
+"6/9/2011", read under a day-first or month-first policy; in Spanish "4 de diciembre de 2026"
+and "diciembre de 2026" (Spanish pages write numeric dates day first: :func:`date_order_for`). A numeric date whose two first parts
 are both ≤ 12 and differ reads two ways and is marked ambiguous.
 """
 
@@ -22,6 +23,13 @@ for _number, _name in enumerate(_MONTH_NAMES, start=1):
     _MONTHS[_name] = _number
     _MONTHS[_name[:3]] = _number
 _MONTHS["sept"] = 9
+# Spanish names, written out only: the short forms ("ago", "dic") would match inside English
+# words ("Chicago 2020"), and Spanish pages print the month in full.
+_SPANISH_MONTH_NAMES = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",
+                        "agosto", "septiembre", "octubre", "noviembre", "diciembre")
+for _number, _name in enumerate(_SPANISH_MONTH_NAMES, start=1):
+    _MONTHS[_name] = _number
+_MONTHS["setiembre"] = 9
 
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
@@ -31,8 +39,11 @@ _PATTERNS: list[tuple[re.Pattern[str], Literal["day", "month", "year", "iso", "n
     (re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})\b"), "iso"),
     (re.compile(rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I), "day"),
     (re.compile(rf"{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}\b", re.I), "day"),
+    # Spanish: "4 de diciembre de 2026", "4 de diciembre del 2026".
+    (re.compile(rf"{_DAY}\s+de\s+{_MONTH}\s+del?\s+{_YEAR}\b", re.I), "day"),
     (re.compile(r"(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<year>\d{4}|\d{2})\b"), "numeric"),
     (re.compile(rf"{_MONTH},?\s+{_YEAR}\b", re.I), "month"),
+    (re.compile(rf"{_MONTH}\s+del?\s+{_YEAR}\b", re.I), "month"),  # "diciembre de 2026"
     (re.compile(rf"\b{_YEAR}\b"), "year"),
 ]
 
@@ -43,6 +54,11 @@ class ParsedDate(NamedTuple):
     ambiguous: bool
     start: int
     end: int
+
+
+def date_order_for(language: str | None) -> DateOrder:
+    """The numeric-date order a page in ``language`` uses: day first in Spanish."""
+    return "day-first" if (language or "").lower().startswith("es") else "month-first"
 
 
 def _month_number(token: str) -> int:
