@@ -3,8 +3,9 @@
 Accepted forms: "July 31, 2024", "Jul. 31st 2024", "31 July 2024", "2024-07-31",
 "October 2011" (month precision), "2011" (year precision), and numeric "29/01/2015" or
 "6/9/2011", read under a day-first or month-first policy; in Spanish "4 de diciembre de 2026"
-and "diciembre de 2026" (Spanish pages write numeric dates day first: :func:`date_order_for`). A numeric date whose two first parts
-are both ≤ 12 and differ reads two ways and is marked ambiguous.
+and "diciembre de 2026" (Spanish pages write numeric dates day first: :func:`date_order_for`).
+A numeric date whose two first parts are both ≤ 12 and differ reads two ways and is marked
+ambiguous.
 """
 
 from __future__ import annotations
