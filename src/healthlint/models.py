@@ -173,6 +173,10 @@ class Article:
     article_type: str | None = None
     type_source: Literal["front-matter", "headings", "configuration"] | None = None
     language: str | None = None
+    # Where the language came from: front matter, <html lang>, or the text's own words.
+    language_source: (
+        Literal["front-matter", "markup", "config", "detected", "default"] | None
+    ) = None
     metadata: dict[str, Any] = field(default_factory=dict)
     sections: list[Section] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)

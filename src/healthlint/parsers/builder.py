@@ -175,6 +175,7 @@ class ArticleBuilder:
             section.word_count = sum(count_words(b.text) for b in body_blocks)
 
         article_type = _article_type(self.metadata)
+        language, language_source = self._language()
         return Article(
             path=self.path,
             format=self.format,
@@ -182,8 +183,8 @@ class ArticleBuilder:
             title_line=self.title_line,
             article_type=article_type,
             type_source="front-matter" if article_type else None,
-            language=(str(self.metadata["language"]) if self.metadata.get("language")
-                      else self.language),
+            language=language,
+            language_source=language_source,
             metadata=self.metadata,
             sections=sections,
             blocks=self.blocks,
@@ -192,6 +193,18 @@ class ArticleBuilder:
             problems=self.problems,
             line_count=self.line_count,
         )
+
+    def _language(self) -> tuple[str | None, Any]:
+        """The written language tag as given, else the language told from the prose."""
+        for key in ("language", "lang"):
+            if self.metadata.get(key):
+                return str(self.metadata[key]), "front-matter"
+        if self.language:
+            return self.language, "markup"
+        from ..language import detect_language
+
+        detected = detect_language(" ".join(b.text for b in self.blocks if b.role == "prose"))
+        return (detected, "detected") if detected else (None, None)
 
     def _bold_lines_as_emphasis(self) -> None:
         """Bold lines are headings only in an article that has no heading markup at all.
