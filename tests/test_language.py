@@ -53,3 +53,13 @@ def test_spanish_article_gets_spanish_grade_never_english() -> None:
         rules = _rules(header + "# Presión arterial alta\n\n" + _HARD_ES + "\n")
         assert "HL406" in rules
         assert not rules & {"HL401", "HL402", "HL403", "HL405"}
+
+
+def test_article_carries_language_and_its_source() -> None:
+    article = healthlint.parse_article("---\nlang: es\n---\n# Gripe\n\n" + SPANISH, filename="a.md")
+    assert (article.language, article.language_source) == ("es", "front-matter")
+    article = healthlint.parse_article("# Gripe\n\n" + SPANISH + "\n", filename="a.md")
+    assert (article.language, article.language_source) == ("es", "detected")
+    html = f'<html lang="es-US"><body><main><h1>Gripe</h1><p>{ENGLISH}</p></main></body></html>'
+    article = healthlint.parse_article(html, filename="a.html")
+    assert (article.language, article.language_source) == ("es-US", "markup")
