@@ -77,6 +77,7 @@ _CHROME_BODY_WORDS = 40
 _PROMO_WORDS = 20
 # A widget says little: a paragraph this long is the article speaking.
 _SENTENCE_WORDS = 15
+_WIDGET_LINE_CHARS = 300
 
 
 def visible(text: str) -> str:
@@ -85,11 +86,15 @@ def visible(text: str) -> str:
 
 
 def is_widget_line(text: str) -> bool:
+    if len(text) > _WIDGET_LINE_CHARS:
+        return False  # no template line is this long; most prose is, so skip the regexes
     shown = visible(text)
-    return bool(shown) and len(shown) <= 300 and _WIDGET_LINE.fullmatch(shown) is not None
+    return bool(shown) and _WIDGET_LINE.fullmatch(shown) is not None
 
 
 def is_widget_heading(text: str) -> bool:
+    if len(text) > _WIDGET_LINE_CHARS:
+        return False
     return _WIDGET_HEADING.fullmatch(visible(text)) is not None
 
 
