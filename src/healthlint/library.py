@@ -108,7 +108,7 @@ def build_library(paths: Iterable[str], config: Config | None = None, *,
     today = today or dt.date.today()
     linter = Linter(config, today=today)
     records: list[ArticleRecord] = []
-    for shown, path, problem in discover(paths, exclude=config.exclude):
+    for shown, path, problem in discover(paths, exclude=config.exclude, root=config.root):
         lines: list[str] = []
         if problem is None:
             try:
