@@ -48,7 +48,8 @@ _SEP = _SEP_CHARS + "{1,40}"
 _SEP_OPTIONAL = _SEP_CHARS + "{0,40}"
 # One word for the ``*`` wildcard: no dashes or spaces, so it cannot overlap _SEP. The marks
 # of an apostrophe decoded with the wrong character set ("childâ€™s", "childaÌ‚â‚¬TMs") are
-# part of the word (combining accents too, as some pages store them), so "talk * doctor" still finds "talk with your childâ€™s doctor".
+# part of the word (combining accents too, as some pages store them), so "talk * doctor"
+# still finds "talk with your childâ€™s doctor".
 _WILD_WORD = r"[\w'’‚€¬™\u0300-\u036f]{1,40}"
 _WILDCARD_WORDS = 4
 _APOSTROPHE = "['’‘ʼ`]"
