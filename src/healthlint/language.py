@@ -96,12 +96,14 @@ STOP_WORDS: dict[str, frozenset[str]] = {
 _WORD = re.compile(r"[^\W\d_]+")
 # Below this many function words a count is noise (a title, a list of drug names).
 MIN_HITS = 5
+_SAMPLE_CHARS = 2000
 
 
 def detect_language(text: str) -> str | None:
     """ "en" or "es" for the text, or None when it holds too few function words to tell."""
     hits = dict.fromkeys(STOP_WORDS, 0)
-    for word in _WORD.findall(text.lower()):
+    # The first few hundred words decide as well as the whole text, at a fraction of the cost.
+    for word in _WORD.findall(text[:_SAMPLE_CHARS].lower()):
         for lang, words in STOP_WORDS.items():
             if word in words:
                 hits[lang] += 1
