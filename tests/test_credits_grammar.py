@@ -42,3 +42,32 @@ def test_reviewer_with_credentials_and_a_team_name() -> None:
     )
     assert [(p.name, p.credentials) for p in credits.reviewers] == [("David Cho", ["MD"])]
     assert credits.review_boards == []
+
+
+def test_credit_shapes_of_real_pages() -> None:
+    from healthlint import parse_article
+
+    text = (
+        "# Ear Infections\n\nEar infections are common in children.\n\n"
+        "By the time children are 3, most have had one.\n\n"
+        "Content source: National Center for Child Health\n\n"
+        "The summary is reviewed regularly and updated as needed, by the Pediatric Editorial "
+        "Board.\n"
+    )
+    credits = parse_article(text, filename="ear.md").credits
+    assert [p.name for p in credits.authors] == ["National Center for Child Health"]
+    assert [p.name for p in credits.review_boards] == ["Pediatric Editorial Board"]
+
+
+def test_spanish_credit_and_date_labels() -> None:
+    from healthlint import parse_article
+
+    text = (
+        "# Gripe\n\nLa gripe es una infección.\n\nPor la mañana, tome agua.\n\n"
+        "Revisado por: Ana López, MD\n\nÚltima revisión: 4 de diciembre de 2025\n"
+    )
+    credits = parse_article(text, filename="gripe.md").credits
+    assert credits.authors == []
+    assert [(p.name, p.credentials) for p in credits.reviewers] == [("Ana López", ["MD"])]
+    assert [(d.kind, d.value.isoformat() if d.value else None) for d in credits.dates] == [
+        ("reviewed", "2025-12-04")]

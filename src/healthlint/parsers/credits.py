@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from ..dates import date_reading, parse_date
 from ..models import Credits, DateKind, DateMention, Person
+from .labels_es import SPANISH_AUTHOR_LABELS, SPANISH_DATE_LABELS, SPANISH_REVIEWER_LABELS
 
 # Labels are matched at the start of a line, after optional bullets or bold markers.
 # Regular expressions here are written so that no two adjacent parts can match the same
@@ -51,18 +52,26 @@ DATE_LABELS: dict[str, DateKind] = {
     "due for review": "next_review",
 }
 
+DATE_LABELS.update(SPANISH_DATE_LABELS)
+
+
+def _alternatives(labels: Iterable[str]) -> str:
+    return "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True))
+
+
 _DATE_LABEL_RE = re.compile(
     _LEAD
     + r"(?P<label>"
     + "|".join(re.escape(label) for label in sorted(DATE_LABELS, key=len, reverse=True))
-    + r")\b(?![ \t]*by\b)(?:\*\*|__)?\s*(?P<sep>[:\-–—]|\bon\b)?\s*(?:\*\*|__)?\s*"
+    + r")\b(?![ \t]*(?:by|por)\b)(?:\*\*|__)?\s*(?P<sep>[:\-–—]|\bon\b)?\s*(?:\*\*|__)?\s*"
     r"(?P<rest>.*)$",
     re.I,
 )
 
 _AUTHOR_RE = re.compile(
     _LEAD + r"(?P<label>authors?|written by(?:\s*/\s*reviewed by)?|writer|content source|"
-    r"compiled by|answer from|prepared by|produced by|by)\s*" + _BOLD + r"(?:[:\-–—]\s*)?"
+    r"compiled by|answer from|prepared by|produced by|by|" + _alternatives(SPANISH_AUTHOR_LABELS)
+    + r")\s*" + _BOLD + r"(?:[:\-–—]\s*)?"
     + _REST,
     re.I,
 )
@@ -88,7 +97,9 @@ _REVIEWER_RE = re.compile(
     r"|review\s+provided\s+by\s*" + _BOLD + r"(?:[:\-–—]\s*)?"
     r"|(?:(?:primary|specialist|senior)\s+)?(?:medical|clinical|expert)\s+review(?:er)?s?"
     r"\s*" + _BOLD + r"[:\-–—]\s*"
-    r"|reviewers?\s*" + _BOLD + r":\s*)" + _REST,
+    r"|reviewers?\s*" + _BOLD + r":\s*"
+    r"|(?:" + _alternatives(SPANISH_REVIEWER_LABELS) + r")\s*" + _BOLD + r"(?:[:\-–—]\s*)?)"
+    + _REST,
     re.I,
 )
 _BOARD_RE = re.compile(
@@ -209,7 +220,7 @@ def _people_line(raw: str, number: int, credits: Credits) -> bool:
         (_AUTHOR_RE, 20, credits.authors),
     ):
         match = pattern.match(raw)
-        if match and pattern is _AUTHOR_RE and match.group("label").lower() == "by" and (
+        if match and pattern is _AUTHOR_RE and match.group("label").lower() in ("by", "por") and (
                 not _BYLINE_NAME.match(match.group("rest").strip(" *_[")) or
                 len(match.group("rest").split()) > 10):
             continue
