@@ -203,7 +203,15 @@ class ArticleBuilder:
             return self.language, "markup"
         from ..language import detect_language
 
-        detected = detect_language(" ".join(b.text for b in self.blocks if b.role == "prose"))
+        sample: list[str] = []
+        size = 0
+        for block in self.blocks:
+            if block.role == "prose":
+                sample.append(block.text)
+                size += len(block.text)
+                if size >= 2000:  # the detector reads no further than this
+                    break
+        detected = detect_language(" ".join(sample))
         return (detected, "detected") if detected else (None, None)
 
     def _bold_lines_as_emphasis(self) -> None:
