@@ -49,7 +49,14 @@ _BOMS: list[tuple[bytes, str]] = [
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 ]
 # UTF-8 punctuation and accented letters read as Windows-1252 or Latin-1.
-_MOJIBAKE = re.compile(r"â€[™œ\u009d˜”“¦–—¢]|â€|Ã[©¨¶¼¤§±¡³º­¯]|Â[\u00a0 ©®°·]|ï»¿|�")
+# UTF-8 read as Windows-1252 (or Latin-1): the lead byte of a two- or three-byte character
+# shows as a Latin capital or small letter, each continuation byte as a symbol or punctuation
+# mark ("â€™" for "’", "Ã©" for "é", "Æ’", and after a second round and Unicode decomposition
+# "aÌ‚â‚¬TM"). Ordinary text never puts those marks straight after such a letter.
+_CONTINUATION = "\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
+_MOJIBAKE = re.compile(
+    rf"[à-ï][{_CONTINUATION}]{{2}}|[Â-ÖØ-Þ][{_CONTINUATION}]|â€|ï»¿|�"
+)
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
@@ -177,6 +184,28 @@ def _checked(text: str, encoding: str, problems: list[ParseProblem]) -> SourceTe
     return SourceText(text=text, encoding=encoding, problems=problems)
 
 
+def _word_around(text: str, start: int, end: int) -> str:
+    while start > 0 and not text[start - 1].isspace() and end - start < 60:
+        start -= 1
+    while end < len(text) and not text[end].isspace() and end - start < 60:
+        end += 1
+    return text[start:end]
+
+
+def _repaired(word: str) -> str | None:
+    """The word as it was before its UTF-8 bytes were read as Windows-1252, when that is
+    what happened (once or twice); None when the bytes do not undo."""
+    current = word
+    for _ in range(2):
+        try:
+            current = current.encode("cp1252").decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            break
+        if not _MOJIBAKE.search(current):
+            return current if current != word else None
+    return None
+
+
 def text_problems(text: str) -> list[ParseProblem]:
     """Problems visible in decoded text itself, however it was obtained (file or API)."""
     match = _MOJIBAKE.search(text)
@@ -184,12 +213,15 @@ def text_problems(text: str) -> list[ParseProblem]:
         return []
     line = text.count("\n", 0, match.start()) + 1
     column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+    word = _word_around(text, match.start(), match.end())
+    repaired = _repaired(word)
+    hint = f" {word!r} was probably {repaired!r}." if repaired else " Retype the characters."
     return [
         ParseProblem(
             code="mojibake",
             message=(
                 f"garbled characters {match.group(0)!r}: text converted with the wrong "
-                "encoding at some point; readers see this too. Retype the characters."
+                f"encoding at some point; readers see this too.{hint}"
             ),
             line=line,
             column=column,

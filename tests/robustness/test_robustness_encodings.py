@@ -82,3 +82,24 @@ def test_a_stray_byte_in_a_utf8_file_with_bom(inspect: Any, check: Check) -> Non
     assert run.rules_at("utf8-bom-stray-byte.md") == [("HL003", 5), ("HL003", 5)]
     assert "first bad byte on line 5" in run.findings[0]["message"]
     assert run.code == 0
+
+
+def test_double_encoded_text_is_flagged_with_its_repair() -> None:
+    from healthlint.reading import text_problems
+
+    (problem,) = text_problems("Talk to your child\u00e2\u20ac\u2122s doctor.")
+    assert problem.code == "mojibake"
+    assert "'child\u00e2\u20ac\u2122s' was probably 'child\u2019s'" in problem.message
+
+
+def test_twice_garbled_and_decomposed_text_is_flagged() -> None:
+    from healthlint.reading import text_problems
+
+    (problem,) = text_problems("Espan\u0049\u0300\u00c6\u2019ol (Spanish)")
+    assert (problem.line, problem.code) == (1, "mojibake")
+
+
+def test_accented_spanish_and_french_text_is_not_garbled() -> None:
+    from healthlint.reading import text_problems
+
+    assert text_problems("¿Qué es? Niño, señora, café–bar, résumé—yes, naïve, “Ñandú”") == []
