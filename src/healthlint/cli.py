@@ -19,7 +19,7 @@ import datetime as dt
 import gc
 import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from .baseline import BaselineOutcome
     from .config import Config
     from .engine import Linter, LintResult, Target
-    from .models import Severity
+    from .models import Article, Severity
     from .packs import RuleSet
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -680,18 +680,17 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 
-def _stats(args: argparse.Namespace) -> int:
-    import json
-
+def _parsed_articles(
+    args: argparse.Namespace, problems: list[str]
+) -> Iterator[tuple[str, Article]]:
+    """Each article the paths name, parsed; a file that cannot be read is said on stderr and
+    counted in ``problems``, and the others are still read."""
     from .engine import discover
     from .parsers import parse_article
-    from .readability.figures import article_figures
     from .reading import ReadError, read_source
 
-    # One configuration for the run: its size cap is all that reading figures needs.
+    # One configuration for the run: its size cap is all that reading articles needs.
     max_size = _config(args).max_file_size
-    rows: list[dict[str, object]] = []
-    problems = 0
     for shown, path, problem in discover(args.paths):
         if problem is None:
             try:
@@ -700,9 +699,20 @@ def _stats(args: argparse.Namespace) -> int:
                 problem = str(error)
         if problem is not None:
             print(f"healthlint: {shown}: {problem}", file=sys.stderr)
-            problems += 1
+            problems.append(shown)
             continue
-        figures = article_figures(parse_article(source.text, filename=shown))
+        yield shown, parse_article(source.text, filename=shown)
+
+
+def _stats(args: argparse.Namespace) -> int:
+    import json
+
+    from .readability.figures import article_figures
+
+    rows: list[dict[str, object]] = []
+    problems: list[str] = []
+    for shown, article in _parsed_articles(args, problems):
+        figures = article_figures(article)
         rows.append({"path": shown, "section": None, **figures["article"]})
         if args.sections:
             rows += [{"path": shown, **section} for section in figures["sections"]]
@@ -727,9 +737,6 @@ def _stats(args: argparse.Namespace) -> int:
 
 def _due(args: argparse.Namespace) -> int:
     from . import due
-    from .engine import discover
-    from .parsers import parse_article
-    from .reading import ReadError, read_source
 
     try:
         cycle = due.parse_span(args.cycle)
@@ -737,21 +744,9 @@ def _due(args: argparse.Namespace) -> int:
     except ValueError as error:
         raise UserError(str(error)) from None
     today = args.today or dt.date.today()
-    max_size = _config(args).max_file_size
-    entries = []
-    problems = 0
-    for shown, path, problem in discover(args.paths):
-        if problem is None:
-            try:
-                source = read_source(path, max_size=max_size)
-            except ReadError as error:
-                problem = str(error)
-        if problem is not None:
-            print(f"healthlint: {shown}: {problem}", file=sys.stderr)
-            problems += 1
-            continue
-        article = parse_article(source.text, filename=shown)
-        entries.append(due.entry_for(article, shown, today, cycle))
+    problems: list[str] = []
+    entries = [due.entry_for(article, shown, today, cycle)
+               for shown, article in _parsed_articles(args, problems)]
     queue = due.select(due.sort_queue(entries), within=within, overdue=args.overdue)
     render = {"text": due.render_text, "json": due.render_json, "csv": due.render_csv,
               "ics": due.render_ics}[args.format]

@@ -13,11 +13,9 @@ ARTICLE = "<!-- healthlint-disable-file -->\n\n# Knee pain\n\nRest and ice help.
 
 
 @pytest.fixture()
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("HEALTHLINT_CACHE_DIR", str(tmp_path / "cache"))
-    (tmp_path / "knee.md").write_text(ARTICLE, encoding="utf-8")
-    return tmp_path
+def project(workdir: Path) -> Path:
+    (workdir / "knee.md").write_text(ARTICLE, encoding="utf-8")
+    return workdir
 
 
 def test_a_disable_file_comment_hides_the_disclaimer_rule(

@@ -16,11 +16,9 @@ GOOD = "Knee pain\n\nThis miracle cure helps most people feel better.\n"
 
 
 @pytest.fixture()
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("HEALTHLINT_CACHE_DIR", str(tmp_path / "cache"))
-    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
-    return tmp_path
+def project(workdir: Path) -> Path:
+    (workdir / "good.txt").write_text(GOOD, encoding="utf-8")
+    return workdir
 
 
 def test_a_far_future_review_date_is_a_finding(

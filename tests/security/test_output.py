@@ -14,11 +14,9 @@ ARTICLE = "Knee pain\n\nThis miracle cure helps most people feel better.\n"
 
 
 @pytest.fixture()
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("HEALTHLINT_CACHE_DIR", str(tmp_path / "cache"))
-    (tmp_path / "knee.txt").write_text(ARTICLE, encoding="utf-8")
-    return tmp_path
+def project(workdir: Path) -> Path:
+    (workdir / "knee.txt").write_text(ARTICLE, encoding="utf-8")
+    return workdir
 
 
 def test_a_planted_symlink_is_not_written_through(

@@ -202,8 +202,6 @@ class ChromeMarker:
             index += 1 + len(body)
 
     def _heading_reason(self, heading: Block, body: list[Block]) -> str | None:
-        if heading.reason is not None:
-            return heading.reason
         if "linked" in self.hints(heading):
             return "a heading that is only a link: a navigation card"
         prose = [b for b in body if b.role in ("prose", "table")]

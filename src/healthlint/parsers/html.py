@@ -68,8 +68,8 @@ class _PageReader(HTMLParser):
         self.builder = builder
         self.has_root = has_root
         self.line_offset = line_offset
-        self.stack: list[tuple[str, int, bool, bool, bool]] = []  # tag, chrome, dropped, root,
-        # alert
+        # tag, chrome element id (0: none), dropped, root, alert box
+        self.stack: list[tuple[str, int, bool, bool, bool]] = []
         # Running counts of what the stack holds, so each callback asks in constant time:
         # scanning the stack instead made deeply nested pages (thousands of unclosed <div>s)
         # quadratic.

@@ -74,7 +74,7 @@ def _heading_lines(inline: Token) -> tuple[str, bool]:
                 depth -= 1
             elif child.type in ("text", "code_inline"):
                 parts.append(child.content)
-                if child.content.strip(" ,;|·•-"):
+                if _is_visible_text(child):
                     if depth:
                         linked = True
                     else:
