@@ -107,3 +107,39 @@ def test_a_one_megabyte_article_is_checked_in_linear_time() -> None:
     found = list(duplicate_block.check(ctx, duplicate_block.Options(), None))
     assert [(h.params["count"], h.params["first_line"]) for h in found][:1] == [(10, 203)]
     assert len(found) == 2  # the ten pasted lines, and the run of "Short line."
+
+
+def test_a_section_pasted_again_is_reported_across_sections() -> None:
+    section = "## Caring for a sprain at home\n\nRest your ankle and raise it on a pillow.\n\n"
+    text = "# Sprain\n\n" + section + "## Outlook\n\nMost sprains heal.\n\n" + section
+    [hit] = hits(text)
+    assert (hit.line, hit.params["first_line"]) == (11, 3)
+
+
+def test_template_paragraphs_closing_each_section_are_not_reported() -> None:
+    closing = (
+        "Ask your care team which of these treatments fits you best.\n\n"
+        "Your team can also tell you about studies of new treatments that are open to you.\n\n"
+    )
+    text = "# Sprain\n\n## Stage one\n\nRest.\n\n" + closing
+    text += "## Stage two\n\nBrace.\n\n" + closing
+    assert hits(text) == []
+
+
+def test_the_same_items_in_two_lists_are_not_reported() -> None:
+    items = "- soft cooked carrot sticks and slices of ripe pear\n- plain unsweetened yoghurt\n"
+    text = "# Food\n\n## Meals\n\n" + items + "\n## Snacks\n\n" + items
+    assert hits(text) == []
+
+
+def test_key_points_taken_up_again_as_headings_are_not_reported() -> None:
+    point = "Radiation therapy uses strong beams of energy to kill the cancer cells."
+    text = f"# Cancer\n\n## Key points\n\n- {point}\n\n## {point}\n\nThis is how it works.\n"
+    assert hits(text) == []
+
+
+def test_an_item_repeated_in_the_same_list_as_a_pair_is_reported() -> None:
+    pair = "- soft cooked carrot sticks and slices of ripe pear\n- plain unsweetened yoghurt\n"
+    text = "# Food\n\n" + pair + "- rice cakes\n" + pair
+    [hit] = hits(text)
+    assert hit.params["first_line"] == 3

@@ -8,6 +8,15 @@ run holds at least ``min_words`` words; text pasted three times is one finding t
 extra copies. Headings, prose, tables and credits are compared; page
 chrome (a disclaimer shown above and below the article) and code are not.
 
+A repeat is reported when it sits in the same section as its first copy, or when it holds a
+credits line or a heading with the text under it (a credits block or a whole section pasted
+again). Across sections,
+a repeat of other text is how real pages are written, not a paste error: the same items in
+two lists, the paragraphs that close every section of a template. A single block repeated is
+reported only when it is a paragraph, a table or a credits line: a list item taken up again
+as a heading or restated in a list is a summary. A heading matches only a heading, a list
+item only a list item.
+
 ``target: headings`` finds the same section heading twice under the same parent section
 ("Symptoms" twice in a row). The same heading under two different parents ("Symptoms" under
 "Adults" and under "Children") is ordinary structure and is not reported.
@@ -29,6 +38,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Annotated, Any, Literal, NamedTuple
 
+from ..models import Block
 from ..parsers.builder import count_words
 from .base import CheckContext, Hit, Kind, KindOptions, normalize
 from .required_sections import heading_key
@@ -54,22 +64,41 @@ class _Line(NamedTuple):
     line: int
     column: int
     text: str
+    block: int
+
+
+def _shape(block: Block) -> str:
+    return "heading" if block.role == "heading" else "item" if block.list_item else "text"
 
 
 def _lines(ctx: CheckContext) -> list[_Line]:
     lines: list[_Line] = []
-    for block in ctx.article.blocks:
+    for index, block in enumerate(ctx.article.blocks):
         if block.role not in _ROLES:
             continue
+        shape = _shape(block)
         for offset, raw in enumerate(block.text.split("\n")):
             text = raw.strip()
             words = count_words(text)
             if not words:
                 continue
             column = block.column if offset == 0 else 1 + len(raw) - len(raw.lstrip())
-            key = normalize(_LEAD.sub("", text)).strip()
-            lines.append(_Line(key, words, block.line + offset, column, text))
+            key = shape + ":" + normalize(_LEAD.sub("", text)).strip()
+            lines.append(_Line(key, words, block.line + offset, column, text, index))
     return lines
+
+
+def _pasted(blocks: list[Block], copy: list[_Line], first_copy: _Line) -> bool:
+    """Whether a repeat looks pasted rather than written so (see the module documentation)."""
+    block, first = blocks[copy[0].block], blocks[first_copy.block]
+    several = any(line.block != copy[0].block for line in copy)
+    if any(blocks[line.block].role == "credits" for line in copy):
+        return True
+    if several and any(blocks[line.block].role == "heading" for line in copy):
+        return True
+    if block.section != first.section:
+        return False
+    return several or _shape(block) == "text"
 
 
 def _repeated_runs(ctx: CheckContext, min_words: int) -> Iterator[Hit]:
@@ -102,6 +131,9 @@ def _repeated_runs(ctx: CheckContext, min_words: int) -> Iterator[Hit]:
             and lines[earlier + length].key == lines[start + length].key
         ):
             length += 1
+        if not _pasted(ctx.article.blocks, lines[start : start + length], lines[earlier]):
+            start += 1
+            continue
         head, last = lines[start], lines[start + length - 1]
         yield Hit(
             line=head.line,
@@ -113,7 +145,9 @@ def _repeated_runs(ctx: CheckContext, min_words: int) -> Iterator[Hit]:
                 "lines": "1 line" if length == 1 else f"{length} lines",
                 "count": length,
             },
-            snippet="\n".join(line.key for line in lines[start : start + length]),
+            snippet="\n".join(
+                line.key.partition(":")[2] for line in lines[start : start + length]
+            ),
         )
         start += length
 
