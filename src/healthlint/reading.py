@@ -13,6 +13,7 @@ from __future__ import annotations
 import codecs
 import re
 import stat
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -54,8 +55,11 @@ _BOMS: list[tuple[bytes, str]] = [
 # mark ("â€™" for "’", "Ã©" for "é", "Æ’", and after a second round and Unicode decomposition
 # "aÌ‚â‚¬TM"). Ordinary text never puts those marks straight after such a letter.
 _CONTINUATION = "\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
+# After decomposition the lead letter may be a plain letter and a combining mark ("IÌ€" for
+# "Ì"); a combining mark is never followed by these symbols in written text.
 _MOJIBAKE = re.compile(
     rf"[à-ï][{_CONTINUATION}]{{2}}|[Â-ÖØ-Þ][{_CONTINUATION}]|â€|ï»¿|�"
+    r"|[\u0300-\u036f][€‚ƒ„†‡ˆ‰Š‹ŒŽ˜™š›œžŸ]"
 )
 
 
@@ -184,21 +188,33 @@ def _checked(text: str, encoding: str, problems: list[ParseProblem]) -> SourceTe
     return SourceText(text=text, encoding=encoding, problems=problems)
 
 
+# Where a garbled word ends: blank space, or the markup around it ("[Español](/es/)").
+_WORD_EDGE = frozenset(" \t\r\n[]()<>\"*_|")
+# Lines reported one by one; past this many a file is plainly saved with the wrong encoding
+# and the last finding says how many more lines there are.
+MAX_GARBLED_LINES = 20
+
+
 def _word_around(text: str, start: int, end: int) -> str:
-    while start > 0 and not text[start - 1].isspace() and end - start < 60:
+    while start > 0 and text[start - 1] not in _WORD_EDGE and end - start < 60:
         start -= 1
-    while end < len(text) and not text[end].isspace() and end - start < 60:
+    while end < len(text) and text[end] not in _WORD_EDGE and end - start < 60:
         end += 1
     return text[start:end]
 
 
 def _repaired(word: str) -> str | None:
     """The word as it was before its UTF-8 bytes were read as Windows-1252, when that is
-    what happened (once or twice); None when the bytes do not undo."""
+    what happened (once or twice, with the Unicode decomposition some tools apply in
+    between); None when the bytes do not undo."""
     current = word
     for _ in range(2):
+        # Decomposition turned "™" into "TM"; the apostrophe's bytes need it back.
+        composed = unicodedata.normalize("NFC", current).replace(
+            "\u00e2\u20acTM", "\u00e2\u20ac\u2122"
+        )
         try:
-            current = current.encode("cp1252").decode("utf-8")
+            current = unicodedata.normalize("NFC", composed.encode("cp1252").decode("utf-8"))
         except (UnicodeEncodeError, UnicodeDecodeError):
             break
         if not _MOJIBAKE.search(current):
@@ -207,23 +223,33 @@ def _repaired(word: str) -> str | None:
 
 
 def text_problems(text: str) -> list[ParseProblem]:
-    """Problems visible in decoded text itself, however it was obtained (file or API)."""
-    match = _MOJIBAKE.search(text)
-    if match is None:
-        return []
-    line = text.count("\n", 0, match.start()) + 1
-    column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
-    word = _word_around(text, match.start(), match.end())
-    repaired = _repaired(word)
-    hint = f" {word!r} was probably {repaired!r}." if repaired else " Retype the characters."
-    return [
-        ParseProblem(
-            code="mojibake",
-            message=(
-                f"garbled characters {match.group(0)!r}: text converted with the wrong "
-                f"encoding at some point; readers see this too.{hint}"
-            ),
-            line=line,
-            column=column,
+    """Problems visible in decoded text itself, however it was obtained (file or API): one
+    finding for each line with garbled characters, at the first garbled word of the line."""
+    firsts: list[tuple[re.Match[str], int]] = []
+    line, counted_to = 1, 0
+    for match in _MOJIBAKE.finditer(text):
+        line += text.count("\n", counted_to, match.start())
+        counted_to = match.start()
+        if not firsts or firsts[-1][1] != line:
+            firsts.append((match, line))
+    problems = []
+    for match, line in firsts[:MAX_GARBLED_LINES]:
+        # A match at a combining mark starts at the letter the mark sits on.
+        start = match.start() - (unicodedata.combining(text[match.start()]) > 0)
+        column = start - (text.rfind("\n", 0, start) + 1) + 1
+        word = _word_around(text, match.start(), match.end())
+        repaired = _repaired(word)
+        hint = f" {word!r} was probably {repaired!r}." if repaired else " Retype the characters."
+        message = (f"garbled characters {match.group(0)!r} in {word!r}: text converted with the "
+                   f"wrong encoding at some point; readers see this too.{hint}")
+        problems.append(ParseProblem(code="mojibake", message=message, line=line, column=column))
+    more = len(firsts) - MAX_GARBLED_LINES
+    if more > 0:
+        last = problems[-1]
+        lines = "1 more line below has" if more == 1 else f"{more} more lines below have"
+        problems[-1] = ParseProblem(
+            code="mojibake", line=last.line, column=last.column,
+            message=(f"{last.message} {lines} garbled characters too: the file was probably "
+                     "saved with the wrong encoding."),
         )
-    ]
+    return problems

@@ -103,3 +103,27 @@ def test_accented_spanish_and_french_text_is_not_garbled() -> None:
     from healthlint.reading import text_problems
 
     assert text_problems("¿Qué es? Niño, señora, café–bar, résumé—yes, naïve, “Ñandú”") == []
+
+
+def test_every_line_with_garbled_text_is_reported_with_the_whole_word() -> None:
+    from healthlint.reading import text_problems
+
+    text = (
+        "[EspanII\u0300\u20ac\u00c6\u2019ol](/es/)\n\n"
+        "A childaI\u0300\u201aa\u0302\u201a\u00acTMs iron needs grow.\n"
+        "The baby\u00e2\u20ac\u2122s and the mother\u00e2\u20ac\u2122s sleep.\n"
+    )
+    problems = text_problems(text)
+    assert [(p.line, p.column) for p in problems] == [(1, 8), (3, 9), (4, 9)]
+    assert "'EspanII\u0300\u20ac\u00c6\u2019ol' was probably 'Espa\u00f1ol'" in problems[0].message
+    assert "was probably 'child\u2019s'" in problems[1].message
+    assert "'baby\u00e2\u20ac\u2122s' was probably 'baby\u2019s'" in problems[2].message
+
+
+def test_a_file_garbled_throughout_lists_twenty_lines_and_counts_the_rest() -> None:
+    from healthlint.reading import MAX_GARBLED_LINES, text_problems
+
+    text = "".join(f"Line {n}: the baby\u00e2\u20ac\u2122s cot.\n" for n in range(50))
+    problems = text_problems(text)
+    assert len(problems) == MAX_GARBLED_LINES
+    assert "30 more lines below have garbled characters too" in problems[-1].message
