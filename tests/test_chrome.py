@@ -85,3 +85,13 @@ You can get care at any clinic near you, with or without an appointment, on any 
     assert [s.title for s in article.sections] == ["Getting Started"]
     call = next(b for b in article.blocks if b.text == "Call 911.")
     assert (call.role, call.line, call.reason) == ("chrome", 7, "an alert box above the article")
+
+
+def test_a_block_of_widget_lines_is_chrome() -> None:
+    page = "# Iron\n\n[Minus](#collapse_1)\nRelated Pages\n\nIron helps the blood carry oxygen.\n"
+    article = parse_article(page, filename="iron.md")
+    toggle = next(b for b in article.blocks if b.text.startswith("Minus"))
+    assert toggle.role == "chrome"
+    assert [b.text for b in article.blocks if b.role == "prose"] == [
+        "Iron helps the blood carry oxygen."
+    ]

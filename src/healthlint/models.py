@@ -72,6 +72,16 @@ class Block:
     end_line: Annotated[int, Field(ge=1)]
     column: Annotated[int, Field(ge=1)] = 1
     list_item: bool = False
+    link_words: Annotated[
+        int, Field(ge=0, description="how many of the text's words are inside links")
+    ] = 0
+    breaks: Annotated[
+        tuple[int, ...],
+        Field(description="lines of the text (from 0) that end in a forced line break"),
+    ] = ()
+    link_lines: Annotated[
+        tuple[int, ...], Field(description="lines of the text (from 0) that are only links")
+    ] = ()
     section: Annotated[int | None, Field(description="index into Article.sections")] = None
     reason: Annotated[
         str | None, Field(description="why the block was taken for page chrome")

@@ -195,12 +195,17 @@ _WORD_EDGE = frozenset(" \t\r\n[]()<>\"*_|")
 MAX_GARBLED_LINES = 20
 
 
-def _word_around(text: str, start: int, end: int) -> str:
+def _word_span(text: str, start: int, end: int) -> tuple[int, int]:
     while start > 0 and text[start - 1] not in _WORD_EDGE and end - start < 60:
         start -= 1
     while end < len(text) and text[end] not in _WORD_EDGE and end - start < 60:
         end += 1
-    return text[start:end]
+    return start, end
+
+
+def _word_around(text: str, start: int, end: int) -> str:
+    begin, finish = _word_span(text, start, end)
+    return text[begin:finish]
 
 
 def _repaired(word: str) -> str | None:
@@ -220,6 +225,27 @@ def _repaired(word: str) -> str | None:
         if not _MOJIBAKE.search(current):
             return current if current != word else None
     return None
+
+
+def has_garbled_text(text: str) -> bool:
+    return _MOJIBAKE.search(text) is not None
+
+
+def repair_garbled(text: str) -> str:
+    """The text with each garbled word that undoes replaced by its repair (the others kept):
+    what the writer meant, so that its words are counted as words, not as symbols."""
+    parts: list[str] = []
+    done = 0
+    for match in _MOJIBAKE.finditer(text):
+        if match.start() < done:
+            continue
+        start, end = _word_span(text, match.start(), match.end())
+        repaired = _repaired(text[start:end])
+        if repaired is not None:
+            parts.append(text[done:start])
+            parts.append(repaired)
+            done = end
+    return "".join(parts) + text[done:] if parts else text
 
 
 def text_problems(text: str) -> list[ParseProblem]:

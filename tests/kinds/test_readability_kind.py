@@ -90,10 +90,17 @@ def test_hard_article_gets_a_grade_finding() -> None:
 
 
 def test_small_sample_is_said_not_graded() -> None:
+    from healthlint.kinds import readability
+
+    from .checks import kind_hits
+
     short = "# Colds\n\n" + HARD + HARD
-    (finding,) = findings(short, "HL401")
-    assert "sample too small" in finding[2]
-    assert "estimate" in finding[2]
+    (hit,) = kind_hits(readability, short, check="grade")
+    assert "sample too small" in hit.params["sample"]
+    assert "estimate" in hit.params["grades"]
+    assert hit.severity is not None and hit.severity.value == "info"
+    assert kind_hits(readability, short, check="grade", estimate=False) == []
+    assert findings(short, "HL401") == []  # HL401 grades only a sample big enough
 
 
 def test_hardest_sentence_is_reported_at_its_line() -> None:
@@ -121,3 +128,53 @@ def test_long_words_are_reported_once_except_the_articles_own_subject() -> None:
         '"recommendations" has 5 syllables. Use a shorter, everyday word if there is one, '
         "or explain it the first time."
     ]
+
+
+def test_require_all_reports_only_what_every_formula_puts_over_the_target() -> None:
+    from healthlint.kinds import readability
+
+    from .checks import kind_hits
+
+    # Short sentences with one three-syllable word each: SMOG counts that word in every
+    # sentence (about grade 8.8), Flesch-Kincaid sees short, easy sentences (about grade 3).
+    fruit = ["banana", "tomato", "potato", "apricot", "avocado"]
+    body = " ".join(f"Eat a {fruit[n % 5]} each day." for n in range(32))
+    text = f"# Fruit\n\n{body}\n"
+    options = {"check": "grade", "formulas": ["smog", "flesch-kincaid"]}
+    (either,) = kind_hits(readability, text, **options)
+    assert "SMOG 8." in either.params["grades"]
+    assert kind_hits(readability, text, **options, require="all") == []
+    hard = "# Drugs\n\n" + HARD * 32
+    (both,) = kind_hits(readability, hard, **options, require="all")
+    assert both.severity is not None and both.severity.value == "error"
+
+
+def _measured(text: str, filename: str) -> list[str]:
+    article = parse_article(text, filename=filename)
+    context = CheckContext(article=article, today=TODAY, path=filename)
+    return [s.text for s in prose_of(context, []).sentences]
+
+
+def test_link_titles_are_not_prose() -> None:
+    markdown = (
+        "# Help\n\n"
+        "You can manage your care online: <br>\n"
+        "[Refill your prescriptions](/refill) <br>\n"
+        "[Send a message to your health care provider](/message)\n\n"
+        "Visit the [Comprehensive Interdisciplinary Rehabilitation Association website](/x).\n\n"
+        "Read about [iron](/iron) and [zinc](/zinc) in the foods your child eats.\n"
+    )
+    assert _measured(markdown, "help.md") == [
+        "You can manage your care online.",
+        "Read about iron and zinc in the foods your child eats.",
+    ]
+    html = (
+        "<h1>Help</h1><p>You can manage your care online:<br>\n<a href='/r'>Refill your "
+        "prescriptions</a><br>\n<a href='/m'>Send a message</a></p>"
+    )
+    assert _measured(html, "help.html") == ["You can manage your care online."]
+
+
+def test_garbled_words_are_measured_as_the_words_they_were() -> None:
+    text = "# Iron\n\nIron supports a child\u00e2\u20ac\u2122s ability to learn.\n"
+    assert _measured(text, "iron.md") == ["Iron supports a child\u2019s ability to learn."]

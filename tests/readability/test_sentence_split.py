@@ -206,3 +206,22 @@ def test_positions_point_at_sentence_starts(block: str, line: int, column: int) 
 def test_join_sentences_uses_single_spaces() -> None:
     sentences = split_sentences("One two three.\nFour five six.")
     assert join_sentences(sentences) == "One two three. Four five six."
+
+
+def test_a_forced_line_break_ends_what_comes_before_it() -> None:
+    block = "Ask about these registries:\n\nThe Burn Pit Registry\nThe Gulf War Registry"
+    sentences = split_sentences(block, line=5, breaks=(1, 2))
+    assert [(s.text, s.line) for s in sentences] == [
+        ("Ask about these registries.", 5),
+        ("The Burn Pit Registry.", 7),
+        ("The Gulf War Registry.", 8),
+    ]
+    # Without breaks the lines are one sentence, as a hard-wrapped paragraph is.
+    assert len(split_sentences(block, line=5)) == 1
+
+
+def test_a_break_inside_a_finished_sentence_changes_nothing() -> None:
+    assert texts("Rest well.\nDrink water.") == ["Rest well.", "Drink water."]
+    assert [s.text for s in split_sentences("Rest well.\nDrink water.", breaks=(0,))] == [
+        "Rest well.", "Drink water."
+    ]

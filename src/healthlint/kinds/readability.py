@@ -1,7 +1,9 @@
 """readability: reading grade of the article's prose, and the sentences that make it hard.
 
 What is measured: paragraphs and list items of the article body only. Headings, credits, page
-chrome, tables, code, link lists and any block containing one of the ``exclude`` phrases (the
+chrome, tables, code, link lists, blocks whose words are mostly link text (the entries of a
+resource list, "Visit …" pointers), lines of nothing but a link set apart by line breaks, and
+any block containing one of the ``exclude`` phrases (the
 disclaimer) are left out; list items count as sentences; abbreviations ("Dr.", "e.g.", "a.m.")
 and decimals ("2.5 mg") do not end sentences; "911" is one word of one syllable every time.
 Grades equal textstat's on that cleaned prose (the syllable table is derived from the CMU
@@ -9,13 +11,18 @@ Pronouncing Dictionary and ships with healthlint, so nothing is downloaded).
 
 A formula is only trusted on a large enough sample: SMOG needs 30 sentences, the others
 ``min_words`` words. Formulas below their sample are named in the message as "sample too
-small" instead of given a grade; when no formula has its sample, a grade over target is reported
-with the rule's severity lowered to info.
+small" instead of given a grade; when no formula has its sample, a Flesch-Kincaid estimate over
+target is reported with the rule's severity lowered to info, unless ``estimate: false``.
 
 Each rule instance picks one ``check``:
     grade           the whole article's grade is above ``target_grade`` (an error above
                     ``error_grade``); ``flesch-reading-ease`` is compared with
-                    ``min_reading_ease`` instead, since higher means easier
+                    ``min_reading_ease`` instead, since higher means easier. With
+                    ``require: all`` only when every formula measured is over the target
+                    (and an error only when every one is over ``error_grade``): formulas
+                    disagree by two grades or more on the same text (SMOG is normed on full
+                    comprehension, Flesch-Kincaid on three quarters), and text that one
+                    formula alone puts over the line is usually plain
     section-grade   the same, section by section
     hard-sentences  the hardest sentences (Flesch-Kincaid grade above ``sentence_grade``), at
                     most ``max_findings``, each with what makes it hard; sentences longer than
@@ -27,10 +34,10 @@ Each rule instance picks one ``check``:
 
 Options: check, formulas [smog, flesch-kincaid, flesch-reading-ease, gunning-fog,
 coleman-liau, dale-chall, ari, fernandez-huerta, szigriszt-pazos, gutierrez-polini, crawford]
-(default [smog, flesch-kincaid]), target_grade (8),
-error_grade (12), min_reading_ease (60), min_words (100), min_sentences (30, SMOG's sample),
-sentence_grade (14), sentence_min_words (10), long_sentence_words (30), max_findings (5),
-exclude (phrases), languages (default [en]).
+(default [smog, flesch-kincaid]), require (any or all formulas over the target; any),
+estimate (true), target_grade (8), error_grade (12), min_reading_ease (60), min_words (100),
+min_sentences (30, SMOG's sample), sentence_grade (14), sentence_min_words (10),
+long_sentence_words (30), max_findings (5), exclude (phrases), languages (default [en]).
 
 Languages: a rule applies only to articles whose language (front matter ``language``/``lang``,
 ``<html lang>``, else told from the text by a stop-word test) is in ``languages`` (default
@@ -101,6 +108,10 @@ class Options(KindOptions):
     formulas: Annotated[list[Formula], Field(min_length=1)] = field(
         default_factory=lambda: ["smog", "flesch-kincaid"]
     )
+    require: Literal["any", "all"] = "any"
+    estimate: Annotated[
+        bool, Field(description="an info finding with an estimate when no sample is big enough")
+    ] = True
     target_grade: float = 8
     error_grade: float = 12
     min_reading_ease: float = 60
@@ -160,17 +171,29 @@ def prose_of(ctx: CheckContext, exclude: Sequence[str]) -> _Prose:
     if isinstance(cached, _Prose):
         return cached
     from ..readability.prose import split_sentences
+    from ..reading import has_garbled_text, repair_garbled
 
     lowered = [normalize(phrase) for phrase in exclude]
     sentences: list[Sentence] = []
     sections: list[int | None] = []
     for block in ctx.prose_blocks:
+        if (block.link_words and not block.breaks
+                and block.link_words * 2 > len(block.text.split())):
+            continue  # a link list's entries and "Visit …" pointers are titles, not prose
         if lowered:
             text = normalize(block.text)
             if any(phrase in text for phrase in lowered):
                 continue
+        garbled = has_garbled_text(block.text)
+        link_lines = {block.line + row for row in block.link_lines}
         for sentence in split_sentences(block.text, line=block.line, column=block.column,
-                                        list_item=block.list_item, language=language):
+                                        list_item=block.list_item, language=language,
+                                        breaks=block.breaks):
+            if sentence.line in link_lines and block.breaks:
+                continue  # a line of nothing but a link, set apart by a line break
+            if garbled:
+                # "childâ€™s" is one short word to its reader, not a long one with symbols.
+                sentence = sentence._replace(text=repair_garbled(sentence.text))
             sentences.append(sentence)
             sections.append(block.section)
     from ..readability.stats import sentence_counts
@@ -215,7 +238,7 @@ def _grade_hit(
 ) -> Hit | None:
     grades: list[str] = []
     skipped: list[str] = []
-    worst_over = 0.0
+    overs: list[float] = []
     any_sample = False
     for formula in options.formulas:
         name = FORMULA_NAMES[formula]
@@ -232,9 +255,9 @@ def _grade_hit(
         value = stats.score(formula)
         grades.append(f"{name} {value:.1f}")
         if formula == "flesch-reading-ease":
-            worst_over = max(worst_over, (options.min_reading_ease - value) / 10)
+            overs.append((options.min_reading_ease - value) / 10)
         else:
-            worst_over = max(worst_over, value - options.target_grade)
+            overs.append(value - options.target_grade)
     if not any_sample:
         if not estimate_small_samples:
             return None
@@ -248,6 +271,7 @@ def _grade_hit(
                     "sample": "; " + "; ".join(skipped)},
             snippet=f"{section or ''} estimate",
         )
+    worst_over = max(overs) if options.require == "any" else min(overs)
     if worst_over <= 0:
         return None
     over_error = worst_over > options.error_grade - options.target_grade
@@ -317,7 +341,8 @@ def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
     if options.check == "grade":
         stats = statistics_of(ctx, prose.sentences, prose.counts,
                               f"readability.stats.{options.exclude!r}")
-        hit = _grade_hit(stats, options, prose.sentences[0].line, None)
+        hit = _grade_hit(stats, options, prose.sentences[0].line, None,
+                         estimate_small_samples=options.estimate)
         if hit is not None:
             yield hit
         return

@@ -81,12 +81,17 @@ class ArticleBuilder:
 
     def block(self, role: BlockRole, text: str, line: int, end_line: int | None = None, *,
               column: int = 1, list_item: bool = False, hints: frozenset[str] = frozenset(),
-              reason: str | None = None) -> None:
+              reason: str | None = None, link_words: int = 0,
+              breaks: tuple[int, ...] = (), link_lines: tuple[int, ...] = ()) -> None:
+        """A block of text; ``link_words`` of its words are link text, the lines ``breaks``
+        end in a forced line break (``<br>``, a Markdown hard break) and the lines
+        ``link_lines`` hold nothing but links."""
         if not text.strip():
             return
         block = Block(
             role=role, text=text, line=line, end_line=max(end_line or line, line),
-            column=column, list_item=list_item, reason=reason,
+            column=column, list_item=list_item, reason=reason, link_words=link_words,
+            breaks=breaks, link_lines=link_lines,
         )
         if hints:
             self._hints[id(block)] = hints

@@ -86,10 +86,13 @@ def visible(text: str) -> str:
 
 
 def is_widget_line(text: str) -> bool:
+    """Whether the text is a template's widget: one line of widget vocabulary, or several
+    (an accordion's "Minus" toggle over its "Related Pages" label)."""
     if len(text) > _WIDGET_LINE_CHARS:
         return False  # no template line is this long; most prose is, so skip the regexes
-    shown = visible(text)
-    return bool(shown) and _WIDGET_LINE.fullmatch(shown) is not None
+    lines = [visible(line) for line in text.split("\n")] if "\n" in text else [visible(text)]
+    shown = [line for line in lines if line]
+    return bool(shown) and all(_WIDGET_LINE.fullmatch(line) is not None for line in shown)
 
 
 def is_widget_heading(text: str) -> bool:

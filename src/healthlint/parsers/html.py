@@ -60,6 +60,9 @@ class _Item(NamedTuple):
     chrome: tuple[int, ...]  # the chrome elements around it, outermost first
     in_root: bool
     hints: frozenset[str]
+    link_words: int = 0
+    breaks: tuple[int, ...] = ()
+    link_lines: tuple[int, ...] = ()
 
 
 class _PageReader(HTMLParser):
@@ -94,6 +97,11 @@ class _PageReader(HTMLParser):
         self.last_dt: tuple[str, int] | None = None
         self.unlinked_text = False  # the block has text outside any <a>
         self.linked_text = False  # the block has text inside an <a href>
+        self.link_words = 0  # words of the block inside an <a href>
+        # Buffer chunks a <br> ends, where the source line ends too (so the block goes on).
+        self.break_chunks: list[int] = []
+        self.buffer_newlines = 0
+        self.line_kinds: dict[int, int] = {}  # line of the block -> 1 link text, 2 other
         self.html_lang: str | None = None
         self.read_directives = True
 
@@ -199,14 +207,17 @@ class _PageReader(HTMLParser):
             stripped = data.lstrip()
             if "\n" in data[: len(data) - len(stripped)]:
                 self.pending_break = False  # the source line ends here anyway
+                self.break_chunks.append(len(self.buffer))
             elif stripped:
                 # "Page last reviewed: 1 May 2025<br>Next review due: …" on one source line:
                 # a block's lines must be source lines (findings point at them), so the text
                 # after the break starts a block of its own.
                 self._flush()
+        linked = self._inside("a")
         if data.strip(" \t\n\r,;|·•-"):
-            if self._inside("a"):
+            if linked:
                 self.linked_text = True
+                self.link_words += len(data.split())
             else:
                 self.unlinked_text = True
         if not self.buffer_has_text:
@@ -222,9 +233,21 @@ class _PageReader(HTMLParser):
                 else len(skipped) - skipped.rfind("\n")
             )
             self.buffer = [stripped]
+            self.buffer_newlines = 0
             self.buffer_has_text = True
+            self._mark_lines(stripped, linked)
             return
+        self._mark_lines(data, linked)
         self.buffer.append(data)
+
+    def _mark_lines(self, data: str, linked: bool) -> None:
+        """Note which lines of the block get link text and which other text."""
+        kind = 1 if linked else 2
+        first = self.buffer_newlines
+        for offset, piece in enumerate(data.split("\n")):
+            if piece.strip(" \t\r,;|·•-"):
+                self.line_kinds[first + offset] = self.line_kinds.get(first + offset, 0) | kind
+        self.buffer_newlines += data.count("\n")
 
     def _line_break(self) -> None:
         if self.heading_level:
@@ -275,14 +298,22 @@ class _PageReader(HTMLParser):
 
     # blocks -----------------------------------------------------------------------------------
     def _flush(self) -> None:
-        raw = "".join(self.buffer)
+        chunks = self.buffer
+        raw = "".join(chunks)
         self.buffer = []
         self.buffer_has_text = False
         self.pending_break = False
         only_links = not self.unlinked_text
         linked = self.linked_text
+        link_words = self.link_words
+        break_chunks = self.break_chunks
+        link_lines = tuple(row for row, kind in self.line_kinds.items() if kind == 1)
         self.unlinked_text = False
         self.linked_text = False
+        self.link_words = 0
+        self.break_chunks = []
+        self.line_kinds = {}
+        self.buffer_newlines = 0
         # Each line of the text is a source line, blank ones included, so that the line of a
         # match is the block's line plus the line breaks before it.
         text = "\n".join(_SPACES.sub(" ", part).strip() for part in raw.strip().split("\n"))
@@ -317,8 +348,10 @@ class _PageReader(HTMLParser):
             # One line, as a reader sees "Author: Jane Doe", whatever the source layout.
             text = f"{term.rstrip(':')}: {text}"
             line = term_line
+        breaks = _break_lines(chunks, break_chunks) if break_chunks else ()
         self.items.append(_Item(0, role, text, line, line + text.count("\n"), self.buffer_column,
-                                self._inside("li"), chrome, in_root, hints))
+                                self._inside("li"), chrome, in_root, hints, link_words, breaks,
+                                link_lines))
 
     def _layout_table(self) -> bool:
         """A table used for page layout holds paragraphs, headings or lists, not data."""
@@ -359,11 +392,30 @@ class _PageReader(HTMLParser):
             else:
                 self.builder.block("chrome" if reason else item.role, item.text, item.line,
                                    item.end_line, column=item.column, list_item=item.list_item,
-                                   hints=item.hints, reason=reason)
+                                   hints=item.hints, reason=reason, link_words=item.link_words,
+                                   breaks=item.breaks, link_lines=item.link_lines)
 
     def close(self) -> None:
         super().close()
         self._flush()
+
+
+def _break_lines(chunks: list[str], break_chunks: list[int]) -> tuple[int, ...]:
+    """The lines of a block's text (from 0) that a ``<br>`` ends: the line that holds the end
+    of the chunk before each break."""
+    lines: list[int] = []
+    newlines = 0
+    wanted = iter(break_chunks)
+    target = next(wanted, None)
+    for index, chunk in enumerate(chunks):
+        while target is not None and target <= index:
+            lines.append(newlines)
+            target = next(wanted, None)
+        newlines += chunk.count("\n")
+    while target is not None:
+        lines.append(newlines)
+        target = next(wanted, None)
+    return tuple(dict.fromkeys(lines))
 
 
 def _unclosed_tail(text: str) -> int | None:

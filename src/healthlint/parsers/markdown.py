@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..models import Article, BlockRole, ParseProblem
 from . import credits as credit_grammar
@@ -47,6 +47,42 @@ def _inline_text(token: Token) -> str:
         # An image's alternative text is not shown to a sighted reader: it is neither the
         # article's prose nor a place its caveats can be said.
     return "".join(parts)
+
+
+_BR = re.compile(r"<br\s*/?>", re.I)
+_SEPARATORS = " \t,;|·•-"
+
+
+class _LinkLayout(NamedTuple):
+    words: int  # words inside links
+    breaks: tuple[int, ...]  # lines (from 0) that end in a hard break or a <br>
+    link_lines: tuple[int, ...]  # lines with text only inside links
+
+
+def _link_layout(token: Token) -> _LinkLayout:
+    """Where an inline token's links and forced line breaks are."""
+    depth = words = line = 0
+    breaks: list[int] = []
+    kinds: dict[int, int] = {}  # line -> 1 (link text), 2 (other text), 3 (both)
+    for child in token.children or ():
+        kind = child.type
+        if kind == "link_open":
+            depth += 1
+        elif kind == "link_close":
+            depth = max(0, depth - 1)
+        elif kind == "softbreak":
+            line += 1
+        elif kind == "hardbreak":
+            breaks.append(line)
+            line += 1
+        elif kind == "html_inline" and _BR.fullmatch(child.content.strip()):
+            breaks.append(line)
+        elif kind in ("text", "code_inline") and child.content.strip(_SEPARATORS):
+            if depth:
+                words += len(child.content.split())
+            kinds[line] = kinds.get(line, 0) | (1 if depth else 2)
+    links = tuple(row for row, found in kinds.items() if found == 1)
+    return _LinkLayout(words, tuple(dict.fromkeys(breaks)), links)
 
 
 def _heading_lines(inline: Token) -> tuple[str, bool]:
@@ -156,8 +192,11 @@ def _walk(tokens: list[Token], builder: ArticleBuilder, offset: int) -> None:
                 builder.heading(paragraph, 2, start, end, hints=bold_hints, reason=reason)
             else:
                 role: BlockRole = "links" if _only_links(inline) else "prose"
+                layout = _link_layout(inline)
                 builder.block("chrome" if reason else role, paragraph, start, end,
-                              list_item=in_list_item > 0, hints=hints, reason=reason)
+                              list_item=in_list_item > 0, hints=hints, reason=reason,
+                              link_words=layout.words, breaks=layout.breaks,
+                              link_lines=layout.link_lines)
             _inline_directives(inline, start, builder)
             index += 3
             continue

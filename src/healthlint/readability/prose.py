@@ -55,7 +55,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 __all__ = ["Sentence", "join_sentences", "split_sentences"]
@@ -215,8 +215,33 @@ def _clean(raw: str, *, final: bool, list_item: bool) -> str:
     return (body.rstrip() + run + closers) if body.strip() else ""
 
 
+def _split_at_breaks(
+    text: str, spans: list[tuple[int, int]], newlines: list[int], breaks: Sequence[int]
+) -> tuple[list[tuple[int, int]], set[int]]:
+    """The spans cut again at each forced line break inside one, and the cut points."""
+    cuts = sorted(newlines[row] for row in set(breaks) if 0 <= row < len(newlines))
+    if not cuts:
+        return spans, set()
+    result: list[tuple[int, int]] = []
+    made: set[int] = set()
+    position = 0
+    for begin, end in spans:
+        while position < len(cuts) and cuts[position] <= begin:
+            position += 1
+        while position < len(cuts) and cuts[position] < end:
+            cut = cuts[position]
+            position += 1
+            if _HAS_WORD.search(text, begin, cut) and _HAS_WORD.search(text, cut, end):
+                result.append((begin, cut))
+                made.add(cut)
+                begin = cut
+        result.append((begin, end))
+    return result, made
+
+
 def split_sentences(
-    text: str, *, line: int = 1, column: int = 1, list_item: bool = False, language: str = "en"
+    text: str, *, line: int = 1, column: int = 1, list_item: bool = False, language: str = "en",
+    breaks: Sequence[int] = (),
 ) -> list[Sentence]:
     """Split one paragraph or list item into cleaned sentences.
 
@@ -224,6 +249,9 @@ def split_sentences(
     line numbers advance at each ``"\\n"`` and later lines start at column 1, so
     pass continuation lines with their indentation if exact columns matter.
     ``language="es"`` adds the Spanish abbreviations ("Dra.", "Sra.", "Ud.", "p. ej.").
+    ``breaks`` are the lines (from 0) that end in a forced line break: a writer who breaks a
+    line there ends what comes before it ("Ask about these registries:<br>Burn Pit
+    Registry<br>Gulf War Registry" is three lines, not one sentence).
     """
     newlines = [m.start() for m in _NEWLINE.finditer(text)]
 
@@ -242,11 +270,15 @@ def split_sentences(
             start = match.end()
     if text[start:].strip():
         spans.append((start, len(text)))
+    broken: set[int] = set()
+    if breaks:
+        spans, broken = _split_at_breaks(text, spans, newlines, breaks)
 
     sentences: list[Sentence] = []
     for index, (begin, end) in enumerate(spans):
         raw = text[begin:end]
-        cleaned = _clean(raw, final=index == len(spans) - 1, list_item=list_item)
+        final = index == len(spans) - 1 or end in broken
+        cleaned = _clean(raw, final=final, list_item=list_item)
         if not _HAS_WORD.search(cleaned):
             continue
         offset = begin + (len(raw) - len(raw.lstrip()))
