@@ -112,3 +112,85 @@ def test_the_default_list_is_a_usable_size() -> None:
 def test_bad_options_are_refused(options: dict[str, Any]) -> None:
     with pytest.raises(ValidationError):
         validate(substitution.Options, options)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Your outlook depends on many things, and the prognosis (how things may go) can change.",
+        "Babies often get ear pain (otitis media) after a cold.",
+    ],
+)
+def test_a_term_glossed_in_any_words_is_not_jargon(sentence: str) -> None:
+    assert findings(f"# Outlook\n\n{sentence}\n") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ask your physician (or nurse) about it.",
+        "Ask your physician (including the one at the clinic) about it.",
+        "Take the pills prior to (at least 2 hours before) the test.",
+    ],
+)
+def test_brackets_that_add_examples_or_numbers_are_no_explanation(sentence: str) -> None:
+    assert len(findings(f"# Care\n\n{sentence}\n")) == 1
+
+
+def test_a_definition_teaches_the_term_for_the_rest_of_its_section() -> None:
+    text = (
+        "# Outlook\n\n## What to expect\n\nHow an illness is likely to go is called prognosis. "
+        "Your prognosis depends on your age.\n\nAsk about your prognosis.\n\n"
+        "## Treatment\n\nThe prognosis is good with treatment.\n"
+    )
+    [finding] = findings(text)
+    assert finding.line == 11
+    assert findings("# Swelling\n\nEdema means swelling. Edema is common in the legs.\n") == []
+
+
+def test_a_heading_that_explains_the_term_teaches_it_for_its_section() -> None:
+    text = (
+        "# Outlook\n\n## Things that affect the prognosis (chance of recovery)\n\n"
+        "The prognosis depends on the size of the tumor.\n\n## Next steps\n\n"
+        "Ask about your prognosis.\n"
+    )
+    [finding] = findings(text)
+    assert finding.line == 9
+
+
+def test_a_key_inside_a_name_given_with_its_abbreviation_is_kept() -> None:
+    text = (
+        "# Care\n\nCall the Physician Answer Line (PAL) at night. The Rural Physician Access "
+        "Program (RPAP) pays for visits.\n"
+    )
+    assert findings(text) == []
+    # Initials that do not reach the key do not make it part of the name.
+    [finding] = findings("# Care\n\nEach Physician Data Group (DG) meets.\n")
+    assert '"Physician"' in finding.message
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Robot-assisted surgery leaves small scars.",
+        "A non-optimal dose may not work.",
+        "The panel rated the proof “sufficient” for a change.",
+        'The panel called it "sufficient."',
+        "Subjects: Heart Disease/Hypertension, Stroke/Prevention",
+    ],
+)
+def test_keys_the_plain_words_cannot_replace_are_left_alone(sentence: str) -> None:
+    assert findings(f"# Care\n\n{sentence}\n") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Approximately half of people get better.",
+        "The proof was sufficient for a change.",
+        "People with diabetes/hypertension need checks.",
+        "A physician - or a nurse - will call you.",
+    ],
+)
+def test_ordinary_uses_around_those_shapes_are_still_reported(sentence: str) -> None:
+    assert len(findings(f"# Care\n\n{sentence}\n")) == 1
