@@ -113,3 +113,13 @@ def test_mojibake_apostrophe_does_not_break_a_wildcard() -> None:
         " child\u0061I\u0300\u201aa\u0302\u201a\u00acTMs doctor.\n\n" + DISCLAIMER + "\n"
     )
     assert findings(text, "HL503") == []
+
+
+def test_trouble_speaking_as_a_lasting_symptom_is_no_warning_sign() -> None:
+    text = (
+        "# Brain tumours\n\nA slow-growing tumour can cause headaches, double vision or"
+        f" trouble speaking over many months.\n\n{DISCLAIMER}\n"
+    )
+    assert findings(text, "HL502") == []
+    sudden = text.replace("trouble speaking over many months", "sudden trouble speaking")
+    assert len(findings(sudden, "HL502")) == 1
