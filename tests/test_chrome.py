@@ -95,3 +95,21 @@ def test_a_block_of_widget_lines_is_chrome() -> None:
     assert [b.text for b in article.blocks if b.role == "prose"] == [
         "Iron helps the blood carry oxygen."
     ]
+
+
+def test_the_last_promotion_card_is_chrome_though_its_section_runs_into_the_footer() -> None:
+    page = (
+        "# Healthy Eating for Kids\n\n"
+        "Children need fruit, vegetables and whole grains every day to grow well and stay"
+        " healthy at school and at home.\n\n"
+        "### Try the Snack Planner App\n\n"
+        "Plan healthy snacks one week at a time! Download the planner today.\n\n"
+        "**[Learn more](/apps/planner)**\n\n"
+        "This site is based on the national dietary guidelines for families, 2020-2025\n\n"
+        "**[Learn more](/guidelines)**\n"
+    )
+    article = parse_article(page, filename="kids.md")
+    assert [s.title for s in article.sections] == []
+    card = next(b for b in article.blocks if b.text == "Try the Snack Planner App")
+    assert card.role == "chrome" and card.reason is not None
+    assert "promotion card" in card.reason

@@ -212,10 +212,14 @@ class ChromeMarker:
         if is_widget_heading(heading.text) and prose_words <= _CHROME_BODY_WORDS and \
                 max((_words(b) for b in prose), default=0) < _SENTENCE_WORDS:
             return "a site widget heading over links or a few words"
-        if prose_words <= _PROMO_WORDS and not any(b.role == "heading" for b in body) and any(
-                b.role in ("links", "chrome") and _CALL_TO_ACTION.fullmatch(visible(b.text))
-                for b in body):
-            return "a promotion card: a few words and a 'Learn more' link"
+        # A card ends at its call to action; what follows it (the last card's section runs
+        # on into the footer) is not the card's text.
+        action = next((i for i, b in enumerate(body) if b.role in ("links", "chrome")
+                       and _CALL_TO_ACTION.fullmatch(visible(b.text))), None)
+        if action is not None and not any(b.role == "heading" for b in body[:action]):
+            card_words = sum(_words(b) for b in body[:action] if b.role in ("prose", "table"))
+            if card_words <= _PROMO_WORDS:
+                return "a promotion card: a few words and a 'Learn more' link"
         return None
 
     def _section_body(self, index: int) -> list[Block]:
