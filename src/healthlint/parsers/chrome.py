@@ -212,14 +212,18 @@ class ChromeMarker:
         if is_widget_heading(heading.text) and prose_words <= _CHROME_BODY_WORDS and \
                 max((_words(b) for b in prose), default=0) < _SENTENCE_WORDS:
             return "a site widget heading over links or a few words"
-        # A card ends at its call to action; what follows it (the last card's section runs
-        # on into the footer) is not the card's text.
         action = next((i for i, b in enumerate(body) if b.role in ("links", "chrome")
                        and _CALL_TO_ACTION.fullmatch(visible(b.text))), None)
-        if action is not None and not any(b.role == "heading" for b in body[:action]):
-            card_words = sum(_words(b) for b in body[:action] if b.role in ("prose", "table"))
-            if card_words <= _PROMO_WORDS:
-                return "a promotion card: a few words and a 'Learn more' link"
+        if action is None or any(b.role == "heading" for b in body[:action]):
+            return None
+        if prose_words <= _PROMO_WORDS and not any(b.role == "heading" for b in body):
+            return "a promotion card: a few words and a 'Learn more' link"
+        # One line of blurb and its call to action: a card, whatever follows it (the last
+        # card's section runs on into the page footer). A section that introduces cards of
+        # its own has more than one block before the first "Learn more".
+        blurb = [b for b in body[:action] if b.role in ("prose", "table")]
+        if len(blurb) == 1 and _words(blurb[0]) <= _PROMO_WORDS:
+            return "a promotion card: a few words and a 'Learn more' link"
         return None
 
     def _section_body(self, index: int) -> list[Block]:
