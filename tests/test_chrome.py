@@ -113,3 +113,16 @@ def test_the_last_promotion_card_is_chrome_though_its_section_runs_into_the_foot
     card = next(b for b in article.blocks if b.text == "Try the Snack Planner App")
     assert card.role == "chrome" and card.reason is not None
     assert "promotion card" in card.reason
+
+
+def test_a_deep_heading_written_as_a_sentence_above_the_outline_is_a_notice() -> None:
+    page = (
+        "# Cow's Milk\n\n"
+        "##### Help for families during the formula shortage can be found [here.](/help)\n\n"
+        "Your growing child needs calcium and vitamin D to build strong bones.\n\n"
+        "## When to start cow's milk\n\nAt about 12 months.\n"
+    )
+    article = parse_article(page, filename="milk.md")
+    assert [s.title for s in article.sections] == ["When to start cow's milk"]
+    intro = next(b for b in article.blocks if b.text.startswith("Your growing child"))
+    assert intro.role == "prose"

@@ -73,6 +73,8 @@ _NAVIGATION_LINE = re.compile(
 _CALL_TO_ACTION = re.compile(r"(?:learn more|read more|find out more|see more|view more)\W*", re.I)
 _DECORATION = re.compile(r"[*_`\[\]()>#|]+|\\(?=\S)")
 _SPACE = re.compile(r"\s+")
+# A title has no full stop at its end; a notice is a sentence ("… can be found here.").
+_SENTENCE_END = re.compile(r"\w[\w)\]]*\.$")
 _CHROME_BODY_WORDS = 40
 _PROMO_WORDS = 20
 # A widget says little: a paragraph this long is the article speaking.
@@ -153,9 +155,10 @@ class ChromeMarker:
             leading.append(block)
 
     def _notices_above_outline(self, title_block: Block | None) -> None:
-        """Headings far deeper than the article's outline, before its first section and with
-        no text under them: a notice strip ("Information about … can be found here"), not a
-        part of the article."""
+        """Headings far deeper than the article's outline, before its first section, with no
+        text under them or written as a sentence: a notice strip ("Information about … can be
+        found here."), not a part of the article. Only the heading is taken: the text under a
+        sentence-heading is the article's introduction."""
         headings = [b for b in self.blocks if b.role == "heading" and b is not title_block]
         if not headings:
             return
@@ -170,7 +173,8 @@ class ChromeMarker:
                 if part.role == "heading":
                     break
                 body.append(part)
-            if not any(b.role in ("prose", "table") for b in body):
+            if not any(b.role in ("prose", "table") for b in body) or \
+                    _SENTENCE_END.search(block.text):
                 _chrome(block, "a notice above the article's outline")
 
     def _navigation_lines(self) -> None:
