@@ -251,6 +251,8 @@ def repair_garbled(text: str) -> str:
 def text_problems(text: str) -> list[ParseProblem]:
     """Problems visible in decoded text itself, however it was obtained (file or API): one
     finding for each line with garbled characters, at the first garbled word of the line."""
+    if text.isascii():
+        return []  # every garbled character is outside ASCII
     firsts: list[tuple[re.Match[str], int]] = []
     line, counted_to = 1, 0
     for match in _MOJIBAKE.finditer(text):

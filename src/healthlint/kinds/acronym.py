@@ -314,12 +314,13 @@ def _site_names(article: Article) -> set[str]:
         for b in article.blocks
         if b.role in ("chrome", "credits")
         for m in _TOKEN.finditer(b.text)
-    }
+    } - _CREDENTIALS
     found: set[str] = set()
     if site:
         found = site & set().union(*(_name_initials(t) for t in texts))
-    for text in (*texts, *titles):
-        found |= {m.group(1) for m in _BRAND.finditer(text)}
+    everything = "\n".join((*texts, *titles))
+    if "\u00ae" in everything or "\u2122" in everything:
+        found |= {m.group(1) for m in _BRAND.finditer(everything)}
     in_titles = {m.group(1) for t in titles for m in _TITLE_ABBREVIATION.finditer(t)}
     if in_titles - found:
         for text in (*texts, *titles):
@@ -347,6 +348,10 @@ def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
         # runs first: it is one C-level pass, and it fails for almost every block.)
         if text == text.upper() and sum(c.isalpha() for c in text) > 12:
             continue
+        tokens = list(_TOKEN.finditer(text))
+        bracket = "(" in text
+        if not tokens and not bracket:
+            continue  # most blocks: nothing to look at
         # A citation names its sources the way they name themselves.
         if _CITATION.search(text):
             continue
@@ -355,8 +360,8 @@ def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
             (m.start(), m.group(1).upper())
             for m in _MIXED_CASE.finditer(text)
             if _spelled_out(text, m.start(), m.end())
-        ]
-        for match in _TOKEN.finditer(text):
+        ] if bracket else []
+        for match in tokens:
             while mixed and mixed[0][0] < match.start():
                 offset, name = mixed.pop(0)
                 defined.setdefault(name, block_position(block, offset))

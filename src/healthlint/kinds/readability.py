@@ -184,7 +184,7 @@ def prose_of(ctx: CheckContext, exclude: Sequence[str]) -> _Prose:
             text = normalize(block.text)
             if any(phrase in text for phrase in lowered):
                 continue
-        garbled = has_garbled_text(block.text)
+        garbled = not block.text.isascii() and has_garbled_text(block.text)
         link_lines = {block.line + row for row in block.link_lines}
         for sentence in split_sentences(block.text, line=block.line, column=block.column,
                                         list_item=block.list_item, language=language,

@@ -71,6 +71,7 @@ _NAVIGATION_LINE = re.compile(
     r"(?:more in|back to|return to|see all|browse|view all|all topics|home)\b.{0,60}", re.I
 )
 _CALL_TO_ACTION = re.compile(r"(?:learn more|read more|find out more|see more|view more)\W*", re.I)
+_CALL_TO_ACTION_CHARS = 100  # "Learn more" with its emphasis marks and punctuation
 _DECORATION = re.compile(r"[*_`\[\]()>#|]+|\\(?=\S)")
 _SPACE = re.compile(r"\s+")
 # A title has no full stop at its end; a notice is a sentence ("… can be found here.").
@@ -212,14 +213,16 @@ class ChromeMarker:
         if "linked" in self.hints(heading):
             return "a heading that is only a link: a navigation card"
         prose = [b for b in body if b.role in ("prose", "table")]
-        prose_words = sum(_words(b) for b in prose)
-        if is_widget_heading(heading.text) and prose_words <= _CHROME_BODY_WORDS and \
-                max((_words(b) for b in prose), default=0) < _SENTENCE_WORDS:
-            return "a site widget heading over links or a few words"
+        if is_widget_heading(heading.text):
+            counts = [_words(b) for b in prose]
+            if sum(counts) <= _CHROME_BODY_WORDS and max(counts, default=0) < _SENTENCE_WORDS:
+                return "a site widget heading over links or a few words"
         action = next((i for i, b in enumerate(body) if b.role in ("links", "chrome")
+                       and len(b.text) <= _CALL_TO_ACTION_CHARS
                        and _CALL_TO_ACTION.fullmatch(visible(b.text))), None)
         if action is None or any(b.role == "heading" for b in body[:action]):
             return None
+        prose_words = sum(_words(b) for b in prose)
         if prose_words <= _PROMO_WORDS and not any(b.role == "heading" for b in body):
             return "a promotion card: a few words and a 'Learn more' link"
         # One line of blurb and its call to action: a card, whatever follows it (the last
