@@ -14,6 +14,8 @@ import datetime as dt
 import re
 from typing import Any, Literal, NamedTuple
 
+from .lazy_regex import lazy
+
 DateOrder = Literal["month-first", "day-first"]
 
 # English names written out: the calendar module's follow the process locale.
@@ -37,15 +39,15 @@ _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 
 _PATTERNS: list[tuple[re.Pattern[str], Literal["day", "month", "year", "iso", "numeric"]]] = [
-    (re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})\b"), "iso"),
-    (re.compile(rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I), "day"),
-    (re.compile(rf"{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}\b", re.I), "day"),
+    (lazy(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})\b"), "iso"),
+    (lazy(rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I), "day"),
+    (lazy(rf"{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}\b", re.I), "day"),
     # Spanish: "4 de diciembre de 2026", "4 de diciembre del 2026".
-    (re.compile(rf"{_DAY}\s+de\s+{_MONTH}\s+del?\s+{_YEAR}\b", re.I), "day"),
-    (re.compile(r"(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<year>\d{4}|\d{2})\b"), "numeric"),
-    (re.compile(rf"{_MONTH},?\s+{_YEAR}\b", re.I), "month"),
-    (re.compile(rf"{_MONTH}\s+del?\s+{_YEAR}\b", re.I), "month"),  # "diciembre de 2026"
-    (re.compile(rf"\b{_YEAR}\b"), "year"),
+    (lazy(rf"{_DAY}\s+de\s+{_MONTH}\s+del?\s+{_YEAR}\b", re.I), "day"),
+    (lazy(r"(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<year>\d{4}|\d{2})\b"), "numeric"),
+    (lazy(rf"{_MONTH},?\s+{_YEAR}\b", re.I), "month"),
+    (lazy(rf"{_MONTH}\s+del?\s+{_YEAR}\b", re.I), "month"),  # "diciembre de 2026"
+    (lazy(rf"\b{_YEAR}\b"), "year"),
 ]
 
 

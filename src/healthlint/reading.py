@@ -17,6 +17,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .lazy_regex import lazy
 from .models import ParseProblem
 
 _REFUSED_MAGIC: list[tuple[bytes, str]] = [
@@ -57,13 +58,13 @@ _BOMS: list[tuple[bytes, str]] = [
 _CONTINUATION = "\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
 # After decomposition the lead letter may be a plain letter and a combining mark ("IÌ€" for
 # "Ì"); a combining mark is never followed by these symbols in written text.
-_MOJIBAKE = re.compile(
+_MOJIBAKE = lazy(
     rf"[à-ï][{_CONTINUATION}]{{2}}|[Â-ÖØ-Þ][{_CONTINUATION}]|â€|ï»¿|�"
     r"|[\u0300-\u036f][€‚ƒ„†‡ˆ‰Š‹ŒŽ˜™š›œžŸ]"
 )
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+_CONTROL = lazy(r"[\x00-\x08\x0b\x0e-\x1f]")
 
 
 class ReadError(Exception):

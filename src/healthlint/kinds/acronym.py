@@ -51,6 +51,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Annotated, Any
 
+from ..lazy_regex import lazy
 from ..models import Article, Block
 from ..parsers.credits import CREDENTIALS
 from .base import CheckContext, Hit, Kind, KindOptions, block_position
@@ -85,7 +86,7 @@ _WORDLIKE_ACRONYMS = frozenset(
     }
 )
 _CREDENTIALS = frozenset(c.replace("-", "").upper() for c in CREDENTIALS)
-_ROMAN = re.compile(
+_ROMAN = lazy(
     r"^(?=[IVXLCDM]+$)M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$"
 )
 
@@ -93,35 +94,35 @@ _ROMAN = re.compile(
 # possessive ending. Not part of a longer word, a code with digits ("ABC-123", "COVID-19" is
 # one token to the reader), a name joined by a hyphen ("SARS-CoV-2", "TKM-Ebola"), a web
 # address or a path.
-_TOKEN = re.compile(
+_TOKEN = lazy(
     r"(?<![\w/.])(?<!\d-)(?P<acronym>[A-Z][A-Z0-9]{1,5})(?:s|['’]s)?(?![\w/]|-\d|-[A-Z][a-z]|\.\w)"
 )
-_LETTERS = re.compile(r"[A-Z]")
+_LETTERS = lazy(r"[A-Z]")
 # A state code in a postal address: "Atlanta, GA 30329", "Washington, DC 20201-0001".
-_ZIP_AFTER = re.compile(r"\s{1,3}\d{5}(?:-\d{4})?(?!\d)")
+_ZIP_AFTER = lazy(r"\s{1,3}\d{5}(?:-\d{4})?(?!\d)")
 # Where a page title names its publisher: "Zinc | Nutrition | CDC", "Stress - NCI".
-_TITLE_SEPARATORS = re.compile(r"\s[|\-–—]\s")
-_WORDISH = re.compile(r"[A-Za-z]{3,}")
+_TITLE_SEPARATORS = lazy(r"\s[|\-–—]\s")
+_WORDISH = lazy(r"[A-Za-z]{3,}")
 # Roman-numeral stages with a sub-stage letter ("stage IIIB"), near the word that names them.
-_SUBSTAGE = re.compile(r"^(?:I{1,3}|IV|V|VI{1,3}|IX|X)[A-E]$")
-_STAGE_WORD = re.compile(r"\b(?:stages?|grades?|types?|class(?:es)?)\b", re.I)
+_SUBSTAGE = lazy(r"^(?:I{1,3}|IV|V|VI{1,3}|IX|X)[A-E]$")
+_STAGE_WORD = lazy(r"\b(?:stages?|grades?|types?|class(?:es)?)\b", re.I)
 # Units written after a number ("318 KB", "400 IU"). TB is left out: it is also tuberculosis.
 _UNITS = frozenset({"KB", "MB", "GB", "IU", "KHZ", "MHZ", "GHZ"})
-_NUMBER_BEFORE = re.compile(r"\d\s?$")
+_NUMBER_BEFORE = lazy(r"\d\s?$")
 # The quarter of a city in a street address: "600 Pennsylvania Avenue, NW", "810 Vermont Ave. NW".
 _COMPASS = frozenset({"NE", "NW", "SE", "SW"})
-_STREET_BEFORE = re.compile(
+_STREET_BEFORE = lazy(
     r"\d+\s+(?:[A-Z][\w.'’]*\s+){1,4}(?:Avenue|Ave|Street|St|Road|Rd|Boulevard|Blvd|Drive|Dr"
     r"|Lane|Ln|Place|Pl|Court|Ct|Way|Parkway|Pkwy|Terrace|Highway|Hwy|Circle|Square)\.?,?\s*$"
 )
 # A code ending in a long number is a product or drug code ("CMX001"), not an abbreviation.
-_CODE = re.compile(r"\d{3,}$")
+_CODE = lazy(r"\d{3,}$")
 # "(DoD)": an abbreviation written in mixed case, which the capital-letter token does not see.
-_MIXED_CASE = re.compile(r"(?<=\()([A-Z][a-z]?[A-Z][A-Za-z]{0,4})(?=\))")
+_MIXED_CASE = lazy(r"(?<=\()([A-Z][a-z]?[A-Z][A-Za-z]{0,4})(?=\))")
 # A brand: "PDQ®", "ABC™".
-_BRAND = re.compile(r"\b([A-Z][A-Z0-9]{1,5})\s?[®™]")
+_BRAND = lazy(r"\b([A-Z][A-Z0-9]{1,5})\s?[®™]")
 # A bibliographic line: "Table adapted from: ...", "Source: ...", "... Retrieved from https://".
-_CITATION = re.compile(
+_CITATION = lazy(
     r"^\W*(?:(?:table|figure|image|chart)\s+)?(?:adapted\s+from|sources?|references?|courtesy\s+of)"
     r"\s*:|\bretrieved\s+from\s+https?://",
     re.IGNORECASE,
@@ -132,18 +133,18 @@ _LINK_WORDS = frozenset(
      "of", "on", "the", "to", "y", "&"}
 )
 # "CT scan (CAT scan)": the known acronym, perhaps a word, and the bracket that gives an alias.
-_ALIAS_OF = re.compile(r"\b([A-Z][A-Z0-9]{1,5})(?:\s+([a-z]+))?\s*\(\s*$")
+_ALIAS_OF = lazy(r"\b([A-Z][A-Z0-9]{1,5})(?:\s+([a-z]+))?\s*\(\s*$")
 # An acronym followed by more words in a title: "VA Mental Health Services".
-_TITLE_ABBREVIATION = re.compile(r"(?<![\w'’])([A-Z][A-Z0-9]{1,5})\s+[A-Za-z]")
-_WORD = re.compile(r"[^\W\d_][\w'’]*")
+_TITLE_ABBREVIATION = lazy(r"(?<![\w'’])([A-Z][A-Z0-9]{1,5})\s+[A-Za-z]")
+_WORD = lazy(r"[^\W\d_][\w'’]*")
 # A run of capitalised words, possibly joined by small words: a name such as "Centers for
 # Disease Control and Prevention".
-_NAME_RUN = re.compile(
+_NAME_RUN = lazy(
     r"[A-Z][\w'’]*(?:[ \t]+(?:(?:of|for|and|the|on|in|&)[ \t]+)*[A-Z][\w'’]*)+"
 )
 # A line that only names something ("The BMJ", "FDA Approved", "> Site Home"): a label, a
 # caption or a source credit, not a sentence that uses the abbreviation.
-_LABEL_LINE = re.compile(
+_LABEL_LINE = lazy(
     r"^[\s>»|•*·-]*(?:(?:[A-Z][\w'’&-]*|of|for|and|the|on|in|&)[ \t]+){0,4}"
     r"[A-Z][\w'’&-]*[\s>»|•*·-]*$"
 )

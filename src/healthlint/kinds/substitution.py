@@ -51,6 +51,7 @@ from collections.abc import Iterator
 from dataclasses import field
 from typing import TYPE_CHECKING, Annotated, Any
 
+from ..lazy_regex import lazy
 from ..models import Block
 from ..validation import Check
 from .base import CheckContext, Hit, Kind, KindOptions, normalize
@@ -59,11 +60,11 @@ from .matching import Phrase, Role, blocks_in, match_hit, matcher, phrase_proble
 if TYPE_CHECKING:
     from pydantic import Field
 
-_PAREN_BEFORE = re.compile(r"\(\s*$")
-_PAREN_AFTER = re.compile(r"\s*\(([^()]{1,80})\)")
+_PAREN_BEFORE = lazy(r"\(\s*$")
+_PAREN_AFTER = lazy(r"\s*\(([^()]{1,80})\)")
 _HYPHENS = "-‐‑"
 _OPEN_QUOTES = "\"“‘«'"
-_CLOSE_QUOTE = re.compile(r"[.,;:!?]?[\"”’»']")
+_CLOSE_QUOTE = lazy(r"[.,;:!?]?[\"”’»']")
 # Brackets that start with these words add examples or conditions, not the term's meaning.
 _NOT_A_GLOSS = frozenset(
     {"and", "also", "as", "especially", "for", "if", "including", "like", "not", "or", "see",
@@ -71,23 +72,23 @@ _NOT_A_GLOSS = frozenset(
 )
 # "... is called prognosis", "a condition known as edema": the sentence names the term it just
 # explained.
-_NAMED_BEFORE = re.compile(
+_NAMED_BEFORE = lazy(
     r"\b(?:called|known\s+as|termed|named|referred\s+to\s+as)\s+(?:an?\s+|the\s+)?[\"“‘']?$",
     re.IGNORECASE,
 )
 # "Prognosis means ...", "edema, which means ...": the sentence goes on to explain it.
-_EXPLAINED_AFTER = re.compile(
+_EXPLAINED_AFTER = lazy(
     r"[\"”’']?\s*,?\s*(?:which\s+)?(?:means|refers\s+to|is\s+defined\s+as"
     r"|is\s+the\s+(?:medical|scientific)\s+(?:word|term)\s+for)\b",
     re.IGNORECASE,
 )
 _NAME_LINK = r"(?:of|and|for|the|on|in|to|&)"
 # The words of a name just before a key, after it, and its bracketed abbreviation.
-_NAME_RUN_BEFORE = re.compile(rf"(?:(?:[A-Z][\w'’]*|{_NAME_LINK})[\s-]+)*$")
-_NAME_RUN_AFTER = re.compile(
+_NAME_RUN_BEFORE = lazy(rf"(?:(?:[A-Z][\w'’]*|{_NAME_LINK})[\s-]+)*$")
+_NAME_RUN_AFTER = lazy(
     rf"((?:[\s-]+(?:[A-Z][\w'’]*|{_NAME_LINK}))*)\s*\(([A-Z][A-Za-z]{{1,9}})\)"
 )
-_CAPITALISED = re.compile(r"\b[A-Z]")
+_CAPITALISED = lazy(r"\b[A-Z]")
 
 
 def _checked_swaps(value: dict[str, str]) -> dict[str, str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..lazy_regex import lazy
 from ..models import (
     Article,
     ArticleFormat,
@@ -25,17 +26,17 @@ from .chrome import ChromeMarker
 
 _NONE: frozenset[str] = frozenset()
 
-_CREDITS_HEADINGS = re.compile(
+_CREDITS_HEADINGS = lazy(
     r"^(?:credits|about this (?:page|article|information)|article credits|"
     r"page information|reviewed by|acknowledg(?:e)?ments?)$",
     re.I,
 )
-_SOURCE_AGENCY = re.compile(
+_SOURCE_AGENCY = lazy(
     r"\b(?:Institutes?|Instituto|Centers?|Centros?|Agency|Agencia|Administration|"
     r"Administración|Department|Departamento|Office|Oficina|Library|Biblioteca|Foundation|"
     r"Fundación|Association|Asociación|Society|Sociedad|Academy|Academia|College)\b"
 )
-_WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)*")
+_WORD = lazy(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)*")
 
 
 def count_words(text: str) -> int:
@@ -290,7 +291,7 @@ def _mostly_credits(block: Block, found: list[int]) -> bool:
     return len(found) * 2 >= len(lines)
 
 
-_PAGE_TITLE_SUFFIX = re.compile(r"\s(?:[|]|[-–—](?=\s\S+(?:\s\S+){0,3}$))\s")
+_PAGE_TITLE_SUFFIX = lazy(r"\s(?:[|]|[-–—](?=\s\S+(?:\s\S+){0,3}$))\s")
 
 
 def _looks_like_page_title(text: str) -> bool:

@@ -22,11 +22,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ..lazy_regex import lazy
 from ..models import Block
 
 # Whole lines that only a site's template prints. Matched against the block's text with
 # Markdown emphasis and link punctuation already gone, case-folded, spaces collapsed.
-_WIDGET_LINE = re.compile(
+_WIDGET_LINE = lazy(
     r"(?:skip (?:directly )?to (?:the )?(?:main |site |page )?(?:content|navigation|search|"
     r"footer)|"
     r"error processing ssi file|"
@@ -56,7 +57,7 @@ _WIDGET_LINE = re.compile(
 # Headings of the widgets a template adds to every page: footers, sign-up and contact boxes,
 # related-page lists. They are chrome only over links or a few words, because an article may
 # have a real "Contact us" section with something to say.
-_WIDGET_HEADING = re.compile(
+_WIDGET_HEADING = lazy(
     r"(?:support links|useful links|quick links|footer(?: links)?|site footer|"
     r"sign up for (?:e-?mail )?(?:updates|our newsletter|news)|get e-?mail updates|"
     r"subscribe(?: to .*)?|e-?mail updates|stay (?:connected|informed|up to date)|"
@@ -67,15 +68,15 @@ _WIDGET_HEADING = re.compile(
     r"language assistance(?: available)?|other languages|top of page)",
     re.I,
 )
-_NAVIGATION_LINE = re.compile(
+_NAVIGATION_LINE = lazy(
     r"(?:more in|back to|return to|see all|browse|view all|all topics|home)\b.{0,60}", re.I
 )
-_CALL_TO_ACTION = re.compile(r"(?:learn more|read more|find out more|see more|view more)\W*", re.I)
+_CALL_TO_ACTION = lazy(r"(?:learn more|read more|find out more|see more|view more)\W*", re.I)
 _CALL_TO_ACTION_CHARS = 100  # "Learn more" with its emphasis marks and punctuation
-_DECORATION = re.compile(r"[*_`\[\]()>#|]+|\\(?=\S)")
-_SPACE = re.compile(r"\s+")
+_DECORATION = lazy(r"[*_`\[\]()>#|]+|\\(?=\S)")
+_SPACE = lazy(r"\s+")
 # A title has no full stop at its end; a notice is a sentence ("… can be found here.").
-_SENTENCE_END = re.compile(r"\w[\w)\]]*\.$")
+_SENTENCE_END = lazy(r"\w[\w)\]]*\.$")
 _CHROME_BODY_WORDS = 40
 _PROMO_WORDS = 20
 # A widget says little: a paragraph this long is the article speaking.

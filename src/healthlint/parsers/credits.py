@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 
 from ..dates import date_reading, parse_date
+from ..lazy_regex import lazy
 from ..models import Credits, DateKind, DateMention, Person
 from .labels_es import SPANISH_AUTHOR_LABELS, SPANISH_DATE_LABELS, SPANISH_REVIEWER_LABELS
 
@@ -59,7 +60,7 @@ def _alternatives(labels: Iterable[str]) -> str:
     return "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True))
 
 
-_DATE_LABEL_RE = re.compile(
+_DATE_LABEL_RE = lazy(
     _LEAD
     + r"(?P<label>"
     + "|".join(re.escape(label) for label in sorted(DATE_LABELS, key=len, reverse=True))
@@ -68,7 +69,7 @@ _DATE_LABEL_RE = re.compile(
     re.I,
 )
 
-_AUTHOR_RE = re.compile(
+_AUTHOR_RE = lazy(
     _LEAD + r"(?P<label>authors?|written by(?:\s*/\s*reviewed by)?|writer|content source|"
     r"compiled by|answer from|prepared by|produced by|by|" + _alternatives(SPANISH_AUTHOR_LABELS)
     + r")\s*" + _BOLD + r"(?:[:\-–—]\s*)?"
@@ -77,21 +78,21 @@ _AUTHOR_RE = re.compile(
 )
 # After a bare "By", a byline names someone: "By Mayo Clinic Staff", "By Ann Lee, MD" — not
 # "By the time children are 12 months old, …".
-_BYLINE_NAME = re.compile(r"[A-Z][\w.'’®-]*(?:,?\s+(?:[A-Z][\w.'’®-]*|de|del|van|von|la|of|and|&|"
+_BYLINE_NAME = lazy(r"[A-Z][\w.'’®-]*(?:,?\s+(?:[A-Z][\w.'’®-]*|de|del|van|von|la|of|and|&|"
                           r"the))*[,.]?(?:\s+.*)?$")
 # The citation a summary asks to be cited by names its author first: "PDQ® Adult Treatment
 # Editorial Board. PDQ Anal Cancer Treatment. Bethesda, MD: National Cancer Institute."
-_CITATION_AUTHOR = re.compile(
+_CITATION_AUTHOR = lazy(
     r"(?P<author>[A-Z][^.\n]{2,80}?\b(?:Board|Committee|Panel|Staff|Institute|Association|"
     r"Society)®?)\.\s+[^.\n]{3,200}\.\s+[A-Z][\w .]{1,40},\s*[A-Z]{2}:\s"
 )
 # "…, which is reviewed regularly and updated as needed, by the PDQ Adult Treatment Editorial
 # Board": a board credited in a sentence rather than after a label.
-_REVIEWED_BY_BOARD = re.compile(
+_REVIEWED_BY_BOARD = lazy(
     r"\breviewed\b[^.]{0,80}?\bby (?:the )?\[?(?P<board>[A-Z][^.;()\[\]]{0,100}?\b(?:Board|Panel|"
     r"Committee)s?)\b"
 )
-_REVIEWER_RE = re.compile(
+_REVIEWER_RE = lazy(
     _LEAD
     + r"(?:(?:medically\s+|also\s+)?(?:reviewed|updated)\s+by\s*" + _BOLD + r"(?:[:\-–—]\s*)?"
     r"|review\s+provided\s+by\s*" + _BOLD + r"(?:[:\-–—]\s*)?"
@@ -102,7 +103,7 @@ _REVIEWER_RE = re.compile(
     + _REST,
     re.I,
 )
-_BOARD_RE = re.compile(
+_BOARD_RE = lazy(
     r"\b(?:clinical|medical|editorial|physician|expert)\s+(?:review\s+)?(?:board|panel|"
     r"committee|team)\b",
     re.I,
@@ -146,7 +147,7 @@ CREDENTIALS = (
     "IBCLC",
     "CDCES",
 )
-_CREDENTIAL_RE = re.compile(
+_CREDENTIAL_RE = lazy(
     r"(?<![\w.])(?:"
     + "|".join(
         r"\.?".join(re.escape(letter) for letter in cred.replace("-", ""))
@@ -236,7 +237,7 @@ def _people_line(raw: str, number: int, credits: Credits) -> bool:
 
 # Bylines often pack several credits on one line: "Medically reviewed by Ann Lee, MD — Written
 # by Sam Roe — Updated on March 3, 2026". Each part between these separators is read alone.
-_SEPARATOR = re.compile(
+_SEPARATOR = lazy(
     r"(?<![ \t])[ \t]+[—|•·][ \t]+"
     # … and before a second, capitalised date label right after a date: "Page last reviewed:
     # 13 March 2023 Next review due: 13 March 2026" printed without a line break. (Both
