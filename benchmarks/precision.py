@@ -1,6 +1,6 @@
 """Precision and recall per rule on labelled real pages.
 
-    python benchmarks/precision.py [--pages DIR] [--labels DIR|FILE] [--truth FILE]
+    python benchmarks/precision.py [--pages DIR ...] [--labels DIR|FILE ...] [--truth FILE]
                                    [--findings JSON]
 
 Runs ``healthlint check`` on the pages (or reads the JSON output of an earlier run with
@@ -151,20 +151,25 @@ def percent(part: int, whole: int) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--pages", type=Path, default=ROOT / "tests" / "realpages" / "pages")
-    parser.add_argument("--labels", type=Path, default=ROOT / "tests" / "realpages" / "labels")
+    parser.add_argument("--pages", type=Path, action="append",
+                        help="a folder of pages (repeatable; default: both real-page sets)")
+    parser.add_argument("--labels", type=Path, action="append",
+                        help="a labels folder or file (repeatable; default: both sets' labels)")
     parser.add_argument("--truth", type=Path, default=ROOT / "tests" / "realpages" / "truth.json")
     parser.add_argument("--findings", type=Path, help="JSON output of an earlier run to score")
     args = parser.parse_args(argv)
-    labels = read_labels(args.labels)
+    real = ROOT / "tests" / "realpages"
+    page_folders = args.pages or [real / "pages", real / "extra" / "pages"]
+    labels = [label for source in (args.labels or [real / "labels", real / "extra" / "labels.yaml"])
+              if source.exists() for label in read_labels(source)]
     if args.findings:
         data = json.loads(args.findings.read_text(encoding="utf-8"))
         findings = list(data["findings"] if isinstance(data, dict) else data)
     else:
-        pages = sorted(p for p in args.pages.iterdir()
+        pages = sorted(p for folder in page_folders if folder.is_dir() for p in folder.iterdir()
                        if p.suffix in (".md", ".html", ".txt") and p.name != "README.md")
         if not pages:
-            print(f"no pages in {args.pages}", file=sys.stderr)
+            print(f"no pages in {', '.join(map(str, page_folders))}", file=sys.stderr)
             return 2
         findings = run_healthlint(pages)
     if args.truth.is_file():

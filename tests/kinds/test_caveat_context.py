@@ -123,3 +123,26 @@ def test_trouble_speaking_as_a_lasting_symptom_is_no_warning_sign() -> None:
     assert findings(text, "HL502") == []
     sudden = text.replace("trouble speaking over many months", "sudden trouble speaking")
     assert len(findings(sudden, "HL502")) == 1
+
+
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        ("HL502", "Si nota entumecimiento o debilidad en un lado del cuerpo, acuda a un médico."),
+        ("HL502", "Cuando alguien se esté asfixiando, una acción rápida puede salvarle la vida."),
+        ("HL505", "Algunas personas piensan en suicidarse cuando empiezan el tratamiento."),
+        ("HL503", "Los medicamentos de venta sin receta alivian muchos tipos de dolor."),
+    ],
+)
+def test_spanish_triggers(rule: str, text: str) -> None:
+    disclaimer = "Esta información no sustituye el consejo de su médico."
+    page = f"---\nlanguage: es\n---\n# Salud\n\n{text}\n\n{disclaimer}\n"
+    assert [f.rule for f in findings(page, rule)] == [rule]
+
+
+def test_a_spanish_emergency_instruction_counts_as_the_disclaimer() -> None:
+    page = (
+        "# Ataque al corazón\n\nEs importante conocer los síntomas y llamar al 911 si usted u"
+        " otra persona los presenta.\n"
+    )
+    assert findings(page, "HL501") == []
