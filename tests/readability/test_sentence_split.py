@@ -225,3 +225,14 @@ def test_a_break_inside_a_finished_sentence_changes_nothing() -> None:
     assert [s.text for s in split_sentences("Rest well.\nDrink water.", breaks=(0,))] == [
         "Rest well.", "Drink water."
     ]
+
+
+def test_a_label_that_opens_a_block_is_read_on_its_own() -> None:
+    assert texts("Chest discomfort: You may feel pain or pressure in the middle of the chest.") == [
+        "Chest discomfort.", "You may feel pain or pressure in the middle of the chest."
+    ]
+    # A colon inside a sentence, or before a lower-case word, does not split it.
+    assert texts("Bring these to the visit: your medicines and your notes.") == [
+        "Bring these to the visit: your medicines and your notes."
+    ]
+    assert len(texts("Ask about one thing first, then the rest of the things you want: Yes.")) == 1

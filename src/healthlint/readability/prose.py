@@ -123,6 +123,10 @@ _TRAILING_SEPARATORS = re.compile(r"(?<![\s,;:\-–—])[\s,;:\-–—]+$")
 _TRAILING_CONJUNCTION = re.compile(r"(?<![\s,;:\-–—])[\s,;:\-–—]+(?:and|or)$", re.IGNORECASE)
 _TERMINAL = re.compile(r"(?P<run>[.!?…]+)(?P<closers>[" + re.escape(_CLOSERS) + r"]*)$")
 _HAS_WORD = re.compile(r"\w")
+# A label that opens a block, its colon and a capital after it ("**Chest discomfort:** You
+# may feel ...", "Sputum cytology: Sputum cytology is ..."): the label is read on its own.
+_LEAD_LABEL = re.compile(r"\s*(?P<label>[^.!?:;\n]{1,120}?):[ \t]+(?=[\"“¿¡(]?[A-ZÁÉÍÓÚÑ])")
+_LABEL_WORDS = 12
 
 
 def _bare(token: str) -> str:
@@ -215,11 +219,11 @@ def _clean(raw: str, *, final: bool, list_item: bool) -> str:
     return (body.rstrip() + run + closers) if body.strip() else ""
 
 
-def _split_at_breaks(
-    text: str, spans: list[tuple[int, int]], newlines: list[int], breaks: Sequence[int]
+def _split_at_cuts(
+    text: str, spans: list[tuple[int, int]], cuts: list[int]
 ) -> tuple[list[tuple[int, int]], set[int]]:
-    """The spans cut again at each forced line break inside one, and the cut points."""
-    cuts = sorted(newlines[row] for row in set(breaks) if 0 <= row < len(newlines))
+    """The spans cut again at each of the sorted offsets ``cuts`` inside one, and the cuts
+    made."""
     if not cuts:
         return spans, set()
     result: list[tuple[int, int]] = []
@@ -251,7 +255,9 @@ def split_sentences(
     ``language="es"`` adds the Spanish abbreviations ("Dra.", "Sra.", "Ud.", "p. ej.").
     ``breaks`` are the lines (from 0) that end in a forced line break: a writer who breaks a
     line there ends what comes before it ("Ask about these registries:<br>Burn Pit
-    Registry<br>Gulf War Registry" is three lines, not one sentence).
+    Registry<br>Gulf War Registry" is three lines, not one sentence). A short label that opens
+    the block and ends in a colon before a capital ("Chest discomfort: You may feel …") is
+    read on its own too.
     """
     newlines = [m.start() for m in _NEWLINE.finditer(text)]
 
@@ -270,9 +276,13 @@ def split_sentences(
             start = match.end()
     if text[start:].strip():
         spans.append((start, len(text)))
+    cuts = sorted(newlines[row] for row in set(breaks) if 0 <= row < len(newlines))
+    label = _LEAD_LABEL.match(text)
+    if label is not None and len(label.group("label").split()) <= _LABEL_WORDS:
+        cuts = sorted({*cuts, label.end("label") + 1})
     broken: set[int] = set()
-    if breaks:
-        spans, broken = _split_at_breaks(text, spans, newlines, breaks)
+    if cuts:
+        spans, broken = _split_at_cuts(text, spans, cuts)
 
     sentences: list[Sentence] = []
     for index, (begin, end) in enumerate(spans):
