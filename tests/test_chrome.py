@@ -126,3 +126,19 @@ def test_a_deep_heading_written_as_a_sentence_above_the_outline_is_a_notice() ->
     assert [s.title for s in article.sections] == ["When to start cow's milk"]
     intro = next(b for b in article.blocks if b.text.startswith("Your growing child"))
     assert intro.role == "prose"
+
+
+def test_sections_after_the_closing_about_this_summary_section_are_the_site_s() -> None:
+    page = (
+        "# Ginger Tea\n\n## Overview\n\nGinger tea is a drink made from ginger root.\n\n"
+        "## About This Summary\n\nThis summary is written and kept up to date by our editors.\n\n"
+        "### Reviewers and Updates\n\nThe editors review it every year.\n\n"
+        "## General Information About Herbal Products\n\n"
+        "Herbal products are sold as teas, pills and powders in many shops.\n"
+    )
+    article = parse_article(page, filename="ginger.md")
+    assert [s.title for s in article.sections] == [
+        "Overview", "About This Summary", "Reviewers and Updates"
+    ]
+    appended = next(b for b in article.blocks if b.text.startswith("Herbal products"))
+    assert appended.role == "chrome" and "About this" in (appended.reason or "")

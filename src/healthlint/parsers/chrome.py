@@ -72,6 +72,10 @@ _NAVIGATION_LINE = lazy(
     r"(?:more in|back to|return to|see all|browse|view all|all topics|home)\b.{0,60}", re.I
 )
 _CALL_TO_ACTION = lazy(r"(?:learn more|read more|find out more|see more|view more)\W*", re.I)
+# The section that closes an article by describing it ("About This Summary").
+_COLOPHON = lazy(
+    r"about (?:this|the) (?:\w+ )?(?:summary|article|page|fact sheet|information|guide)", re.I
+)
 _CALL_TO_ACTION_CHARS = 100  # "Learn more" with its emphasis marks and punctuation
 _DECORATION = lazy(r"[*_`\[\]()>#|]+|\\(?=\S)")
 _SPACE = lazy(r"\s+")
@@ -128,6 +132,23 @@ class ChromeMarker:
                 _chrome(block, "a line that only a site template prints")
         self._navigation_lines()
         self._headings(title_block)
+        self._after_colophon()
+
+    def _after_colophon(self) -> None:
+        """An "About this summary" section closes the article it describes (its sources,
+        reviewers, permissions); what comes after that section, from the next heading of its
+        rank on, is what the site adds to every page of a kind, not the article."""
+        colophon_rank = 0
+        after = False
+        for block in self.blocks:
+            if block.role == "heading":
+                rank = self.level(block)
+                if colophon_rank and rank <= colophon_rank:
+                    after = True
+                elif not colophon_rank and _COLOPHON.fullmatch(visible(block.text)):
+                    colophon_rank = rank
+            if after and block.role != "chrome":
+                _chrome(block, "after the article's closing 'About this …' section")
 
     def _before_title(self, title_block: Block | None) -> None:
         if title_block is None or self.level(title_block) != 1:
