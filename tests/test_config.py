@@ -35,6 +35,13 @@ Last reviewed: May 2, 2026
 """
 
 
+@pytest.fixture(autouse=True)
+def outside_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests describe a check on an editor's machine, where each folder's own
+    configuration is obeyed; in CI it is not (tests/security/test_trusted_root.py)."""
+    monkeypatch.delenv("CI", raising=False)
+
+
 def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
     code = main(args)
     captured = capsys.readouterr()
@@ -215,7 +222,8 @@ def test_require_reason_and_max_file_size_from_the_config(
         ('max-file-size = "big"\n', "max-file-size"),
         ('select = "HL302"\n', "select"),
         ('colour = "red"\n', "colour: unknown key"),
-        ('root = "/"\n', "root: unknown key"),
+        ('root = "/"\n', "root: must be true or false"),
+        ('source = "/"\n', "source: unknown key"),
         ('[[overrides]]\nfiles = ["a/"]\ntyp = "condition"\n', "overrides[0].typ: unknown key"),
         ('[severity]\nHL302 = "loud"\n', "severity.HL302"),
         ("today = 2026-13-01\n", "not valid TOML"),

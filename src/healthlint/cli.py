@@ -440,6 +440,10 @@ def _groups(args: argparse.Namespace) -> list[_Group]:
         if group is None:
             group = groups[id(base)] = _Group(_with_flags(base, args), [])
         group.targets.append(target)
+    for ignored in finder.ignored:
+        print(f"healthlint: not reading {ignored}: a configuration above it is the trusted "
+              "root (root = true, or the repository's top one in CI; root = false there obeys "
+              "the folders' own)", file=sys.stderr)
     if not groups:
         return [_Group(_with_flags(fallback, args), [])]
     return list(groups.values())

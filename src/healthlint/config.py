@@ -186,9 +186,15 @@ class Config:
     # never written in it (_validated refuses them as keys, the schema leaves them out).
     root: SkipJsonSchema[Path | None] = None
     source: SkipJsonSchema[Path | None] = None
+    # "root = true" in the file: the configurations in folders below it are not read. (The
+    # file's own key is a boolean; the folder it sets is ``root``.)
+    is_root: SkipJsonSchema[bool | None] = None
 
 
-_INTERNAL_KEYS = ("root", "source")
+_INTERNAL_KEYS = ("root", "source", "is_root")
+_ROOT_HELP = ("root = true: configuration files in folders below this one are ignored, so a "
+              "contributed folder cannot change how it is checked (the default in CI); "
+              "root = false: they are obeyed, in CI too")
 
 
 def _read_toml(path: Path) -> dict[str, Any] | None:
@@ -244,7 +250,14 @@ def _parse(file: Path) -> Config | None:
 
 
 class ConfigFinder:
-    """The nearest configuration of each file, each folder looked at only once.
+    """The configuration of each file, each folder looked at only once.
+
+    A file is checked with the nearest configuration above it, unless a configuration further
+    up is a trusted root: one with ``root = true``, or in CI the outermost one of the
+    repository (unless it says ``root = false``). Below a trusted root the folders' own
+    configuration files are not read, because in a contributed folder one could switch the
+    gate off (``ignore = ["ALL"]``, a lower fail-level); ``ignored`` lists them. The search
+    stops at the repository's top folder (the one holding ``.git``).
 
     A library has thousands of articles in a few folders, so lookups are cached per folder;
     each configuration file is therefore read once and gives one Config object. ``fallback``
@@ -253,8 +266,10 @@ class ConfigFinder:
     """
 
     def __init__(self, fallback: Config | None = None) -> None:
-        self._by_folder: dict[Path, Config | None] = {}
+        self._chains: dict[Path, tuple[Config, ...]] = {}
         self.fallback = Config() if fallback is None else fallback
+        # Configuration files below a trusted root that were not obeyed, in the order met.
+        self.ignored: list[Path] = []
         if fallback is None:
             self.fallback = self.for_path(Path.cwd())
 
@@ -262,23 +277,44 @@ class ConfigFinder:
         """The configuration for a file (or folder) to be checked."""
         absolute = Path(_absolute(path))
         folder = absolute if absolute.is_dir() else absolute.parent
-        found = self._folder(folder)
-        return found if found is not None else self.fallback
+        chain = self._chain(folder)  # nearest first
+        if not chain:
+            return self.fallback
+        chosen = next((c for c in reversed(chain) if c.is_root), None)
+        if chosen is None and in_ci() and chain[-1].is_root is not False:
+            chosen = chain[-1]
+        if chosen is None:
+            return chain[0]
+        for nearer in chain[: chain.index(chosen)]:
+            if nearer.source is not None and nearer.source not in self.ignored:
+                self.ignored.append(nearer.source)
+        return chosen
 
-    def _folder(self, folder: Path) -> Config | None:
-        if folder in self._by_folder:
-            return self._by_folder[folder]
-        found: Config | None = None
+    def _chain(self, folder: Path) -> tuple[Config, ...]:
+        """The configurations from ``folder`` up to the repository's top, nearest first."""
+        cached = self._chains.get(folder)
+        if cached is not None:
+            return cached
+        own: Config | None = None
         for name in CONFIG_FILES:
             file = folder / name
             if file.is_file():
-                found = config_in(file)
-                if found is not None:
+                own = config_in(file)
+                if own is not None:
                     break
-        if found is None and folder.parent != folder:
-            found = self._folder(folder.parent)
-        self._by_folder[folder] = found
-        return found
+        top = folder.parent == folder or (folder / ".git").exists()
+        above = () if top else self._chain(folder.parent)
+        chain = (own, *above) if own is not None else above
+        self._chains[folder] = chain
+        return chain
+
+
+def in_ci() -> bool:
+    """Whether this runs in continuous integration (GitHub Actions, GitLab CI and most others
+    set CI=true)."""
+    import os
+
+    return os.environ.get("CI", "").strip().lower() in ("1", "true", "yes")
 
 
 def _absolute(path: Path) -> str:
@@ -319,15 +355,22 @@ def _known_keys(location: tuple[int | str, ...]) -> list[str]:
     kind: type[Config | PathOverride] = Config
     if location and location[0] == "overrides":
         kind = PathOverride
-    return [
+    names = [
         kebab_case(item.name)
         for item in dataclasses.fields(kind)
         if item.name not in _INTERNAL_KEYS
     ]
+    return [*names, "root"] if kind is Config else names
 
 
 def _validated(data: dict[str, Any], file: Path) -> Config:
     prefix = "tool.healthlint." if file.name == "pyproject.toml" else ""
+    declared_root = data.get("root")
+    if isinstance(declared_root, bool):
+        data = {key: value for key, value in data.items() if key != "root"}
+    elif "root" in data:
+        raise ConfigError(f"{file}: invalid configuration\n  {prefix}root: must be true or "
+                          f"false ({_ROOT_HELP})")
     internal = [key for key in _INTERNAL_KEYS if key in data]
     if internal:
         # root and source say where the file was found; letting a file set them would move
@@ -345,8 +388,17 @@ def _validated(data: dict[str, Any], file: Path) -> Config:
         raise ConfigError(f"{file}: invalid configuration\n" + "\n".join(lines)) from error
     config.root = file.parent.resolve()
     config.source = file.resolve()
+    config.is_root = declared_root if isinstance(declared_root, bool) else None
     # Pack paths and the cache folder are relative to the configuration file that names them.
     config.packs = [resolve_pack(p, config.root) for p in config.packs]
+    for pack in config.packs:
+        if pack.endswith((".yaml", ".yml")) and not Path(pack).resolve().is_relative_to(
+                config.root):
+            # A configuration loads packs from its own tree (and the installed package's
+            # built-in ones): one in a contributed folder must not read files elsewhere.
+            raise ConfigError(f"{file}: invalid configuration\n  {prefix}packs: {pack!r} is "
+                              f"outside {config.root}; packs load from the configuration's "
+                              "folder and below, or by built-in name")
     if config.cache_dir is not None:
         config.cache_dir = str(config.root / Path(config.cache_dir).expanduser())
     return config

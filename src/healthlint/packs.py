@@ -1,7 +1,8 @@
 """Rule packs: rules declared as YAML data, validated by pydantic.
 
 A pack names rule *instances*; each one picks a rule *kind* (the Python code that checks) and
-gives it options. Packs may ``extends:`` other packs by built-in name or relative path; a later
+gives it options. Packs may ``extends:`` other packs by built-in name or relative path (a file
+in the extending pack's folder or below, or in the configuration's); a later
 pack replaces an earlier rule with the same id. Built-in packs live in the top-level ``rules/``
 folder of the source tree and ship inside the wheel as ``healthlint/rules``.
 """
@@ -247,6 +248,13 @@ def load_rules(references: list[str], base: Path | None = None) -> RuleSet:
     return ruleset
 
 
+def _may_extend(pack: Path, parent: Path, base: Path | None) -> bool:
+    """Whether ``pack`` may extend the pack file ``parent``: a built-in pack, or a file in the
+    extending pack's folder tree or the configuration's."""
+    folders = [builtin_dir().resolve(), pack.parent, *([base.resolve()] if base else [])]
+    return any(parent.is_relative_to(folder) for folder in folders)
+
+
 def _load_rules(references: list[str], base: Path | None) -> tuple[RuleSet, list[str]]:
     from .kinds import validate_options
 
@@ -255,6 +263,12 @@ def _load_rules(references: list[str], base: Path | None) -> tuple[RuleSet, list
 
     def visit(reference: str, relative_to: Path | None, trail: tuple[Path, ...]) -> None:
         path = _locate(reference, relative_to).resolve()
+        if trail and not _may_extend(trail[-1], path, base):
+            # A pack in a contributed folder must not read files elsewhere on the runner
+            # (its errors would print their lines into the log).
+            raise PackError(f"{trail[-1]}: extends {reference!r}, which is outside the "
+                            "pack's folder and the configuration's; a pack extends built-in "
+                            "packs by name or pack files in those folders")
         if path in trail:
             chain = " -> ".join(p.name for p in (*trail, path))
             raise PackError(f"{path}: packs extend each other in a loop: {chain}")

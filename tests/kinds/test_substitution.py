@@ -194,3 +194,14 @@ def test_keys_the_plain_words_cannot_replace_are_left_alone(sentence: str) -> No
 )
 def test_ordinary_uses_around_those_shapes_are_still_reported(sentence: str) -> None:
     assert len(findings(f"# Care\n\n{sentence}\n")) == 1
+
+
+def test_an_english_word_list_leaves_spanish_articles_alone() -> None:
+    from healthlint.config import Config
+    from healthlint.engine import Linter
+
+    linter = Linter(Config(select=["HL601"]))
+    spanish = "---\nlanguage: es\n---\n# Agresión\n\nPuede tener contusiones en los brazos.\n"
+    english = "# Falls\n\nYou may have contusions on your arms.\n"
+    assert linter.lint_text(spanish, filename="es.md") == []
+    assert [f.rule for f in linter.lint_text(english, filename="en.md")] == ["HL601"]

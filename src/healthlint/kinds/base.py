@@ -70,6 +70,18 @@ class CheckContext:
         return [b for b in self.article.blocks if b.role == "prose"]
 
     @cached_property
+    def language(self) -> str:
+        """The article's primary language subtag (see
+        :func:`healthlint.language.resolve_language`)."""
+        from ..language import resolve_language
+
+        article = self.article
+        language, _ = resolve_language(
+            article.metadata, article.language, " ".join(b.text for b in self.prose_blocks)
+        )
+        return language
+
+    @cached_property
     def memo(self) -> dict[str, Any]:
         """Per-article results shared between rules (e.g. readability statistics)."""
         return {}

@@ -149,18 +149,7 @@ class _Prose:
 
 
 def article_language(ctx: CheckContext) -> str:
-    """The article's primary language subtag (see :func:`healthlint.language.resolve_language`)."""
-    cached = ctx.memo.get("readability.language")
-    if isinstance(cached, str):
-        return cached
-    from ..language import resolve_language
-
-    article = ctx.article
-    language, _ = resolve_language(
-        article.metadata, article.language, " ".join(b.text for b in ctx.prose_blocks)
-    )
-    ctx.memo["readability.language"] = language
-    return language
+    return ctx.language
 
 
 def prose_of(ctx: CheckContext, exclude: Sequence[str]) -> _Prose:

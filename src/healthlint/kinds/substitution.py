@@ -40,6 +40,8 @@ Options:
     ignore_case: bool      default true
     scope: [role]          default [heading, prose, table]
     max_per_file: int      default 20
+    languages: [tag]       article languages the rule applies to (default: all); a word list
+                           in one language says nothing about an article in another
 
 Message parameters: {match} (the text as written), {suggestion} (the plain words).
 """
@@ -111,6 +113,10 @@ class Options(KindOptions):
         default_factory=lambda: ["heading", "prose", "table"]
     )
     max_per_file: Annotated[int, Field(ge=1)] = 20
+    languages: Annotated[
+        list[str] | None,
+        Field(description="article languages the rule applies to; default: every language"),
+    ] = None
 
 
 def _alternatives(plain: str) -> list[str]:
@@ -195,6 +201,8 @@ def _does_not_fit(text: str, start: int, end: int) -> bool:
 
 
 def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
+    if options.languages is not None and ctx.language not in options.languages:
+        return  # an English word list has nothing to say about Spanish prose
     swaps = options.swap
     find = matcher(tuple(swaps), options.ignore_case)
     keep = matcher(tuple(options.keep), options.ignore_case)

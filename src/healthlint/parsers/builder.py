@@ -32,7 +32,7 @@ _CREDITS_HEADINGS = lazy(
     re.I,
 )
 _SOURCE_AGENCY = lazy(
-    r"\b(?:Institutes?|Instituto|Centers?|Centros?|Agency|Agencia|Administration|"
+    r"\b(?:Institutes?|Institutos?|Centers?|Centros?|Agency|Agencia|Administration|"
     r"Administración|Department|Departamento|Office|Oficina|Library|Biblioteca|Foundation|"
     r"Fundación|Association|Asociación|Society|Sociedad|Academy|Academia|College)\b"
 )
