@@ -182,6 +182,9 @@ def build_parser() -> argparse.ArgumentParser:
                           dest="inline_directives",
                           help="obey no healthlint-disable comment in the articles: what a "
                           "contribution says cannot hide its own findings")
+    settings.add_argument("--unsuppressible", type=_list, action="extend", metavar="RULES",
+                          default=[], help="rules that no healthlint-disable comment can hide "
+                          "(default: the caveats category in CI)")
     settings.add_argument("--max-file-size", type=_size, metavar="BYTES",
                           help="report files larger than this instead of reading them")
 
@@ -367,6 +370,8 @@ def _with_flags(config: Config, args: argparse.Namespace) -> Config:
         updates["inline_directives"] = False
     if getattr(args, "max_file_size", None):
         updates["max_file_size"] = args.max_file_size
+    if getattr(args, "unsuppressible", None):
+        updates["unsuppressible"] = [*(config.unsuppressible or []), *args.unsuppressible]
     return dataclasses.replace(config, **updates) if updates else config
 
 
@@ -391,11 +396,12 @@ def _unknown_selectors(ruleset: RuleSet, config: Config, args: argparse.Namespac
     check(args.extend_select, "--extend-select")
     check(args.ignore, "--ignore")
     check([rule for rule, _ in args.severity], "--severity")
+    check(getattr(args, "unsuppressible", []), "--unsuppressible")
     source = str(config.source) if config.source else "configuration"
     prefix = "tool.healthlint." if config.source and config.source.name == "pyproject.toml" \
         else ""
     cli = set(args.select or []) | set(args.extend_select) | set(args.ignore) | {
-        rule for rule, _ in args.severity}
+        rule for rule, _ in args.severity} | set(getattr(args, "unsuppressible", []))
 
     def from_file(selectors: Iterable[str], key: str) -> None:
         check([s for s in selectors if s not in cli], f"{source}: {prefix}{key}")
@@ -404,6 +410,7 @@ def _unknown_selectors(ruleset: RuleSet, config: Config, args: argparse.Namespac
     from_file(config.extend_select, "extend-select")
     from_file(config.ignore, "ignore")
     from_file(config.severity, "severity")
+    from_file(config.unsuppressible or [], "unsuppressible")
     for index, override in enumerate(config.overrides):
         from_file(override.select or [], f"overrides[{index}].select")
         from_file(override.ignore, f"overrides[{index}].ignore")

@@ -176,6 +176,12 @@ class Config:
         Field(description="whether healthlint-disable comments in articles are obeyed; false "
               "reports every finding whatever the article says (--no-inline-directives)"),
     ] = True
+    unsuppressible: Annotated[
+        list[str] | None,
+        Field(description="rules no healthlint-disable comment in an article can hide (ids, "
+              "names or categories; --unsuppressible); default: the caveats category in CI, "
+              "none elsewhere"),
+    ] = None
     cache_dir: Annotated[
         str | None,
         Field(description="folder of the findings cache, relative to the configuration file; "

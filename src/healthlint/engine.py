@@ -66,6 +66,20 @@ class Linter:
             for spec in self.ruleset.rules.values()
         }
 
+    @cached_property
+    def unsuppressible(self) -> frozenset[str]:
+        """Ids of the rules no comment in an article can hide: the configuration's list, else
+        the mandatory safety caveats in CI, where a contribution's comment must not silence
+        its own missing disclaimer or crisis line."""
+        from .config import in_ci
+
+        selectors = self.config.unsuppressible
+        if selectors is None:
+            selectors = ["caveats"] if in_ci() else []
+        return frozenset(
+            spec.id for spec in self.ruleset.rules.values() if spec.selected_by(selectors)
+        )
+
     # rule selection --------------------------------------------------------------------------
     def _overrides_for(self, path: str) -> list[PathOverride]:
         if not self.config.overrides:
@@ -215,7 +229,10 @@ class Linter:
 
         settings = {key: to_data(getattr(self.config, key))
                     for key in ("select", "ignore", "extend_select", "severity", "overrides",
-                                "max_file_size", "require_reason", "inline_directives")}
+                                "max_file_size", "require_reason", "inline_directives",
+                                "region", "root")}
+        # The rules comments may not hide, as this run resolved them (CI changes the default).
+        settings["unsuppressible"] = sorted(self.unsuppressible)
         document = json.dumps([__version__, code_stamp(), self.today.isoformat(), settings,
                                self.ruleset.digest()], sort_keys=True, default=str)
         return hashlib.sha256(document.encode()).hexdigest()

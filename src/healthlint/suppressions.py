@@ -150,7 +150,11 @@ def apply_directives(
     spans = _spans(article)
     used: set[int] = set()
     kept = []
+    protected = linter.unsuppressible
     for finding in findings:
+        if finding.rule in protected:
+            kept.append(finding)  # and a comment aimed at it alone is reported as unused
+            continue
         covering = [span.index for span in spans if _covers(span, finding, linter)]
         if covering:
             used.update(covering)
