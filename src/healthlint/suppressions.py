@@ -16,8 +16,9 @@ Rules are named by id, id prefix, name or category; naming none means every rule
 A suppression that hides nothing is reported (HL004), so stale ones do not pile up and cannot
 hide a future problem; with ``require-reason`` in the configuration, one without a
 ``-- reason`` is reported too (HL005). Those two findings are about the comments themselves, so
-comments cannot suppress them: turn them off in the configuration (``ignore``, or ``ignore`` in
-an ``[[overrides]]`` table for some folders).
+comments cannot suppress them, nor HL006, which says that part of the file (comments past the
+limit of 1,000 included) was not read: turn them off in the configuration (``ignore``, or
+``ignore`` in an ``[[overrides]]`` table for some folders).
 """
 
 from __future__ import annotations
@@ -34,13 +35,16 @@ if TYPE_CHECKING:
 
 UNUSED_RULE = "HL004"
 NO_REASON_RULE = "HL005"
+# Says that part of the file (its comments past the limit, say) was not read: a comment must
+# not hide that.
+PART_NOT_READ_RULE = "HL006"
 
 
 @dataclass
 class _Span:
-    """Lines ``start``…``end`` where the rules of directive ``index`` are off."""
+    """Lines ``start``…``end`` where the rules of the directives ``owners`` are off."""
 
-    index: int
+    owners: set[int]
     start: int
     end: int
     rules: list[str]
@@ -83,30 +87,43 @@ def _line_span(directive: Directive, article: Article) -> tuple[int, int]:
 
 
 def _spans(article: Article) -> list[_Span]:
+    """Where each directive turns rules off. Open ``disable`` ranges that turn off the same
+    rules are one range owned by all their directives, so that a file of alternating
+    ``disable``/``enable`` comments costs in proportion to its comments, not to their cube."""
     last = max(1, article.line_count)
     spans: list[_Span] = []
-    open_spans: list[_Span] = []
+    open_spans: dict[tuple[tuple[str, ...], tuple[str, ...]], _Span] = {}
+
+    def open_span(owners: set[int], line: int, rules: list[str], excluded: list[str]) -> None:
+        key = (tuple(rules), tuple(sorted(set(excluded))))
+        same = open_spans.get(key)
+        if same is not None:
+            same.owners |= owners
+            return
+        span = _Span(set(owners), line, last, rules, sorted(set(excluded)))
+        spans.append(span)
+        open_spans[key] = span
+
     ordered = sorted(enumerate(article.directives), key=lambda item: item[1].line)
     for index, directive in ordered:
         if directive.action == "disable":
-            span = _Span(index, directive.line, last, directive.rules)
-            spans.append(span)
-            open_spans.append(span)
+            open_span({index}, directive.line, directive.rules, [])
         elif directive.action == "enable":
-            still_open = []
-            for span in open_spans:
+            closing = list(open_spans.values())
+            open_spans.clear()
+            enabled = {rule.upper() for rule in directive.rules}
+            for span in closing:
                 span.end = directive.line
-                if directive.rules:
-                    # Only the named rules come back on: the rest of the disable carries on,
-                    # still owned by the same directive so that it counts as used.
-                    rest = _Span(span.index, directive.line, last, span.rules,
-                                 [*span.excluded, *directive.rules])
-                    spans.append(rest)
-                    still_open.append(rest)
-            open_spans = still_open
+                if not directive.rules or (span.rules and {r.upper() for r in span.rules}
+                                           <= enabled):
+                    continue  # everything it turned off is back on
+                # Only the named rules come back on: the rest of the disable carries on,
+                # still owned by the same directives so that they count as used.
+                open_span(span.owners, directive.line, span.rules,
+                          [*span.excluded, *directive.rules])
         else:
             start, end = _line_span(directive, article)
-            spans.append(_Span(index, start, end, directive.rules))
+            spans.append(_Span({index}, start, end, directive.rules))
     return spans
 
 
@@ -152,12 +169,13 @@ def apply_directives(
     kept = []
     protected = linter.unsuppressible
     for finding in findings:
-        if finding.rule in protected:
+        if finding.rule in protected or finding.rule == PART_NOT_READ_RULE:
             kept.append(finding)  # and a comment aimed at it alone is reported as unused
             continue
-        covering = [span.index for span in spans if _covers(span, finding, linter)]
+        covering = [span for span in spans if _covers(span, finding, linter)]
         if covering:
-            used.update(covering)
+            for span in covering:
+                used.update(span.owners)
         else:
             kept.append(finding)
 

@@ -93,6 +93,9 @@ def _number_pattern(digits: str) -> str:
     return _DIGIT_SEP.join(re.escape(d) for d in digits)
 
 
+MAX_WILDCARDS = 3
+
+
 def phrase_problem(phrase: str) -> str | None:
     """Why ``phrase`` cannot be used, or None. Used by the kinds' option validators."""
     stripped = phrase.strip()
@@ -105,6 +108,11 @@ def phrase_problem(phrase: str) -> str | None:
         return f"phrase {phrase!r} cannot start or end with the wildcard *"
     if len(stripped) > 200:
         return f"phrase {phrase[:40]!r}… is longer than 200 characters"
+    if tokens.count("*") > MAX_WILDCARDS:
+        # Each wildcard multiplies the ways a text can match; past a few, one phrase could
+        # keep the matcher busy for minutes on one paragraph.
+        return (f"phrase {phrase[:40]!r} has {tokens.count('*')} wildcards; at most "
+                f"{MAX_WILDCARDS} are allowed")
     return None
 
 

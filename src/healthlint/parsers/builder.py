@@ -26,6 +26,9 @@ from .chrome import ChromeMarker
 
 _NONE: frozenset[str] = frozenset()
 
+# Suppression comments obeyed per file: enough for any article, and a bound on the work of
+# applying them (HL006 names a file that has more).
+MAX_DIRECTIVES = 1000
 _CREDITS_HEADINGS = lazy(
     r"^(?:credits|about this (?:page|article|information)|article credits|"
     r"page information|reviewed by|acknowledg(?:e)?ments?)$",
@@ -97,6 +100,20 @@ class ArticleBuilder:
         if hints:
             self._hints[id(block)] = hints
         self.blocks.append(block)
+
+    def _obeyed_directives(self) -> list[Directive]:
+        """The suppression comments, up to MAX_DIRECTIVES of them in line order: what comes
+        after is not obeyed, and the file says so (HL006)."""
+        if len(self.directives) <= MAX_DIRECTIVES:
+            return self.directives
+        ordered = sorted(self.directives, key=lambda d: d.line)
+        first_ignored = ordered[MAX_DIRECTIVES].line
+        self.problems.append(ParseProblem(
+            code="structure", line=first_ignored,
+            message=(f"more than {MAX_DIRECTIVES:,} suppression comments: those from line "
+                     f"{first_ignored} on are not obeyed"),
+        ))
+        return ordered[:MAX_DIRECTIVES]
 
     def set_title(self, text: str, line: int | None) -> None:
         if self.title is None and text.strip():
@@ -195,7 +212,7 @@ class ArticleBuilder:
             sections=sections,
             blocks=self.blocks,
             credits=credits,
-            directives=self.directives,
+            directives=self._obeyed_directives(),
             problems=self.problems,
             line_count=self.line_count,
         )
