@@ -194,3 +194,36 @@ def test_broken_or_missing_baseline_exits_two(
                                   encoding="utf-8")
     code, _, err = run(["check", "articles", *SELECT, "--baseline", "wrong.json"], capsys)
     assert code == 2 and "wrong.json" in err and "entries.0.rule" in err
+
+
+def test_a_baselined_finding_that_gets_worse_is_new(
+    library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # On 2026-11-26 a review of 2024-06-01 is stale (a warning); a year on it is past the
+    # error age, and the baseline that accepted the warning does not accept the error.
+    (library / "articles" / "pink-eye.md").write_text(
+        STALE.replace("January 5, 2022", "June 1, 2024"), encoding="utf-8")
+    data = write_baseline(capsys)
+    entries = data["entries"]
+    assert isinstance(entries, list)
+    assert {e["rule"]: e["severity"] for e in entries} == {"HL302": "warning", "HL304": "error"}
+    code, out, _ = run(["check", "articles", *SELECT, "--baseline", "baseline.json"], capsys)
+    assert code == 0 and "HL302" not in out
+    later = ["--select", "HL302,HL304", "--today", "2027-11-26"]
+    code, out, _ = run(["check", "articles", *later, "--baseline", "baseline.json"], capsys)
+    assert code == 1 and "error HL302" in out
+
+
+def test_front_matter_errors_have_fingerprints_of_their_own(
+    library: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = library / "articles" / "sore-throat.md"
+    broken.write_text("---\ntitle: [Sore Throat\n---\n# Sore Throat\n", encoding="utf-8")
+    run(["check", "articles/sore-throat.md", "--select", "HL002", "--write-baseline",
+         "baseline.json"], capsys)
+    # Another mistake in the same front matter is a new finding, not the baselined one.
+    broken.write_text("---\ntitle: Sore Throat\nreviewed: {2026\n---\n# Sore Throat\n",
+                      encoding="utf-8")
+    code, out, _ = run(["check", "articles/sore-throat.md", "--select", "HL002", "--baseline",
+                        "baseline.json"], capsys)
+    assert code == 1 and "HL002" in out

@@ -8,15 +8,16 @@ findings the baseline does not hold. The file is JSON meant to be committed and 
       "version": 1,
       "entries": [
         {"path": "conditions/shingles.md", "rule": "HL302", "fingerprint": "3f9a0c1d2e4b5a69",
-         "count": 1, "name": "review-date-stale", "message": "..."}
+         "count": 1, "severity": "warning", "name": "review-date-stale", "message": "..."}
       ]
     }
 
 An entry is keyed by path (relative to the baseline file, forward slashes), rule and the
 finding's fingerprint (a hash of the rule and the offending text), never by line number, so
 editing the article above a baselined finding leaves it baselined. ``count`` tracks identical
-findings in one file: with two recorded, a third is new. ``name`` and ``message`` are for the
-people reading the file and are not compared.
+findings in one file: with two recorded, a third is new. ``severity`` is the one recorded: the
+same finding at a higher severity (a stale date now past the error age) is new. ``name`` and
+``message`` are for the people reading the file and are not compared.
 
 Entries whose finding is gone (fixed, or the file deleted) are reported so the baseline can
 shrink; rewriting it with ``--write-baseline`` drops them. When only some files are checked
@@ -66,6 +67,9 @@ class BaselineEntry:
     rule: str
     fingerprint: str
     count: Annotated[int, Field(ge=1)] = 1
+    # The severity recorded: the same finding at a higher severity (a stale date now past the
+    # error age) is new. Empty in baselines written before severities were kept: any matches.
+    severity: str = ""
     name: str = ""
     message: str = ""
 
@@ -170,7 +174,10 @@ def apply(
     outcome = BaselineOutcome(file=file)
     for finding in findings:
         key = finding_key(finding, base)
-        if remaining[key] > 0:
+        recorded = first.get(key)
+        if recorded is not None and _worse(finding.severity.value, recorded.severity):
+            new.append(finding)
+        elif remaining[key] > 0:
             remaining[key] -= 1
             outcome.matched += 1
         else:
@@ -187,6 +194,13 @@ def apply(
     return new, outcome
 
 
+_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+def _worse(severity: str, recorded: str) -> bool:
+    return bool(recorded) and _RANK.get(severity, 2) > _RANK.get(recorded, 2)
+
+
 def build(
     findings: Sequence[Finding],
     *,
@@ -200,12 +214,15 @@ def build(
     base = _base(file)
     counts: Counter[Key] = Counter()
     examples: dict[Key, Finding] = {}
+    by_key: dict[Key, list[Finding]] = {}
     for finding in findings:
         key = finding_key(finding, base)
         counts[key] += 1
         examples.setdefault(key, finding)
+        by_key.setdefault(key, []).append(finding)
     entries = [
         BaselineEntry(path=key[0], rule=key[1], fingerprint=key[2], count=count,
+                      severity=max((f.severity.value for f in by_key[key]), key=_RANK.__getitem__),
                       name=examples[key].name, message=examples[key].message)
         for key, count in counts.items()
     ]

@@ -12,6 +12,7 @@ Message parameters: {detail}.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any, Literal
 
@@ -24,11 +25,17 @@ class Options(KindOptions):
     problems: list[Literal["front-matter", "encoding", "mojibake", "structure"]]
 
 
+_NUMBER = re.compile(r"\d+")
+
+
 def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
     for problem in ctx.article.problems:
         if problem.code in options.problems:
+            # What went wrong, without the line numbers it names: a baselined problem stays
+            # baselined when lines are added above it, and a different problem is a new one.
+            what = _NUMBER.sub("#", problem.message)
             yield Hit(line=problem.line, column=problem.column,
-                      params={"detail": problem.message}, snippet=problem.code)
+                      params={"detail": problem.message}, snippet=f"{problem.code}: {what}")
 
 
 KIND = Kind(name="input", options=Options, check=check, doc=__doc__ or "")
