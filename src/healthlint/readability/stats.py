@@ -19,13 +19,12 @@ and formulas operation for operation, so each score is the float textstat's
   words; unfamiliar words (Dale-Chall): not on that list; long words: more than
   six letters, apostrophes excluded.
 
-textstat's easy-word list is read from the installed textstat package's data
-(located without importing textstat, which would pull in NLTK).
+textstat's easy-word list ships with healthlint (``data/easy_words_en.txt``, under textstat's
+MIT licence), so textstat itself is needed only by the tests that compare against it.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -81,13 +80,9 @@ _LONG_WORD_LETTERS = 6
 
 @cache
 def easy_words() -> frozenset[str]:
-    """textstat's English easy-word list (Dale-Chall familiar words)."""
-    spec = importlib.util.find_spec("textstat")
-    if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError("textstat is not installed; its easy-word list is required")
-    path = os.path.join(
-        next(iter(spec.submodule_search_locations)), "resources", "en", "easy_words.txt"
-    )
+    """textstat's English easy-word list (Dale-Chall familiar words), shipped with healthlint
+    as ``data/easy_words_en.txt`` under textstat's MIT licence (``data/TEXTSTAT-LICENSE``)."""
+    path = os.path.join(os.path.dirname(__file__), "data", "easy_words_en.txt")
     with open(path, encoding="utf-8") as fh:
         return frozenset(line.strip() for line in fh)
 
