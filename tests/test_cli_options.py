@@ -277,3 +277,28 @@ def test_as_a_subprocess_with_sarif_and_exit_codes(library: Path) -> None:
         capture_output=True, text=True, check=False, env=env,
     )
     assert done.returncode == 2 and "invalid choice" in done.stderr
+
+
+def test_repository_files_are_not_articles_and_include_names_the_articles(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from healthlint.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("CI", raising=False)
+    (tmp_path / "README.md").write_text("# Library\n\nOur articles.\n", encoding="utf-8")
+    (tmp_path / "LICENSE").write_text("Copyright.\n", encoding="utf-8")
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "flu.md").write_text("# Flu\n\nRest.\n", encoding="utf-8")
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "todo-list.md").write_text("# Plans\n\nWrite more.\n",
+                                                     encoding="utf-8")
+    main(["check", "-v", "--select", "HL501", "README.md", "LICENSE", "articles", "notes"])
+    captured = capsys.readouterr()
+    assert "articles/flu.md" in captured.out and "notes/todo-list.md" in captured.out
+    assert "README" not in captured.out and "LICENSE" not in captured.out
+    assert "skipping README.md: not an article" in captured.err
+    (tmp_path / "healthlint.toml").write_text('include = ["articles/"]\n', encoding="utf-8")
+    main(["check", "--select", "HL501", "README.md", "articles", "notes"])
+    out = capsys.readouterr().out
+    assert "articles/flu.md" in out and "notes" not in out and "README" not in out

@@ -31,6 +31,11 @@ def editor_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (repo / "sprained-ankle.md").write_text(GOOD_MD, encoding="utf-8")
     (repo / "knee-arthroscopy.txt").write_text(BAD_TXT, encoding="utf-8")
     (repo / "notes.py").write_text("print('not an article')\n", encoding="utf-8")
+    # The files every repository has beside its articles.
+    (repo / "README.md").write_text("# Health library\n\nOur articles.\n", encoding="utf-8")
+    (repo / "CHANGELOG.md").write_text("# Changes\n\n- New articles.\n", encoding="utf-8")
+    (repo / "LICENSE").write_text("Copyright the library's authors.\n", encoding="utf-8")
+    (repo / "requirements.txt").write_text("healthlint\n", encoding="utf-8")
     _git(repo, "add", ".")
     return repo
 
@@ -56,3 +61,10 @@ def test_hook_passes_on_a_good_article_and_skips_other_files(editor_repo: Path) 
     done = _try_repo(editor_repo, "sprained-ankle.md", "notes.py")
     assert done.returncode == 0, done.stdout + done.stderr
     assert "Passed" in done.stdout
+
+
+def test_hook_leaves_the_repository_s_own_files_alone(editor_repo: Path) -> None:
+    done = _try_repo(editor_repo, "sprained-ankle.md", "README.md", "CHANGELOG.md", "LICENSE",
+                     "requirements.txt")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "README" not in done.stdout and "LICENSE" not in done.stdout

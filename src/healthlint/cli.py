@@ -182,6 +182,8 @@ def build_parser() -> argparse.ArgumentParser:
                           dest="inline_directives",
                           help="obey no healthlint-disable comment in the articles: what a "
                           "contribution says cannot hide its own findings")
+    settings.add_argument("-v", "--verbose", action="store_true",
+                          help="say on stderr which files are skipped and why")
     settings.add_argument("--unsuppressible", type=_list, action="extend", metavar="RULES",
                           default=[], help="rules that no healthlint-disable comment can hide "
                           "(default: the caveats category in CI)")
@@ -457,7 +459,7 @@ def _groups(args: argparse.Namespace) -> list[_Group]:
 
 
 def _run(group: _Group, args: argparse.Namespace) -> None:
-    from .engine import Linter, is_excluded
+    from .engine import Linter, is_article, is_excluded
 
     linter = Linter(group.config)
     _unknown_selectors(linter.ruleset, group.config, args)
@@ -468,10 +470,19 @@ def _run(group: _Group, args: argparse.Namespace) -> None:
         folder = findings_location(args.cache_dir, group.config.cache_dir)
         cache = FindingCache(folder, linter.salt)
     group.linter = linter
-    targets = [
-        target for target in group.targets
-        if not is_excluded(target[0], group.config.exclude, group.config.root)
-    ]
+    config = group.config
+    targets = []
+    for target in group.targets:
+        if is_excluded(target[0], config.exclude, config.root):
+            continue
+        if not is_article(target[0], config.include, config.root):
+            if args.verbose:
+                print(f"healthlint: skipping {target[0]}: not an article ("
+                      + ("not in include" if config.include is not None
+                         else "a repository file such as README or LICENSE") + ")",
+                      file=sys.stderr)
+            continue
+        targets.append(target)
     group.checked = [shown for shown, _, _ in targets]
     _start_up_done()
     group.result = linter.lint_targets(targets, jobs=args.jobs, cache=cache)
@@ -696,16 +707,18 @@ def _parsed_articles(
 ) -> Iterator[tuple[str, Article]]:
     """Each article the paths name, parsed; a file that cannot be read is said on stderr and
     counted in ``problems``, and the others are still read."""
-    from .engine import discover
+    from .engine import discover, is_article
     from .parsers import parse_article
     from .reading import ReadError, read_source
 
-    # One configuration for the run: its size cap is all that reading articles needs.
-    max_size = _config(args).max_file_size
-    for shown, path, problem in discover(args.paths):
+    # One configuration for the run: its size cap and which files are articles.
+    config = _config(args)
+    for shown, path, problem in discover(args.paths, exclude=config.exclude, root=config.root):
+        if not is_article(shown, config.include, config.root):
+            continue
         if problem is None:
             try:
-                source = read_source(path, max_size=max_size)
+                source = read_source(path, max_size=config.max_file_size)
             except ReadError as error:
                 problem = str(error)
         if problem is not None:

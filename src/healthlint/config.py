@@ -152,6 +152,12 @@ class Config:
         Field(description="settings for some files: an article type per folder, rules off for "
               "a folder"),
     ] = field(default_factory=list)
+    include: Annotated[
+        list[str] | None,
+        Field(description="globs or folders of the files that are articles, relative to this "
+              "file; default: every Markdown, HTML and text file except the repository's own "
+              "(README, CHANGELOG, LICENSE, CONTRIBUTING, requirements files, ...)"),
+    ] = None
     exclude: Annotated[
         list[str],
         Field(description="globs or folder names never checked, even when named on the "

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import field
 from functools import cached_property
@@ -17,6 +18,7 @@ from .artifacts import code_stamp
 from .config import Config, PathOverride
 from .findings import fingerprint, format_message
 from .kinds.base import CheckContext, Hit, Kind, KindOptions
+from .lazy_regex import lazy
 from .models import Article, Category, Finding, Severity, to_data
 from .packs import RuleSet, RuleSpec, load_rules
 from .parsers import EXTENSIONS, parse_article
@@ -284,7 +286,9 @@ class Linter:
         of discovery, so the report is the same whatever the number of processes. Files are
         streamed: only findings are kept, never the articles.
         """
-        targets = discover(paths, exclude=self.config.exclude, root=self.config.root)
+        config = self.config
+        targets = (target for target in discover(paths, exclude=config.exclude, root=config.root)
+                   if is_article(target[0], config.include, config.root))
         return self.lint_targets(targets, jobs=jobs, cache=cache)
 
     def lint_targets(
@@ -385,6 +389,27 @@ def _relative(path: str, root: Path | None) -> str:
         return candidate.resolve().relative_to(base.resolve()).as_posix()
     except ValueError:
         return candidate.as_posix()
+
+
+# Files every repository has beside its articles: linting them as articles gives nothing but
+# noise (a LICENSE "has no disclaimer"). Matched on the file name, whatever the folder.
+_PROJECT_FILE = lazy(
+    r"(?:readme|changelog|changes|history|news|release[-_ ]?notes|license|licence|copying|"
+    r"notice|authors|contributors|contributing|code[-_ ]of[-_ ]conduct|security|support|"
+    r"maintainers|codeowners|governance|funding|todo)(?:\.[\w.-]+)?|"
+    r"(?:requirements|constraints)[\w.-]*\.(?:txt|in)|robots\.txt|humans\.txt",
+    re.I,
+)
+
+
+def is_article(shown: str, include: Sequence[str] | None, root: Path | None) -> bool:
+    """Whether a file is one of the articles: it matches ``include`` when that is set, else
+    it is not one of the repository's own files (README, LICENSE, requirements.txt, ...)."""
+    if include is not None:
+        from .config import path_matches
+
+        return path_matches(_relative(shown, root), include)
+    return _PROJECT_FILE.fullmatch(os.path.basename(shown)) is None
 
 
 def is_excluded(shown: str, exclude: Sequence[str], root: Path | None) -> bool:

@@ -11,7 +11,7 @@ from typing import Any
 
 from .config import Config
 from .due import DEFAULT_CYCLE_DAYS, DueEntry, entry_for
-from .engine import Linter, article_from, discover
+from .engine import Linter, article_from, discover, is_article
 from .models import Finding, Severity
 from .reading import ReadError, read_source
 
@@ -109,6 +109,8 @@ def build_library(paths: Iterable[str], config: Config | None = None, *,
     linter = Linter(config, today=today)
     records: list[ArticleRecord] = []
     for shown, path, problem in discover(paths, exclude=config.exclude, root=config.root):
+        if not is_article(shown, config.include, config.root):
+            continue
         lines: list[str] = []
         if problem is None:
             try:
