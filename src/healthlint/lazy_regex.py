@@ -17,8 +17,6 @@ __all__ = ["lazy"]
 
 
 class _LazyPattern:
-    __slots__ = ("_compiled", "_flags", "_source")
-
     def __init__(self, source: str, flags: int) -> None:
         self._source = source
         self._flags = flags
@@ -31,8 +29,12 @@ class _LazyPattern:
         return compiled
 
     def __getattr__(self, name: str) -> Any:
-        # Only reached for the Pattern's own attributes (search, finditer, pattern, ...).
-        return getattr(self._pattern(), name)
+        # Only reached for the Pattern's own attributes (search, finditer, pattern, ...), and
+        # only once each: the answer is kept on the instance, where the next lookup finds it
+        # without coming here.
+        value = getattr(self._pattern(), name)
+        setattr(self, name, value)
+        return value
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (lazy, (self._source, self._flags))

@@ -368,6 +368,7 @@ def matcher(phrases: tuple[str, ...], ignore_case: bool = True) -> PhraseMatcher
 _LONGEST_START = 6
 _SHORTEST_START = 3
 _ALNUM_RUN = re.compile(r"[^\W_]+")
+_ASCII_HEAD = re.compile(r"[a-z0-9]*")
 WordStarts = dict[int, frozenset[str]]
 
 
@@ -410,7 +411,8 @@ def _start_keys(phrase: str) -> tuple[str, ...]:
     A word counts when it opens the phrase or follows a space: after a bare hyphen it may be
     glued to the word before ("breast-feeding" matches "breastfeeding"). A final y or e after
     a consonant is left out (artery → arteries, cure → curing), and so is everything after an
-    apostrophe, which a match may leave out.
+    apostrophe, which a match may leave out; a word with letters outside ASCII counts by the
+    ASCII letters it starts with.
     """
     keys: list[str] = []
     word_start = True
@@ -423,8 +425,11 @@ def _start_keys(phrase: str) -> tuple[str, ...]:
             word_start = any(char.isspace() for char in value)
             continue
         if kind == "word" and word_start:
-            word = _stem(value)
-            if len(word) >= _SHORTEST_START and word.isascii():
+            # A word with a letter outside ASCII ("convulsión") keys on the ASCII letters it
+            # starts with, which every way of writing it shares.
+            head = _ASCII_HEAD.match(_stem(value))
+            word = head.group() if head else ""
+            if len(word) >= _SHORTEST_START:
                 keys.append(word[:_LONGEST_START])
         word_start = False
     return tuple(dict.fromkeys(keys))

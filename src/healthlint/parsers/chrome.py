@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from ..lazy_regex import lazy
 from ..models import Block
@@ -88,9 +89,14 @@ _SENTENCE_WORDS = 15
 _WIDGET_LINE_CHARS = 300
 
 
+@lru_cache(maxsize=4096)
 def visible(text: str) -> str:
     """The text as a reader sees it: no emphasis or link punctuation, one space between words."""
     return _SPACE.sub(" ", _DECORATION.sub(" ", text)).strip(" :.-–—")
+
+
+def _visible_lines(text: str) -> list[str]:
+    return [visible(line) for line in text.split("\n")] if "\n" in text else [visible(text)]
 
 
 def is_widget_line(text: str) -> bool:
@@ -98,8 +104,7 @@ def is_widget_line(text: str) -> bool:
     (an accordion's "Minus" toggle over its "Related Pages" label)."""
     if len(text) > _WIDGET_LINE_CHARS:
         return False  # no template line is this long; most prose is, so skip the regexes
-    lines = [visible(line) for line in text.split("\n")] if "\n" in text else [visible(text)]
-    shown = [line for line in lines if line]
+    shown = [line for line in _visible_lines(text) if line]
     return bool(shown) and all(_WIDGET_LINE.fullmatch(line) is not None for line in shown)
 
 
@@ -145,7 +150,8 @@ class ChromeMarker:
                 rank = self.level(block)
                 if colophon_rank and rank <= colophon_rank:
                     after = True
-                elif not colophon_rank and _COLOPHON.fullmatch(visible(block.text)):
+                elif not colophon_rank and "bout" in block.text and \
+                        _COLOPHON.fullmatch(visible(block.text)):
                     colophon_rank = rank
             if after and block.role != "chrome":
                 _chrome(block, "after the article's closing 'About this …' section")
