@@ -63,3 +63,25 @@ def test_article_carries_language_and_its_source() -> None:
     html = f'<html lang="es-US"><body><main><h1>Gripe</h1><p>{ENGLISH}</p></main></body></html>'
     article = healthlint.parse_article(html, filename="a.html")
     assert (article.language, article.language_source) == ("es-US", "markup")
+
+
+
+def test_the_configuration_names_the_language_when_the_page_does_not() -> None:
+    from healthlint.config import Config, PathOverride
+    from healthlint.engine import Linter
+
+    # Too few words to tell the language: English rules apply unless the configuration says.
+    page = "# Notas\n\nPrognosis: buena.\n"
+
+    def jargon(config: Config, path: str, text: str = page) -> list[str]:
+        linter = Linter(Config(select=["HL601"], language=config.language,
+                               overrides=config.overrides))
+        return [f.rule for f in linter.lint_text(text, filename=path)]
+
+    assert jargon(Config(), "notas.md") == ["HL601"]
+    assert jargon(Config(language="es"), "notas.md") == []
+    by_folder = Config(overrides=[PathOverride(files=["es/"], language="es")])
+    assert jargon(by_folder, "es/notas.md") == [] and jargon(by_folder, "en/notas.md") == ["HL601"]
+    # The page's own tag wins over the configuration.
+    tagged = "---\nlanguage: en\n---\n" + page
+    assert jargon(Config(language="es"), "notas.md", tagged) == ["HL601"]

@@ -77,6 +77,11 @@ class PathOverride:
         Field(description="country whose emergency and crisis numbers these files give (us, "
               "ca, uk, ie, au, nz), used when their front matter does not say"),
     ] = None
+    language: Annotated[
+        str | None,
+        Field(description="language of these files (en, es), used when neither their front "
+              "matter nor their markup says"),
+    ] = None
     select: Annotated[
         list[str] | None, Field(description="only these rules for these files: " + _SELECTOR_HELP)
     ] = None
@@ -168,6 +173,11 @@ class Config:
         Field(ge=1, description="files larger than this many bytes are reported, not read "
               "(--max-file-size)"),
     ] = DEFAULT_MAX_FILE_SIZE
+    language: Annotated[
+        str | None,
+        Field(description="language of the articles (en, es), used when neither their front "
+              "matter nor their markup says; default: told from the text"),
+    ] = None
     region: Annotated[
         str | None,
         Field(description="country whose emergency and crisis numbers the articles give (us, "

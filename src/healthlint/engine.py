@@ -131,7 +131,10 @@ class Linter:
         overrides = self._overrides_for(shown)
         self._resolve_type(article, overrides)
         region = next((o.region for o in reversed(overrides) if o.region), self.config.region)
-        context = CheckContext(article=article, today=self.today, path=shown, region=region)
+        language = next((o.language for o in reversed(overrides) if o.language),
+                        self.config.language)
+        context = CheckContext(article=article, today=self.today, path=shown, region=region,
+                               language_setting=language)
         findings: list[Finding] = []
         active = self.active_rules(overrides)
         for rule in active:
@@ -232,7 +235,7 @@ class Linter:
         settings = {key: to_data(getattr(self.config, key))
                     for key in ("select", "ignore", "extend_select", "severity", "overrides",
                                 "max_file_size", "require_reason", "inline_directives",
-                                "region", "root")}
+                                "region", "language", "root")}
         # The rules comments may not hide, as this run resolved them (CI changes the default).
         settings["unsuppressible"] = sorted(self.unsuppressible)
         document = json.dumps([__version__, code_stamp(), self.today.isoformat(), settings,

@@ -53,8 +53,9 @@ class CheckContext:
     article: Article
     today: dt.date
     path: str
-    # The region set by the configuration for this file (None: not set there).
+    # The region and language set by the configuration for this file (None: not set there).
     region: str | None = None
+    language_setting: str | None = None
 
     @cached_property
     def heading_columns(self) -> dict[int, int]:
@@ -71,13 +72,19 @@ class CheckContext:
 
     @cached_property
     def language(self) -> str:
-        """The article's primary language subtag (see
-        :func:`healthlint.language.resolve_language`)."""
-        from ..language import resolve_language
+        """The article's primary language subtag: what its front matter or markup says, else
+        the configuration's for this file, else what its prose is told to be, else English."""
+        from ..language import primary_subtag, resolve_language
 
         article = self.article
+        if article.language and article.language_source in ("front-matter", "markup"):
+            return primary_subtag(article.language)
+        if self.language_setting:
+            return primary_subtag(self.language_setting)
+        if article.language:
+            return primary_subtag(article.language)
         language, _ = resolve_language(
-            article.metadata, article.language, " ".join(b.text for b in self.prose_blocks)
+            article.metadata, None, " ".join(b.text for b in self.prose_blocks)
         )
         return language
 
