@@ -108,3 +108,24 @@ def test_next_review_problems(reviewed: str, due: str, reason: str) -> None:
 def test_next_review_exactly_three_calendar_years_later_is_fine_across_a_leap_day() -> None:
     text = "---\nreviewed: 2025-03-14\nnext_review: 2028-03-14\n---\n# Pink Eye\n"
     assert run(text, "HL306", filename="a.md", today=dt.date(2026, 1, 1)) == []
+
+
+def test_numeric_dates_are_read_the_way_the_page_s_readers_write_them() -> None:
+    # 05/09/2022: 9 May 2022 in the US, 5 September 2022 in the UK and in Spanish.
+    us = "---\nregion: us\n---\n# Flu\n\nFlu is an infection.\n\nLast reviewed: 05/09/2022\n"
+    uk = us.replace("region: us", "region: uk")
+    spanish = (
+        "---\nlanguage: es\n---\n# Gripe\n\nLa gripe es una infección.\n\n"
+        "Última revisión: 05/09/2022\n"
+    )
+    today = dt.date(2024, 8, 1)
+    ((_, _, message),) = run(us, "HL305", today=today, filename="flu.md")
+    assert "read as 09 May 2022 (month-first)" in message
+    for page in (uk, spanish):
+        ((_, _, message),) = run(page, "HL305", today=today, filename="flu.md")
+        assert "read as 05 September 2022 (day-first)" in message
+    # On 1 July 2024 the US page (9 May 2022) is over two years old; the UK page (5 September
+    # 2022) is not.
+    july = dt.date(2024, 7, 1)
+    assert [rule for rule in run(us, "HL302", today=july, filename="flu.md")] != []
+    assert run(uk, "HL302", today=july, filename="flu.md") == []

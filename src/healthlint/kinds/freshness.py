@@ -20,7 +20,8 @@ Options:
     dates: which labelled dates count as a review [reviewed, updated] (default [reviewed])
     warn_after_days: int (default 730), error_after_days: int (default 1095)
     max_next_review_years: int (default 3)
-    date_order: month-first | day-first (default month-first)
+    date_order: month-first | day-first | by-page (default by-page: day first on a Spanish
+                page or one for the UK, Ireland, Australia or New Zealand)
 
 Message parameters: {label}, {raw}, {date}, {age}, {today}, {reason}, and {review_note}: how
 old the article is ("the article was last reviewed July 31, 2024, 2 years and 3 months ago").
@@ -34,7 +35,7 @@ from collections.abc import Iterator
 from dataclasses import field
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from ..dates import date_reading, describe_age, latest_day, parse_date
+from ..dates import DateOrder, date_reading, describe_age, latest_day, parse_date
 from ..models import DateMention, Severity
 from .base import CheckContext, Hit, Kind, KindOptions
 
@@ -50,15 +51,32 @@ class Options(KindOptions):
     warn_after_days: Annotated[int, Field(ge=0)] = 730
     error_after_days: Annotated[int, Field(ge=0)] = 1095
     max_next_review_years: Annotated[int, Field(ge=1)] = 3
-    date_order: Literal["month-first", "day-first"] = "month-first"
+    date_order: Literal["month-first", "day-first", "by-page"] = "by-page"
+
+
+_DAY_FIRST_REGIONS = frozenset({"uk", "ie", "au", "nz"})
+
+
+def date_order(ctx: CheckContext, options: Options) -> DateOrder:
+    """How the page writes numeric dates: as configured, or (``by-page``) day first on a
+    Spanish page or one for the UK, Ireland, Australia or New Zealand, month first otherwise
+    (the US; Canada writes both, and its pages most often follow the US)."""
+    if options.date_order != "by-page":
+        return options.date_order
+    if ctx.language == "es":
+        return "day-first"
+    from .caveat import page_region
+
+    return "day-first" if page_region(ctx) in _DAY_FIRST_REGIONS else "month-first"
 
 
 def _mentions(ctx: CheckContext, options: Options) -> list[DateMention]:
     mentions = ctx.article.credits.dates
-    if options.date_order == "month-first":
+    order = date_order(ctx, options)
+    if order == "month-first":
         return mentions
     return [
-        dataclasses.replace(mention, **date_reading(mention.raw, options.date_order))
+        dataclasses.replace(mention, **date_reading(mention.raw, order))
         for mention in mentions
     ]
 
@@ -135,14 +153,14 @@ def _hits(ctx: CheckContext, options: Options, mentions: list[DateMention]) -> I
     if options.check == "ambiguous":
         for mention in mentions:
             if mention.ambiguous and mention.value is not None:
+                order = date_order(ctx, options)
                 other = parse_date(
-                    mention.raw,
-                    "day-first" if options.date_order == "month-first" else "month-first",
+                    mention.raw, "day-first" if order == "month-first" else "month-first"
                 )
                 yield Hit(
                     line=mention.line, column=mention.column,
                     params=_params(mention, today, reason=(
-                        f"read as {mention.value:%d %B %Y} ({options.date_order}), "
+                        f"read as {mention.value:%d %B %Y} ({order}), "
                         f"but it could be {other.value:%d %B %Y}" if other else ""
                     )),
                     snippet=mention.raw,
