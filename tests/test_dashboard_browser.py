@@ -103,9 +103,21 @@ def test_examples_report(browser: Browser, tmp_path: Path) -> None:
     _open(browser, library, tmp_path)
     _check_page(browser, library)
     _sort_and_filter(browser, library)
-    # A title links to its article's own view on the same page.
-    href = browser.evaluate("document.querySelector('#articles tbody a').getAttribute('href')")
-    assert browser.evaluate(f"document.querySelector({json.dumps(href)}) !== null")
+    # A title links to its article's own view on the same page, built when it is opened.
+    first = next(i for i, a in enumerate(library.articles) if a.findings)
+    link = f"document.querySelector('#articles a[href=\"#a{first}\"]')"
+    assert browser.evaluate(f"document.getElementById('a{first}') === null")
+    browser.evaluate(f"{link}.click()")
+    shown = browser.evaluate(f"[...document.querySelectorAll('#a{first} li')]"
+                             ".map(li => li.textContent)")
+    expected = library.articles[first].findings
+    assert len(shown) == len(expected)
+    assert expected[0].message in shown[0] and f"line {expected[0].line}" in shown[0]
+    # Every article at once, in order, for printing.
+    browser.evaluate("document.getElementById('show-all').click()")
+    ids = browser.evaluate("[...document.querySelectorAll('#details section')].map(s => s.id)")
+    assert ids == [f"a{i}" for i in range(len(library.articles))]
+    assert browser.console_errors() == []
 
 
 def test_generated_library_report(browser: Browser, generated: Path, tmp_path: Path) -> None:
@@ -123,4 +135,6 @@ def test_hostile_titles_do_not_run(browser: Browser, tmp_path: Path) -> None:
         "---\ntitle: '<img src=x onerror=\"window.pwned=1\">'\nreviewed: 2025-01-01\n---\n"
         "# <script>window.pwned=1</script>\n\nText.\n", encoding="utf-8")
     _open(browser, build_library([str(folder)], today=TODAY), tmp_path)
+    browser.evaluate("document.getElementById('show-all').click()")
     assert browser.evaluate("window.pwned === undefined")
+    assert browser.evaluate("document.querySelector('#details img') === null")
