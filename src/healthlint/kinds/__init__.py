@@ -1,14 +1,18 @@
-"""The registry of rule kinds.
+"""Rule kinds, found from the modules of this package.
 
 A kind is Python code written once (one module each: options model, ``check`` generator and its
-documentation in the module docstring); rule *instances* are YAML data in packs. To add a kind,
-add a module that defines ``KIND`` and list it in ``_MODULES``.
+documentation in the module docstring); rule *instances* are YAML data in packs. Every module of
+the package that defines a module-level ``KIND`` is a kind: adding one is adding that module
+(and its test), nothing else. A kind called ``required-sections`` lives in
+``required_sections.py``, so checking imports only the kinds its rules use; a kind named
+otherwise is still found, by importing every module once.
 """
 
 from __future__ import annotations
 
 import importlib
 from functools import cache
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from .base import CheckContext, Hit, Kind, KindOptions
@@ -18,34 +22,59 @@ if TYPE_CHECKING:
 
 __all__ = ["CheckContext", "Hit", "Kind", "KindOptions", "get", "names", "validate_options"]
 
-_MODULES = {
-    "acronym": "acronym",
-    "caveat": "caveat",
-    "credits": "credits",
-    "duplicate-block": "duplicate_block",
-    "empty-section": "empty_section",
-    "existence": "existence",
-    "substitution": "substitution",
-    "engine": "engine",
-    "freshness": "freshness",
-    "readability": "readability",
-    "input": "input",
-    "required-sections": "required_sections",
-}
+
+def _import(module_name: str) -> ModuleType | None:
+    """The package's module ``module_name``, or None when there is no such module."""
+    if not module_name.isidentifier():
+        # A kind name from a pack must not reach a module outside this package ("a.b", "..x").
+        return None
+    full = f"{__name__}.{module_name}"
+    try:
+        return importlib.import_module(full)
+    except ModuleNotFoundError as error:
+        if error.name != full:
+            raise  # the module exists but its own imports fail: that is a bug to see
+        return None
+
+
+def _kind_of(module: ModuleType | None) -> Kind | None:
+    kind = getattr(module, "KIND", None)
+    return kind if isinstance(kind, Kind) else None
+
+
+def _every_kind() -> dict[str, Kind]:
+    """Every kind in the package's folders, by name; imports every module, so only for listing
+    and for a kind whose module is not named after it."""
+    # Keyed by the folders: a folder added to ``__path__`` later (a plugin, a test) is seen.
+    return _kinds_in(tuple(__path__))
+
+
+@cache
+def _kinds_in(folders: tuple[str, ...]) -> dict[str, Kind]:
+    import pkgutil
+
+    found: dict[str, Kind] = {}
+    for module in pkgutil.iter_modules(list(folders)):
+        kind = _kind_of(_import(module.name))
+        if kind is not None:
+            found.setdefault(kind.name, kind)
+    return found
 
 
 def names() -> list[str]:
-    return sorted(_MODULES)
+    return sorted(_every_kind())
 
 
 @cache
 def get(name: str) -> Kind:
     """The kind called ``name``; KeyError when there is none."""
-    if name not in _MODULES:
+    kind = _kind_of(_import(name.replace("-", "_")))
+    if kind is not None and kind.name == name:
+        return kind
+    found = _every_kind().get(name)
+    if found is None:
         raise KeyError(name)
-    module = importlib.import_module(f"{__name__}.{_MODULES[name]}")
-    kind: Kind = module.KIND
-    return kind
+    return found
 
 
 def validate_options(rule: RuleSpec) -> KindOptions | str:
@@ -67,5 +96,3 @@ def validate_options(rule: RuleSpec) -> KindOptions | str:
             message = "unknown key" if is_unknown_key(problem["type"]) else problem["msg"]
             problems.append(f"options.{where}: {message}" if where else message)
         return "\n    ".join(problems)
-
-
