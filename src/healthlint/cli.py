@@ -133,7 +133,13 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     check = commands.add_parser("check", help="check articles (files or folders)")
-    check.add_argument("paths", nargs="*", default=["."], metavar="PATH")
+    check.add_argument("paths", nargs="*", default=[], metavar="PATH",
+                       help="files, folders or glob patterns (default: .); - reads one "
+                       "article from standard input")
+    check.add_argument("--stdin-filename", metavar="NAME",
+                       help="the name of the article read from standard input: its extension "
+                       "gives the format, and its folder the configuration and overrides "
+                       "(default: <stdin>, read as Markdown)")
     output = check.add_argument_group("output")
     output.add_argument("--format", "-f", choices=format_names(), default="text",
                         help="text (default), json, sarif (code scanning), github (workflow "
@@ -431,19 +437,33 @@ class _Group:
     checked: list[str] | None = None
 
 
-def _groups(args: argparse.Namespace) -> list[_Group]:
-    """The files to check, grouped by the configuration that applies to each."""
+STDIN = "-"
+STDIN_NAME = "<stdin>"
+
+
+def _targets(args: argparse.Namespace) -> Iterator[Target]:
     from .engine import discover
 
+    if args.stdin:
+        # The path stands for standard input; it is only looked at by name (configuration,
+        # overrides, exclusions), never opened.
+        name = args.stdin_filename or STDIN_NAME
+        yield name, Path(name), None
+        return
+    yield from discover(args.paths)
+
+
+def _groups(args: argparse.Namespace) -> list[_Group]:
+    """The files to check, grouped by the configuration that applies to each."""
     if args.config or args.isolated:
-        return [_Group(_config(args), list(discover(args.paths)))]
+        return [_Group(_config(args), list(_targets(args)))]
     from .config import ConfigFinder
 
     finder = ConfigFinder()
     fallback = finder.fallback
     # Keyed by identity: the finder hands out one Config object per configuration file.
     groups: dict[int, _Group] = {}
-    for target in discover(args.paths):
+    for target in _targets(args):
         base = finder.for_path(target[1])
         group = groups.get(id(base))
         if group is None:
@@ -464,7 +484,7 @@ def _run(group: _Group, args: argparse.Namespace) -> None:
     linter = Linter(group.config)
     _unknown_selectors(linter.ruleset, group.config, args)
     cache = None
-    if not args.no_cache:
+    if not args.no_cache and not args.stdin:
         from .cache import FindingCache, findings_location
 
         folder = findings_location(args.cache_dir, group.config.cache_dir)
@@ -485,7 +505,56 @@ def _run(group: _Group, args: argparse.Namespace) -> None:
         targets.append(target)
     group.checked = [shown for shown, _, _ in targets]
     _start_up_done()
-    group.result = linter.lint_targets(targets, jobs=args.jobs, cache=cache)
+    if args.stdin:
+        group.result = _lint_stdin(linter, targets)
+    else:
+        group.result = linter.lint_targets(targets, jobs=args.jobs, cache=cache)
+
+
+def _read_stdin(max_size: int) -> bytes:
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is not None:
+        data: bytes = stream.read(max_size + 1)
+        return data
+    # A text stream put in place of the real one (an embedding program, a test).
+    return sys.stdin.read(max_size + 1).encode("utf-8", "surrogateescape")
+
+
+def _lint_stdin(linter: Linter, targets: list[Target]) -> LintResult:
+    """Findings for the article read from standard input, under the name it was given; the
+    format comes from the name's extension, Markdown when it has none that says."""
+    from .engine import LintResult
+    from .parsers import EXTENSIONS, parse_article
+    from .reading import ReadError, decode
+
+    limit = linter.config.max_file_size
+    # Read even when the name is excluded, so the program writing to the pipe is not cut off.
+    data = _read_stdin(limit)
+    result = LintResult()
+    if not targets:  # excluded, or not an article, by its name
+        return result
+    shown = targets[0][0]
+    try:
+        if len(data) > limit:
+            raise ReadError(f"standard input is over the {limit:,}-byte limit (max-file-size)")
+        source = decode(data)
+    except ReadError as error:
+        result.findings.append(linter.unreadable(shown, str(error)))
+        result.files_unreadable = 1
+        return result
+    try:
+        article = parse_article(source.text, filename=shown,
+                                fmt=EXTENSIONS.get(Path(shown).suffix.lower(), "markdown"))
+        article.problems[:0] = source.problems
+        result.findings = linter.check_article(article, path=shown)
+    except Exception as error:
+        # As for a file: an article that breaks a rule is reported as not checked.
+        result.findings = [linter.unreadable(
+            shown, f"could not be checked: internal error {type(error).__name__}")]
+        result.files_unreadable = 1
+        return result
+    result.files_checked = 1
+    return result
 
 
 def _merge(groups: list[_Group]) -> tuple[LintResult, RuleSet, list[str]]:
@@ -511,10 +580,23 @@ def _merge(groups: list[_Group]) -> tuple[LintResult, RuleSet, list[str]]:
 def _check(args: argparse.Namespace) -> int:
     from .reporters import Report, get
 
-    if args.no_cache:
+    args.stdin = False
+    if STDIN in args.paths or (args.stdin_filename and not args.paths):
+        if args.paths not in ([], [STDIN]):
+            raise UsageError("- (standard input) cannot be combined with other paths")
+        args.paths = [STDIN]
+    elif args.stdin_filename:
+        raise UsageError("--stdin-filename names the article read from standard input: give "
+                         "- as the path")
+    if not args.paths:
+        args.paths = ["."]
+    if args.no_cache or args.paths == [STDIN]:
+        # Checking standard input leaves nothing behind: no findings or artifacts cache.
         from .artifacts import disable
 
         disable()
+    if args.paths == [STDIN]:
+        args.stdin = True
     groups = _groups(args)
     for group in groups:
         _run(group, args)

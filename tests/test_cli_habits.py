@@ -1,0 +1,161 @@
+"""What users of ruff, yamllint and markdownlint expect of the command line: standard input,
+--quiet, colour, --show-source, glob patterns and a warning when nothing was checked."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from healthlint.cli import main
+
+TODAY = "2026-11-26"
+# One heading, a promise no treatment keeps (HL602, warning) and no disclaimer (HL501, error).
+PROMISE_MD = "# Knee pain\n\nThis miracle cure helps.\n"
+PROMISE_TXT = "Knee pain\n\nThis miracle cure helps.\n"
+
+
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(args)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def feed(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HEALTHLINT_CACHE_DIR", str(tmp_path / "cache"))
+    for name in ("NO_COLOR", "FORCE_COLOR"):
+        monkeypatch.delenv(name, raising=False)
+    return tmp_path
+
+
+def command(*args: str, cwd: Path, env: dict[str, str] | None = None,
+            stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    base = {key: value for key, value in os.environ.items()
+            if key not in ("NO_COLOR", "FORCE_COLOR")}
+    base["HEALTHLINT_CACHE_DIR"] = str(cwd / "cache")
+    return subprocess.run([sys.executable, "-m", "healthlint", *args], cwd=cwd,
+                          env={**base, **(env or {})}, input=stdin, capture_output=True,
+                          check=False)
+
+
+# standard input ----------------------------------------------------------------------------
+def test_dash_reads_one_markdown_article_from_stdin(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    feed(monkeypatch, PROMISE_MD.encode())
+    code, out, _ = run(["check", "-", "--today", TODAY], capsys)
+    assert code == 1
+    assert "<stdin>:3:6: warning HL602 " in out
+    assert "<stdin>:1:1: error HL501 " in out
+    assert out.splitlines()[-1].startswith("1 file checked, 1 with findings")
+
+
+def test_stdin_without_a_name_is_read_as_markdown(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # No extension, no Markdown marks at the top: a file of this name would be sniffed as
+    # plain text, where "**Risks**" is not a heading.
+    page = "Knee surgery\n\n**Risks**\n\nThis miracle cure helps.\n"
+
+    def findings(args: list[str], data: bytes | None = None) -> list[tuple[int, str]]:
+        if data is not None:
+            feed(monkeypatch, data)
+        main(["check", *args, "-f", "json", "--today", TODAY, "--no-cache"])
+        out = capsys.readouterr().out
+        return [(f["line"], f["rule"]) for f in json.loads(out)["findings"]]
+
+    for name in ("knee.md", "knee.txt", "knee"):
+        (workdir / name).write_text(page, encoding="utf-8")
+    assert findings(["knee.md"]) != findings(["knee.txt"])
+    assert findings(["knee"]) == findings(["knee.txt"])
+    assert findings(["-"], page.encode()) == findings(["knee.md"])
+    assert findings(["-", "--stdin-filename", "knee.txt"], page.encode()) == findings(
+        ["knee.txt"])
+
+
+def test_stdin_filename_names_the_format_the_report_and_the_configuration(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (workdir / "news").mkdir()
+    (workdir / "news" / "healthlint.toml").write_text(
+        f'today = {TODAY}\nselect = ["HL602"]\n', encoding="utf-8")
+    feed(monkeypatch, PROMISE_TXT.encode())
+    code, out, _ = run(["check", "-", "--stdin-filename", "news/knee.txt"], capsys)
+    assert code == 0  # the folder's configuration selects only the warning
+    assert out.splitlines() == [
+        'news/knee.txt:3:6: warning HL602 "miracle" promises more than any treatment can. '
+        'Say what the evidence shows, for example "may help", "works for many people" or '
+        '"is usually safe".',
+        "1 file checked, 1 with findings: 1 warning.",
+    ]
+
+
+def test_stdin_filename_selects_the_overrides_for_its_folder(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (workdir / "healthlint.toml").write_text(
+        f'today = {TODAY}\nselect = ["HL602", "HL501"]\n'
+        '[[overrides]]\nfiles = ["archive/**"]\nignore = ["HL602"]\n', encoding="utf-8")
+    feed(monkeypatch, PROMISE_MD.encode())
+    _, current, _ = run(["check", "-", "--stdin-filename", "current/knee.md"], capsys)
+    feed(monkeypatch, PROMISE_MD.encode())
+    _, archived, _ = run(["check", "-", "--stdin-filename", "archive/2019/knee.md"], capsys)
+    assert "HL602" in current and "HL501" in current
+    assert "HL602" not in archived and "HL501" in archived
+
+
+def test_stdin_named_as_an_excluded_or_repository_file_is_not_checked(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    feed(monkeypatch, PROMISE_MD.encode())
+    code, out, _ = run(["check", "-", "--stdin-filename", "README.md", "--today", TODAY], capsys)
+    assert code == 0 and "0 files checked" in out
+    feed(monkeypatch, PROMISE_MD.encode())
+    code, out, _ = run(["check", "-", "--stdin-filename", "drafts/knee.md", "--exclude",
+                        "drafts", "--today", TODAY], capsys)
+    assert code == 0 and "0 files checked" in out
+
+
+def test_empty_or_oversized_stdin_is_reported_as_unreadable(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    feed(monkeypatch, b"")
+    code, out, _ = run(["check", "-"], capsys)
+    assert code == 1 and "<stdin>:1:1: error HL001 " in out and "empty" in out
+    feed(monkeypatch, PROMISE_MD.encode() * 100)
+    code, out, _ = run(["check", "-", "--max-file-size", "100"], capsys)
+    assert code == 1 and "HL001" in out and "100-byte limit" in out
+
+
+def test_dash_with_other_paths_or_a_name_without_dash_is_a_usage_error(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(["check", "-", "other.md"], capsys)
+    assert code == 2 and "cannot be combined" in err
+    code, _, err = run(["check", "a.md", "--stdin-filename", "b.md"], capsys)
+    assert code == 2 and "--stdin-filename" in err
+
+
+def test_checking_stdin_writes_nothing(tmp_path: Path) -> None:
+    done = command("check", "-", "--stdin-filename", "knee.md", "--today", TODAY,
+                   cwd=tmp_path, stdin=PROMISE_MD.encode())
+    assert done.returncode == 1, done.stderr
+    assert b"knee.md:3:6: warning HL602" in done.stdout
+    assert list(tmp_path.iterdir()) == []  # no cache folder, no file of the name given
+
+
+def test_stdin_filename_alone_reads_stdin(tmp_path: Path) -> None:
+    done = command("check", "--stdin-filename", "knee.md", "--today", TODAY, cwd=tmp_path,
+                   stdin=PROMISE_MD.encode())
+    assert b"knee.md:3:6: warning HL602" in done.stdout
