@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import compileall
 import os
-import statistics
 import subprocess
 import sys
 import tarfile
@@ -28,6 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 from corpus import generate
+from run import alternate
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = "2026-11-26"
@@ -59,14 +59,6 @@ class Tree:
         subprocess.run(command, env=self.env, stdout=subprocess.DEVNULL,
                        stderr=subprocess.DEVNULL, check=False)
         return time.perf_counter() - start
-
-
-def alternate(runs: dict[str, Callable[[], float]], repeat: int) -> dict[str, float]:
-    samples: dict[str, list[float]] = {name: [] for name in runs}
-    for _ in range(repeat):
-        for name, run in runs.items():
-            samples[name].append(run())
-    return {name: statistics.median(values) for name, values in samples.items()}
 
 
 def report(title: str, medians: dict[str, float], baseline: str, current: str) -> None:
