@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from healthlint.cli import main
+from sample_articles import GOOD_MD
 
 TODAY = "2026-11-26"
 # One heading, a promise no treatment keeps (HL602, warning) and no disclaimer (HL501, error).
@@ -159,3 +160,41 @@ def test_stdin_filename_alone_reads_stdin(tmp_path: Path) -> None:
     done = command("check", "--stdin-filename", "knee.md", "--today", TODAY, cwd=tmp_path,
                    stdin=PROMISE_MD.encode())
     assert b"knee.md:3:6: warning HL602" in done.stdout
+
+
+# --quiet -----------------------------------------------------------------------------------
+def test_quiet_prints_only_the_findings_and_keeps_the_exit_code(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (workdir / "knee.md").write_text(PROMISE_MD, encoding="utf-8")
+    code, loud, _ = run(["check", "knee.md", "--today", TODAY], capsys)
+    for flag in ("--quiet", "-q"):
+        quiet_code, out, err = run(["check", "knee.md", "--today", TODAY, flag], capsys)
+        assert quiet_code == code == 1
+        assert out.splitlines() == loud.splitlines()[:-1]
+        assert "file checked" not in out and err == ""
+    code, out, _ = run(["check", "knee.md", "--today", TODAY, "-q", "--fail-level", "info",
+                        "--select", "HL602"], capsys)
+    assert code == 1 and out.splitlines() == [line for line in loud.splitlines()
+                                              if " HL602 " in line]
+
+
+def test_quiet_with_no_findings_prints_nothing(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (workdir / "sprained-ankle.md").write_text(GOOD_MD, encoding="utf-8")
+    (workdir / "empty").mkdir()
+    for path in ("sprained-ankle.md", "empty"):
+        code, out, err = run(["check", path, "--today", TODAY, "--select",
+                              "sections,freshness", "-q", "--statistics"], capsys)
+        assert (code, out, err) == (0, "", "")
+
+
+def test_quiet_leaves_the_other_formats_whole(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (workdir / "knee.md").write_text(PROMISE_MD, encoding="utf-8")
+    for fmt in ("json", "sarif", "junit", "github"):
+        code, out, _ = run(["check", "knee.md", "--today", TODAY, "-f", fmt], capsys)
+        assert run(["check", "knee.md", "--today", TODAY, "-f", fmt, "-q"], capsys)[:2] == (
+            code, out)

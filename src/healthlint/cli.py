@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from .engine import Linter, LintResult, Target
     from .models import Article, Severity
     from .packs import RuleSet
+    from .reporters import Report
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 LEVELS = ("info", "warning", "error")
@@ -145,6 +146,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="text (default), json, sarif (code scanning), github (workflow "
                         "annotations) or junit (CI test reports)")
     output.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
+    output.add_argument("--quiet", "-q", action="store_true",
+                        help="print only the findings: no summary line (text format), nothing "
+                        "when there are none; the exit code is the same")
     output.add_argument("--statistics", action="store_true",
                         help="count the findings per rule (after a text report; on stderr "
                         "for the other formats)")
@@ -578,7 +582,7 @@ def _merge(groups: list[_Group]) -> tuple[LintResult, RuleSet, list[str]]:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .reporters import Report, get
+    from .reporters import Report
 
     args.stdin = False
     if STDIN in args.paths or (args.stdin_filename and not args.paths):
@@ -610,7 +614,7 @@ def _check(args: argparse.Namespace) -> int:
     outcome = _apply_baseline(args, result, files)
     report = Report(result=result, fail_level=fail_level, ruleset=ruleset,
                     fail_levels=fail_levels, files=files, baseline=outcome)
-    output = get(args.format)(report)
+    output = _render(args, report)
     notes = _baseline_notes(args, outcome) if args.format != "json" else []
     if args.statistics:
         table = _statistics(result)
@@ -624,6 +628,16 @@ def _check(args: argparse.Namespace) -> int:
     if args.exit_zero:
         return EXIT_OK
     return EXIT_FINDINGS if any(report.fails(f) for f in result.findings) else EXIT_OK
+
+
+def _render(args: argparse.Namespace, report: Report) -> str:
+    if args.format != "text":
+        from .reporters import get
+
+        return get(args.format)(report)
+    from .reporters import text
+
+    return text.render(report, quiet=args.quiet)
 
 
 def _apply_baseline(

@@ -1,4 +1,9 @@
-"""``path:line:col: severity RULE message``, one finding a line, then a summary line."""
+"""``path:line:col: severity RULE message``, one finding a line, then a summary line.
+
+Colour, when asked for, is put only around healthlint's own words (the severity and the rule
+id); names and messages come from the articles and keep their control characters escaped, so a
+page can never start an escape sequence of its own.
+"""
 
 from __future__ import annotations
 
@@ -11,15 +16,17 @@ if TYPE_CHECKING:
     from ..engine import LintResult
 
 
-def render(report: Report) -> str:
+def render(report: Report, *, quiet: bool = False) -> str:
+    """The report; ``quiet`` leaves out the summary line, so a clean run prints nothing."""
     result = report.result
     lines = [
         f"{visible(f.path)}:{f.line}:{f.column}: {f.severity.value} {f.rule} {visible(f.message)}"
         + (f" (suggestion: {visible(f.suggestion)})" if f.suggestion else "")
         for f in result.findings
     ]
-    lines.append(summary(result))
-    return "\n".join(lines) + "\n"
+    if not quiet:
+        lines.append(summary(result))
+    return "\n".join(lines) + "\n" if lines else ""
 
 
 def summary(result: LintResult) -> str:
