@@ -1,0 +1,157 @@
+"""The import contract: each module of ``src/healthlint`` imports only from its own layer or the
+layers below it, bottom to top:
+
+0. data types and text utilities: models, validation, dates, language, lazy_regex, errors,
+   reading, findings, readability/*;
+1. parsers: what Markdown, plain text and HTML look like;
+2. kinds: the rule kinds and what they share;
+3. engine: engine, suppressions, packs, config, cache, artifacts, baseline, library, due, api,
+   article_types and the package's own ``__init__`` (the public names, loaded lazily);
+4. interfaces: cli, __main__, reporters, dashboard, explain, schema.
+
+Every import counts: at the top of a module, inside a function and under ``if TYPE_CHECKING:``.
+An upward edge that exists for a reason is listed in KNOWN_UPWARD with that reason; an entry
+that no longer matches an import fails too, so the list only shrinks. Imports by a computed
+name (``importlib.import_module``) are not seen: the kinds package loads its own modules that
+way, which is a downward edge anyway.
+
+``python tests/test_layers.py`` prints every edge with the layers it joins.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent.parent / "src" / "healthlint"
+
+# Module name (without "healthlint.") or "folder.*" -> layer; first match wins.
+LAYERS: dict[str, int] = {
+    "models": 0, "validation": 0, "dates": 0, "language": 0, "lazy_regex": 0, "errors": 0,
+    # Decoding bytes into text and noticing what is wrong with them: a text utility.
+    "reading": 0,
+    # A finding's message from its template and its fingerprint: text only, no engine code.
+    "findings": 0,
+    "readability": 0, "readability.*": 0,
+    "parsers": 1, "parsers.*": 1,
+    "kinds": 2, "kinds.*": 2,
+    "engine": 3, "suppressions": 3, "packs": 3, "config": 3, "cache": 3, "artifacts": 3,
+    "baseline": 3, "library": 3, "due": 3, "api": 3, "article_types": 3, "": 3,
+    "cli": 4, "__main__": 4, "reporters": 4, "reporters.*": 4, "dashboard": 4,
+    "dashboard.*": 4, "explain": 4, "schema": 4,
+}
+NAMES = ["data types and text utilities", "parsers", "kinds", "engine", "interfaces"]
+
+# (importer, imported) -> why the lower module needs the higher one.
+KNOWN_UPWARD: dict[tuple[str, str], str] = {
+    ("readability.syllables", "artifacts"):
+        "the syllable table is kept between runs by artifacts.cached_data (imported when built)",
+    ("readability.hyphenation", "artifacts"):
+        "Pyphen's patterns are kept between runs by artifacts.cached_data (imported when built)",
+    ("readability.figures", "kinds.base"):
+        "stats and inspect measure the prose the readability rule judges, through its context",
+    ("readability.figures", "kinds.readability"):
+        "stats and inspect measure the prose the readability rule judges (prose_of)",
+    ("kinds", "packs"):
+        "type only: validate_options is given the RuleSpec whose options it validates",
+    ("kinds.base", "packs"):
+        "type only: Kind.check is given the RuleSpec it runs for",
+}
+
+
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(PACKAGE).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def modules() -> dict[str, Path]:
+    return {module_name(path): path for path in sorted(PACKAGE.rglob("*.py"))}
+
+
+def layer_of(name: str) -> int:
+    if name in LAYERS:
+        return LAYERS[name]
+    folder = name.rpartition(".")[0]
+    while folder:
+        if f"{folder}.*" in LAYERS:
+            return LAYERS[f"{folder}.*"]
+        folder = folder.rpartition(".")[0]
+    raise KeyError(name)
+
+
+def imported_by(name: str, path: Path, known: set[str]) -> set[str]:
+    """The package's modules that module ``name`` imports, wherever the import stands."""
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+        if isinstance(node, ast.Import):
+            targets = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = ["healthlint", *package.split(".")] if package else ["healthlint"]
+                base = base[: len(base) - node.level + 1]
+                source = ".".join([*base, *([node.module] if node.module else [])])
+            else:
+                source = node.module or ""
+            # "from . import kinds" imports the module kinds; "from .x import y" the module x.
+            targets = [f"{source}.{alias.name}" if f"{source}.{alias.name}".removeprefix(
+                "healthlint").lstrip(".") in known else source for alias in node.names]
+        else:
+            continue
+        for target in targets:
+            if target != "healthlint" and not target.startswith("healthlint."):
+                continue
+            short = target.removeprefix("healthlint").lstrip(".")
+            while short and short not in known:
+                short = short.rpartition(".")[0]
+            if short != name:
+                found.add(short)
+    return found
+
+
+def edges() -> set[tuple[str, str]]:
+    found = modules()
+    known = set(found)
+    return {(name, target) for name, path in found.items()
+            for target in imported_by(name, path, known)}
+
+
+def test_every_module_has_a_layer() -> None:
+    unplaced = []
+    for name in modules():
+        try:
+            layer_of(name)
+        except KeyError:
+            unplaced.append(name or "healthlint/__init__")
+    assert unplaced == [], "add these modules to LAYERS in tests/test_layers.py"
+
+
+def test_no_module_imports_from_a_higher_layer() -> None:
+    upward = sorted(
+        f"{importer or 'healthlint'} ({NAMES[layer_of(importer)]}) imports {imported} "
+        f"({NAMES[layer_of(imported)]})"
+        for importer, imported in edges()
+        if layer_of(imported) > layer_of(importer) and (importer, imported) not in KNOWN_UPWARD
+    )
+    assert upward == []
+
+
+def test_every_known_exception_is_still_an_import() -> None:
+    assert sorted(set(KNOWN_UPWARD) - edges()) == []
+
+
+def test_the_contract_sees_every_kind_of_import() -> None:
+    # Function-level and type-only imports are the ones a quick grep of the top would miss.
+    found = edges()
+    assert ("readability.syllables", "artifacts") in found  # inside a function
+    assert ("kinds.base", "packs") in found  # under TYPE_CHECKING
+    assert ("engine", "kinds") in found  # "from . import kinds"
+
+
+if __name__ == "__main__":
+    for importer, imported in sorted(edges()):
+        low, high = layer_of(importer), layer_of(imported)
+        mark = "  UPWARD" if high > low else ""
+        print(f"{importer or 'healthlint'} [{low}] -> {imported or 'healthlint'} [{high}]{mark}")
