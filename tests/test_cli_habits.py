@@ -198,3 +198,108 @@ def test_quiet_leaves_the_other_formats_whole(
         code, out, _ = run(["check", "knee.md", "--today", TODAY, "-f", fmt], capsys)
         assert run(["check", "knee.md", "--today", TODAY, "-f", fmt, "-q"], capsys)[:2] == (
             code, out)
+
+
+# colour ------------------------------------------------------------------------------------
+RED, YELLOW, BOLD, RESET = "\x1b[31m", "\x1b[33m", "\x1b[1m", "\x1b[0m"
+COLOURED_HL602 = f"{YELLOW}warning{RESET} {BOLD}HL602{RESET} "
+COLOURED_HL501 = f"{RED}error{RESET} {BOLD}HL501{RESET} "
+
+
+@pytest.fixture
+def knee(tmp_path: Path) -> Path:
+    (tmp_path / "knee.md").write_text(PROMISE_MD, encoding="utf-8")
+    return tmp_path
+
+
+def in_terminal(*args: str, cwd: Path, env: dict[str, str] | None = None) -> str:
+    """What the command prints when its stdout is a terminal."""
+    import pty
+
+    base = {key: value for key, value in os.environ.items()
+            if key not in ("NO_COLOR", "FORCE_COLOR")}
+    base["HEALTHLINT_CACHE_DIR"] = str(cwd / "cache")
+    leader, follower = pty.openpty()
+    process = subprocess.Popen([sys.executable, "-m", "healthlint", *args], cwd=cwd,
+                               env={**base, **(env or {})}, stdout=follower,
+                               stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal closed when the command ended
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    process.wait()
+    os.close(leader)
+    return b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+
+
+CHECK = ("check", "knee.md", "--today", TODAY, "--select", "HL602,HL501")
+
+
+def test_colour_in_a_terminal_and_not_in_a_pipe(knee: Path) -> None:
+    out = in_terminal(*CHECK, cwd=knee)
+    assert f"knee.md:3:6: {COLOURED_HL602}" in out
+    assert f"knee.md:1:1: {COLOURED_HL501}" in out
+    assert out.splitlines()[-1] == "1 file checked, 1 with findings: 1 error, 1 warning."
+    piped = command(*CHECK, cwd=knee)
+    assert piped.returncode == 1 and b"\x1b" not in piped.stdout
+    assert piped.stdout.decode().splitlines() == [
+        line.replace(YELLOW, "").replace(RED, "").replace(BOLD, "").replace(RESET, "")
+        for line in out.splitlines()]
+
+
+@pytest.mark.parametrize("value", ["", "1", "0"])
+def test_no_color_of_any_value_turns_colour_off(knee: Path, value: str) -> None:
+    assert "\x1b" not in in_terminal(*CHECK, cwd=knee, env={"NO_COLOR": value})
+    assert b"\x1b" not in command(*CHECK, cwd=knee,
+                                  env={"NO_COLOR": value, "FORCE_COLOR": "1"}).stdout
+
+
+def test_force_color_colours_a_pipe(knee: Path) -> None:
+    assert COLOURED_HL602.encode() in command(*CHECK, cwd=knee, env={"FORCE_COLOR": "1"}).stdout
+    assert b"\x1b" not in command(*CHECK, cwd=knee, env={"FORCE_COLOR": ""}).stdout
+
+
+def test_the_color_flag_wins_over_the_environment(knee: Path) -> None:
+    assert "\x1b" not in in_terminal(*CHECK, "--color", "never", cwd=knee,
+                                     env={"FORCE_COLOR": "1"})
+    always = command(*CHECK, "--color", "always", cwd=knee, env={"NO_COLOR": "1"})
+    assert COLOURED_HL501.encode() in always.stdout
+    assert COLOURED_HL602 in in_terminal(*CHECK, "--color", "auto", cwd=knee)
+
+
+def test_no_colour_in_machine_formats_even_when_forced(knee: Path) -> None:
+    for fmt in ("json", "sarif", "junit", "github"):
+        for extra in ((), ("--color", "always")):
+            done = command(*CHECK, "-f", fmt, *extra, cwd=knee, env={"FORCE_COLOR": "1"})
+            assert done.returncode == 1 and done.stdout, fmt
+            assert b"\x1b" not in done.stdout, fmt
+        assert "\x1b" not in in_terminal(*CHECK, "-f", fmt, cwd=knee)
+
+
+def test_no_colour_in_an_output_file_unless_always(knee: Path) -> None:
+    command(*CHECK, "-o", "report.txt", cwd=knee, env={"FORCE_COLOR": "1"})
+    assert "\x1b" not in (knee / "report.txt").read_text(encoding="utf-8")
+    in_terminal(*CHECK, "-o", "report.txt", cwd=knee)
+    assert "\x1b" not in (knee / "report.txt").read_text(encoding="utf-8")
+    command(*CHECK, "-o", "report.txt", "--color", "always", cwd=knee)
+    assert COLOURED_HL602 in (knee / "report.txt").read_text(encoding="utf-8")
+
+
+def test_colour_never_lets_a_file_name_or_article_inject_escapes(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    name = "knee\x1b[2J\x1b]8;;x\x07.md"
+    (workdir / name).write_text("# Knee \x1b[31mpain\n\nThis miracle cure helps.\n",
+                                encoding="utf-8")
+    code, out, _ = run(["check", name, "--today", TODAY, "--color", "always"], capsys)
+    assert code == 1 and COLOURED_HL602 in out
+    for ours in (RED, YELLOW, "\x1b[34m", BOLD, RESET):
+        out = out.replace(ours, "")
+    assert "\x1b" not in out and "\x07" not in out
+    assert "knee\\x1b[2J\\x1b]8;;x\\x07.md:" in out

@@ -149,6 +149,10 @@ def build_parser() -> argparse.ArgumentParser:
     output.add_argument("--quiet", "-q", action="store_true",
                         help="print only the findings: no summary line (text format), nothing "
                         "when there are none; the exit code is the same")
+    output.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                        help="colour the severities and rule ids of the text format: auto "
+                        "(default) when stdout is a terminal, unless $NO_COLOR is set; also "
+                        "when $FORCE_COLOR is; never in --output files unless always")
     output.add_argument("--statistics", action="store_true",
                         help="count the findings per rule (after a text report; on stderr "
                         "for the other formats)")
@@ -637,7 +641,22 @@ def _render(args: argparse.Namespace, report: Report) -> str:
         return get(args.format)(report)
     from .reporters import text
 
-    return text.render(report, quiet=args.quiet)
+    return text.render(report, quiet=args.quiet, color=_colour(args.color, args.output))
+
+
+def _colour(choice: str, output: str | None) -> bool:
+    """Whether the text report is coloured: the flag first, then https://no-color.org and
+    FORCE_COLOR as other tools read them, then whether stdout is a terminal."""
+    if choice != "auto":
+        return choice == "always"
+    if output or "NO_COLOR" in os.environ:
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):  # replaced by an object without it, or closed
+        return False
 
 
 def _apply_baseline(

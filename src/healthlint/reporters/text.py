@@ -16,14 +16,26 @@ if TYPE_CHECKING:
     from ..engine import LintResult
 
 
-def render(report: Report, *, quiet: bool = False) -> str:
-    """The report; ``quiet`` leaves out the summary line, so a clean run prints nothing."""
+# ANSI SGR codes: red, yellow and blue for the severities, bold for the rule id.
+_SEVERITY_COLOURS = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[34m"}
+_BOLD = "\x1b[1m"
+_RESET = "\x1b[0m"
+
+
+def render(report: Report, *, quiet: bool = False, color: bool = False) -> str:
+    """The report; ``quiet`` leaves out the summary line, so a clean run prints nothing;
+    ``color`` marks the severities and rule ids with ANSI colours (for a terminal)."""
     result = report.result
-    lines = [
-        f"{visible(f.path)}:{f.line}:{f.column}: {f.severity.value} {f.rule} {visible(f.message)}"
-        + (f" (suggestion: {visible(f.suggestion)})" if f.suggestion else "")
-        for f in result.findings
-    ]
+    lines = []
+    for f in result.findings:
+        severity, rule = f.severity.value, visible(f.rule)
+        if color:
+            severity = f"{_SEVERITY_COLOURS.get(severity, '')}{severity}{_RESET}"
+            rule = f"{_BOLD}{rule}{_RESET}"
+        lines.append(
+            f"{visible(f.path)}:{f.line}:{f.column}: {severity} {rule} {visible(f.message)}"
+            + (f" (suggestion: {visible(f.suggestion)})" if f.suggestion else "")
+        )
     if not quiet:
         lines.append(summary(result))
     return "\n".join(lines) + "\n" if lines else ""
