@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -303,3 +304,75 @@ def test_colour_never_lets_a_file_name_or_article_inject_escapes(
         out = out.replace(ours, "")
     assert "\x1b" not in out and "\x07" not in out
     assert "knee\\x1b[2J\\x1b]8;;x\\x07.md:" in out
+
+
+# --show-source -----------------------------------------------------------------------------
+def caret_column(out: str, rule: str) -> tuple[str, int]:
+    """The source line shown under the finding of ``rule`` and the column of its caret."""
+    lines = out.splitlines()
+    at = next(i for i, line in enumerate(lines) if f" {rule} " in line)
+    shown, caret = lines[at + 1], lines[at + 2]
+    assert re.fullmatch(r"  \d+ \| .*", shown) and re.fullmatch(r"  +\| +\^", caret)
+    bar = shown.index(" | ") + 3
+    return shown[bar:], caret.index("^") - bar
+
+
+def test_show_source_puts_a_caret_under_the_column(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (workdir / "knee.md").write_text(PROMISE_MD, encoding="utf-8")
+    code, out, _ = run(["check", "knee.md", "--today", TODAY, "--show-source"], capsys)
+    assert code == 1
+    lines = out.splitlines()
+    at = lines.index(next(line for line in lines if line.startswith("knee.md:3:6: ")))
+    assert lines[at + 1:at + 3] == ["  3 | This miracle cure helps.", "    |      ^"]
+    assert lines[-1].startswith("1 file checked")
+    plain = run(["check", "knee.md", "--today", TODAY], capsys)[1].splitlines()
+    assert [line for line in lines if not line.startswith("  ")] == plain
+
+
+def test_show_source_escapes_the_line_and_keeps_the_caret_under_the_word(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = "# Knee pain\n\nSome\tsay \x1b[2J\u65e5\u672c a miracle cure helps.\r\n"
+    (workdir / "knee.md").write_text(page, encoding="utf-8", newline="")
+    _, out, _ = run(["check", "knee.md", "--today", TODAY, "--show-source"], capsys)
+    shown, column = caret_column(out, "HL602")
+    assert "\x1b" not in out and "\r" not in out
+    assert shown == "Some\\tsay \\x1b[2J\u65e5\u672c a miracle cure helps."
+    # Each escape is as wide as its text, each of the two wide characters two columns.
+    assert column == len("Some\\tsay \\x1b[2J") + 4 + len(" a ")
+
+
+def test_show_source_cuts_a_long_line_around_the_column(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = "# Knee pain\n\n" + "Rest the knee. " * 30 + "A miracle cure. " + "Ice it. " * 30 + "\n"
+    (workdir / "knee.md").write_text(page, encoding="utf-8")
+    _, out, _ = run(["check", "knee.md", "--today", TODAY, "--show-source"], capsys)
+    shown, column = caret_column(out, "HL602")
+    assert shown.startswith("...") and shown.endswith("...") and len(shown) <= 100
+    assert shown[column:].startswith("miracle cure.")
+
+
+def test_show_source_for_stdin_and_only_in_the_text_format(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    feed(monkeypatch, PROMISE_MD.encode())
+    _, out, _ = run(["check", "-", "--today", TODAY, "--show-source"], capsys)
+    assert caret_column(out, "HL602") == ("This miracle cure helps.", 5)
+    (workdir / "knee.md").write_text(PROMISE_MD, encoding="utf-8")
+    for fmt in ("json", "sarif", "junit", "github"):
+        with_source = run(["check", "knee.md", "--today", TODAY, "-f", fmt, "--show-source"],
+                          capsys)
+        assert with_source == run(["check", "knee.md", "--today", TODAY, "-f", fmt], capsys)
+
+
+def test_show_source_skips_what_has_no_line(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (workdir / "empty.md").write_text("", encoding="utf-8")
+    code, out, _ = run(["check", "empty.md", "missing.md", "--show-source"], capsys)
+    assert code == 1
+    assert [line for line in out.splitlines() if "HL001" in line] == out.splitlines()[:2]
+    assert len(out.splitlines()) == 3

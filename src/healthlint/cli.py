@@ -19,7 +19,7 @@ import datetime as dt
 import gc
 import os
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -153,6 +153,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="colour the severities and rule ids of the text format: auto "
                         "(default) when stdout is a terminal, unless $NO_COLOR is set; also "
                         "when $FORCE_COLOR is; never in --output files unless always")
+    output.add_argument("--show-source", action="store_true",
+                        help="show each finding's source line with a caret under its column "
+                        "(text format)")
     output.add_argument("--statistics", action="store_true",
                         help="count the findings per rule (after a text report; on stderr "
                         "for the other formats)")
@@ -443,6 +446,8 @@ class _Group:
     linter: Linter | None = None
     result: LintResult | None = None
     checked: list[str] | None = None
+    # The article read from standard input, decoded, for --show-source.
+    stdin_text: str | None = None
 
 
 STDIN = "-"
@@ -514,7 +519,7 @@ def _run(group: _Group, args: argparse.Namespace) -> None:
     group.checked = [shown for shown, _, _ in targets]
     _start_up_done()
     if args.stdin:
-        group.result = _lint_stdin(linter, targets)
+        group.result, group.stdin_text = _lint_stdin(linter, targets)
     else:
         group.result = linter.lint_targets(targets, jobs=args.jobs, cache=cache)
 
@@ -528,7 +533,7 @@ def _read_stdin(max_size: int) -> bytes:
     return sys.stdin.read(max_size + 1).encode("utf-8", "surrogateescape")
 
 
-def _lint_stdin(linter: Linter, targets: list[Target]) -> LintResult:
+def _lint_stdin(linter: Linter, targets: list[Target]) -> tuple[LintResult, str | None]:
     """Findings for the article read from standard input, under the name it was given; the
     format comes from the name's extension, Markdown when it has none that says."""
     from .engine import LintResult
@@ -540,7 +545,7 @@ def _lint_stdin(linter: Linter, targets: list[Target]) -> LintResult:
     data = _read_stdin(limit)
     result = LintResult()
     if not targets:  # excluded, or not an article, by its name
-        return result
+        return result, None
     shown = targets[0][0]
     try:
         if len(data) > limit:
@@ -549,7 +554,7 @@ def _lint_stdin(linter: Linter, targets: list[Target]) -> LintResult:
     except ReadError as error:
         result.findings.append(linter.unreadable(shown, str(error)))
         result.files_unreadable = 1
-        return result
+        return result, None
     try:
         article = parse_article(source.text, filename=shown,
                                 fmt=EXTENSIONS.get(Path(shown).suffix.lower(), "markdown"))
@@ -560,9 +565,9 @@ def _lint_stdin(linter: Linter, targets: list[Target]) -> LintResult:
         result.findings = [linter.unreadable(
             shown, f"could not be checked: internal error {type(error).__name__}")]
         result.files_unreadable = 1
-        return result
+        return result, None
     result.files_checked = 1
-    return result
+    return result, source.text
 
 
 def _merge(groups: list[_Group]) -> tuple[LintResult, RuleSet, list[str]]:
@@ -618,7 +623,7 @@ def _check(args: argparse.Namespace) -> int:
     outcome = _apply_baseline(args, result, files)
     report = Report(result=result, fail_level=fail_level, ruleset=ruleset,
                     fail_levels=fail_levels, files=files, baseline=outcome)
-    output = _render(args, report)
+    output = _render(args, report, groups)
     notes = _baseline_notes(args, outcome) if args.format != "json" else []
     if args.statistics:
         table = _statistics(result)
@@ -634,14 +639,44 @@ def _check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if any(report.fails(f) for f in result.findings) else EXIT_OK
 
 
-def _render(args: argparse.Namespace, report: Report) -> str:
+def _render(args: argparse.Namespace, report: Report, groups: list[_Group]) -> str:
     if args.format != "text":
         from .reporters import get
 
         return get(args.format)(report)
     from .reporters import text
 
-    return text.render(report, quiet=args.quiet, color=_colour(args.color, args.output))
+    return text.render(report, quiet=args.quiet, color=_colour(args.color, args.output),
+                       source=_source_lines(groups) if args.show_source else None)
+
+
+def _source_lines(groups: list[_Group]) -> Callable[[str], list[str] | None]:
+    """The lines of a reported file as the parsers numbered them, read again when first
+    asked for. Only the last file's are kept: findings come sorted by file."""
+    from .reading import ReadError, read_source
+
+    stdin = {group.checked[0]: group.stdin_text for group in groups
+             if group.stdin_text is not None and group.checked}
+    limit = max(group.config.max_file_size for group in groups)
+    last: list[tuple[str, list[str] | None]] = []
+
+    def lines(path: str) -> list[str] | None:
+        if last and last[0][0] == path:
+            return last[0][1]
+        text = stdin.get(path)
+        if text is None:
+            try:
+                text = read_source(Path(path), max_size=limit).text
+            except ReadError:
+                text = None
+        found = None
+        if text is not None:
+            found = text.removeprefix("\ufeff").replace("\r\n", "\n").replace(
+                "\r", "\n").split("\n")
+        last[:] = [(path, found)]
+        return found
+
+    return lines
 
 
 def _colour(choice: str, output: str | None) -> bool:

@@ -8,12 +8,17 @@ page can never start an escape sequence of its own.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from . import Report, visible
+from . import VISIBLE, Report, visible
 
 if TYPE_CHECKING:
     from ..engine import LintResult
+    from ..models import Finding
+
+# The lines of a file by its reported path (None: it cannot be read again).
+SourceLines = Callable[[str], Sequence[str] | None]
 
 
 # ANSI SGR codes: red, yellow and blue for the severities, bold for the rule id.
@@ -22,9 +27,12 @@ _BOLD = "\x1b[1m"
 _RESET = "\x1b[0m"
 
 
-def render(report: Report, *, quiet: bool = False, color: bool = False) -> str:
+def render(report: Report, *, quiet: bool = False, color: bool = False,
+           source: SourceLines | None = None) -> str:
     """The report; ``quiet`` leaves out the summary line, so a clean run prints nothing;
-    ``color`` marks the severities and rule ids with ANSI colours (for a terminal)."""
+    ``color`` marks the severities and rule ids with ANSI colours (for a terminal);
+    ``source`` gives the files' lines, to show each finding's line with a caret under its
+    column."""
     result = report.result
     lines = []
     for f in result.findings:
@@ -36,9 +44,62 @@ def render(report: Report, *, quiet: bool = False, color: bool = False) -> str:
             f"{visible(f.path)}:{f.line}:{f.column}: {severity} {rule} {visible(f.message)}"
             + (f" (suggestion: {visible(f.suggestion)})" if f.suggestion else "")
         )
+        if source is not None:
+            lines += excerpt(f, source(f.path), color=color)
     if not quiet:
         lines.append(summary(result))
     return "\n".join(lines) + "\n" if lines else ""
+
+
+# Columns of a source line shown; a longer line is cut around the finding's column.
+EXCERPT_WIDTH = 100
+_CUT = "..."
+
+
+def _cells(char: str) -> tuple[str, int]:
+    """How a character of an article is shown, and how many terminal columns that takes."""
+    import unicodedata
+
+    escaped = VISIBLE.get(ord(char))
+    if escaped is not None:
+        return escaped, len(escaped)
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return char, 0
+    return char, 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def excerpt(finding: Finding, lines: Sequence[str] | None, *, color: bool = False) -> list[str]:
+    """The finding's source line, escaped as names and messages are, and a caret under its
+    column (as ruff shows them); nothing when the line is not in ``lines``."""
+    if lines is None or not 1 <= finding.line <= len(lines):
+        return []
+    cells = [_cells(char) for char in lines[finding.line - 1]]
+    at = min(max(finding.column - 1, 0), len(cells))
+    start, end = 0, len(cells)
+    if sum(width for _, width in cells) > EXCERPT_WIDTH:
+        # Some context before the column, as much after it as fits.
+        room = EXCERPT_WIDTH - 2 * len(_CUT)
+        start, used = at, 0
+        while start > 0 and used + cells[start - 1][1] <= room // 3:
+            start -= 1
+            used += cells[start][1]
+        end = start
+        used = 0
+        while end < len(cells) and used + cells[end][1] <= room:
+            used += cells[end][1]
+            end += 1
+        while start > 0 and used + cells[start - 1][1] <= room:
+            start -= 1
+            used += cells[start][1]
+    before = _CUT if start > 0 else ""
+    shown = before + "".join(text for text, _ in cells[start:end]) + (
+        _CUT if end < len(cells) else "")
+    offset = len(before) + sum(width for _, width in cells[start:at])
+    caret = "^"
+    if color:
+        caret = f"{_SEVERITY_COLOURS.get(finding.severity.value, '')}^{_RESET}"
+    number = str(finding.line)
+    return [f"  {number} | {shown}".rstrip(), f"  {' ' * len(number)} | {' ' * offset}{caret}"]
 
 
 def summary(result: LintResult) -> str:
