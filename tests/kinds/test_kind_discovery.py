@@ -28,11 +28,13 @@ from typing import TYPE_CHECKING, Any
 from healthlint.kinds.base import CheckContext, Hit, Kind, KindOptions
 
 if TYPE_CHECKING:
-    from pydantic import PositiveInt
+    from pydantic import PositiveInt, conint
 
 
 class Options(KindOptions):
     max_words: PositiveInt = 8
+    # A constrained-type call, evaluated only when pydantic reads the annotation.
+    max_per_file: conint(ge=1, le=50) = 50  # type: ignore[valid-type]
 
 
 def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
@@ -92,6 +94,18 @@ def test_a_kind_module_is_found_without_a_registry(new_kind: Path) -> None:
     assert healthlint.kinds.get("heading-words").options.__name__ == "Options"
     with pytest.raises(KeyError):
         healthlint.kinds.get("no-such-kind")
+
+
+def test_its_options_take_any_pydantic_type_the_module_imports_for_mypy(new_kind: Path) -> None:
+    from pydantic import ValidationError
+
+    from healthlint.validation import validate
+
+    options = healthlint.kinds.get("heading-words").options
+    validated = validate(options, {"max_words": 3, "max_per_file": 5})
+    assert vars(validated) == {"max_words": 3, "max_per_file": 5}
+    with pytest.raises(ValidationError, match="less than or equal to 50"):
+        validate(options, {"max_per_file": 51})
 
 
 def test_its_rule_is_checked_end_to_end(
