@@ -376,3 +376,59 @@ def test_show_source_skips_what_has_no_line(
     assert code == 1
     assert [line for line in out.splitlines() if "HL001" in line] == out.splitlines()[:2]
     assert len(out.splitlines()) == 3
+
+
+# glob patterns -----------------------------------------------------------------------------
+@pytest.fixture
+def tree(workdir: Path) -> Path:
+    for name in ("articles/knee.md", "articles/joints/hip/hip.md", "articles/joints/hip.txt",
+                 "articles/.drafts/draft.md", "other/elbow.md"):
+        (workdir / name).parent.mkdir(parents=True, exist_ok=True)
+        (workdir / name).write_text(PROMISE_MD, encoding="utf-8")
+    (workdir / "articles" / "notes.json").write_text("{}", encoding="utf-8")
+    return workdir
+
+
+def checked(out: str) -> list[str]:
+    return sorted({line.split(":")[0] for line in out.splitlines() if " HL602 " in line})
+
+
+def test_a_quoted_recursive_glob_is_expanded_by_healthlint(
+    tree: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(["check", "articles/**/*.md", "--select", "HL602"], capsys)
+    assert code == 0
+    assert checked(out) == [str(Path("articles/joints/hip/hip.md")), str(Path("articles/knee.md"))]
+    assert out.splitlines()[-1].startswith("2 files checked")
+    _, out, _ = run(["check", "articles/*.md", "other/elb?w.md", "articles/joints/hip.[tx]*",
+                     "--select", "HL602"], capsys)
+    assert checked(out) == [str(Path("articles/joints/hip.txt")), str(Path("articles/knee.md")),
+                            str(Path("other/elbow.md"))]
+
+
+def test_an_expanded_glob_still_obeys_exclude_and_dedupes(
+    tree: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, out, _ = run(["check", "articles/**/*.md", "articles/knee.md", "--select", "HL602",
+                     "--exclude", "hip"], capsys)
+    assert checked(out) == [str(Path("articles/knee.md"))]
+    assert out.splitlines()[-1].startswith("1 file checked")
+
+
+def test_a_glob_that_matches_nothing_is_reported_like_a_missing_path(
+    tree: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(["check", "articles/**/*.rst", "--select", "HL602"], capsys)
+    missing_code, missing, _ = run(["check", "nowhere/x.rst", "--select", "HL602"], capsys)
+    assert code == missing_code == 1
+    assert out == missing.replace("nowhere/x.rst", "articles/**/*.rst")
+    assert "articles/**/*.rst:1:1: error HL001 " in out
+
+
+def test_a_file_whose_name_looks_like_a_glob_is_read_by_its_name(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (workdir / "knee[1].md").write_text(PROMISE_MD, encoding="utf-8")
+    (workdir / "knee1.md").write_text(PROMISE_MD, encoding="utf-8")
+    _, out, _ = run(["check", "knee[1].md", "--select", "HL602"], capsys)
+    assert checked(out) == ["knee[1].md"]

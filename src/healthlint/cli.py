@@ -135,8 +135,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="check articles (files or folders)")
     check.add_argument("paths", nargs="*", default=[], metavar="PATH",
-                       help="files, folders or glob patterns (default: .); - reads one "
-                       "article from standard input")
+                       help="files, folders or glob patterns such as 'articles/**/*.md' "
+                       "(expanded by healthlint when the shell did not; default: .); - "
+                       "reads one article from standard input")
     check.add_argument("--stdin-filename", metavar="NAME",
                        help="the name of the article read from standard input: its extension "
                        "gives the format, and its folder the configuration and overrides "
@@ -524,6 +525,23 @@ def _run(group: _Group, args: argparse.Namespace) -> None:
         group.result = linter.lint_targets(targets, jobs=args.jobs, cache=cache)
 
 
+def _expand_globs(paths: list[str]) -> list[str]:
+    """``paths`` with each glob pattern the shell left alone (quoted, or a shell that does not
+    expand ``**``) replaced by what it matches; a pattern that matches nothing stays, to be
+    reported as a missing path. A name that exists is never a pattern, whatever it holds."""
+    if not any(char in path for path in paths for char in "*?["):
+        return paths
+    import glob
+
+    expanded: list[str] = []
+    for path in paths:
+        if glob.has_magic(path) and not os.path.lexists(path):
+            expanded += sorted(glob.glob(path, recursive=True)) or [path]
+        else:
+            expanded.append(path)
+    return expanded
+
+
 def _read_stdin(max_size: int) -> bytes:
     stream = getattr(sys.stdin, "buffer", None)
     if stream is not None:
@@ -603,6 +621,7 @@ def _check(args: argparse.Namespace) -> int:
                          "- as the path")
     if not args.paths:
         args.paths = ["."]
+    args.paths = _expand_globs(args.paths)
     if args.no_cache or args.paths == [STDIN]:
         # Checking standard input leaves nothing behind: no findings or artifacts cache.
         from .artifacts import disable
