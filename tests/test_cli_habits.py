@@ -432,3 +432,62 @@ def test_a_file_whose_name_looks_like_a_glob_is_read_by_its_name(
     (workdir / "knee1.md").write_text(PROMISE_MD, encoding="utf-8")
     _, out, _ = run(["check", "knee[1].md", "--select", "HL602"], capsys)
     assert checked(out) == ["knee[1].md"]
+
+
+# no articles found -------------------------------------------------------------------------
+NOTHING = "healthlint: no articles found in "
+
+
+def test_an_empty_folder_or_one_without_articles_is_a_warning_and_exit_zero(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (workdir / "empty").mkdir()
+    (workdir / "repo").mkdir()
+    for name in ("README.md", "LICENSE.txt", "notes.json", "logo.png"):
+        (workdir / "repo" / name).write_text("x\n", encoding="utf-8")
+    code, out, err = run(["check", "empty", "--today", TODAY], capsys)
+    assert (code, err) == (0, NOTHING + "empty\n")
+    assert out == "0 files checked: no problems found.\n"
+    code, _, err = run(["check", "empty", "repo", "repo/README.md"], capsys)
+    assert (code, err) == (0, NOTHING + "empty repo repo/README.md\n")
+    code, _, err = run(["check", "--exclude", "knee.md", "knee.md"], capsys)
+    assert (code, err) == (0, NOTHING + "knee.md\n")
+
+
+def test_the_warning_names_the_glob_and_the_default_folder(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (workdir / "docs").mkdir()
+    (workdir / "docs" / "notes.json").write_text("{}", encoding="utf-8")
+    _, out, err = run(["check", "docs/*"], capsys)
+    assert "docs/notes.json:1:1: " in out and err == ""  # a file named is read, as by the shell
+    code, _, err = run(["check"], capsys)
+    assert (code, err) == (0, NOTHING + ".\n")
+    code, _, err = run(["check", "do?s"], capsys)
+    assert (code, err) == (0, NOTHING + "do?s\n")
+
+
+def test_a_missing_path_stays_an_error_finding_without_the_warning(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (workdir / "empty").mkdir()
+    code, out, err = run(["check", "empty", "missing"], capsys)
+    assert code == 1 and "missing:1:1: error HL001 " in out and err == ""
+    code, out, err = run(["check", "empty/*.md"], capsys)
+    assert code == 1 and "empty/*.md:1:1: error HL001 " in out and err == ""
+
+
+def test_quiet_and_stdin_leave_the_warning_out(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (workdir / "empty").mkdir()
+    assert run(["check", "empty", "-q"], capsys) == (0, "", "")
+    feed(monkeypatch, PROMISE_MD.encode())
+    code, _, err = run(["check", "-", "--stdin-filename", "README.md"], capsys)
+    assert (code, err) == (0, "")
+
+
+def test_the_warning_escapes_the_path(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (workdir / "e\x1b[2Jmpty").mkdir()
+    _, _, err = run(["check", "e\x1b[2Jmpty"], capsys)
+    assert err == NOTHING + "e\\x1b[2Jmpty\n"

@@ -621,6 +621,7 @@ def _check(args: argparse.Namespace) -> int:
                          "- as the path")
     if not args.paths:
         args.paths = ["."]
+    named = args.paths
     args.paths = _expand_globs(args.paths)
     if args.no_cache or args.paths == [STDIN]:
         # Checking standard input leaves nothing behind: no findings or artifacts cache.
@@ -653,6 +654,13 @@ def _check(args: argparse.Namespace) -> int:
     _write(output, args.output)
     for note in notes:
         print(note, file=sys.stderr)
+    if not (result.files_checked or result.files_unreadable or args.stdin or args.quiet):
+        # A path that does not exist was reported (files_unreadable) and fails; an empty
+        # folder, or one with no article in it, is usually a wrong path or a wrong include.
+        from .reporters import visible
+
+        print(f"healthlint: no articles found in {' '.join(visible(p) for p in named)}",
+              file=sys.stderr)
     if args.exit_zero:
         return EXIT_OK
     return EXIT_FINDINGS if any(report.fails(f) for f in result.findings) else EXIT_OK
