@@ -491,3 +491,11 @@ def test_the_warning_escapes_the_path(workdir: Path, capsys: pytest.CaptureFixtu
     (workdir / "e\x1b[2Jmpty").mkdir()
     _, _, err = run(["check", "e\x1b[2Jmpty"], capsys)
     assert err == NOTHING + "e\\x1b[2Jmpty\n"
+
+
+def test_closed_stdin_is_a_usage_error(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sys, "stdin", None)
+    code, out, err = run(["check", "-"], capsys)
+    assert (code, out) == (2, "") and "standard input is closed" in err

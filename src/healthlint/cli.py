@@ -543,6 +543,8 @@ def _expand_globs(paths: list[str]) -> list[str]:
 
 
 def _read_stdin(max_size: int) -> bytes:
+    if sys.stdin is None:  # started with standard input closed
+        raise UsageError("-: standard input is closed; there is no article to read")
     stream = getattr(sys.stdin, "buffer", None)
     if stream is not None:
         data: bytes = stream.read(max_size + 1)
