@@ -129,3 +129,10 @@ def test_numeric_dates_are_read_the_way_the_page_s_readers_write_them() -> None:
     july = dt.date(2024, 7, 1)
     assert [rule for rule in run(us, "HL302", today=july, filename="flu.md")] != []
     assert run(uk, "HL302", today=july, filename="flu.md") == []
+
+
+def test_a_future_date_printed_twice_is_one_finding_that_says_what_the_page_lacks() -> None:
+    text = article("Last reviewed: 2027-01-15") + "\nLast reviewed: 2027-01-15\n"
+    ((_, _, message),) = run(text, "HL303")
+    assert "no review date before today" in message
+    assert "no readable review date" not in message

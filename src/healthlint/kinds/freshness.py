@@ -124,6 +124,9 @@ def _review_note(ctx: CheckContext, options: Options, mentions: list[DateMention
     past = [m for m in mentions if m.value is not None and m.value <= ctx.today]
     review = newest_review(past, list(options.dates))
     if review is None or review.value is None:
+        if newest_review(mentions, list(options.dates)) is not None:
+            # Its only review dates are in the future: say so, not that it shows none.
+            return "the article shows no review date before today"
         return "the article shows no readable review date"
     age = describe_age((ctx.today - latest_day(review.value, review.precision)).days)
     day = review.value
@@ -168,8 +171,12 @@ def _hits(ctx: CheckContext, options: Options, mentions: list[DateMention]) -> I
         return
 
     if options.check == "future":
+        reported: set[dt.date] = set()
         for mention in counted:
-            if mention.value is not None and mention.value > today:
+            # One date printed twice (a byline above the article and below it) is one mistake.
+            if mention.value is not None and mention.value > today and \
+                    mention.value not in reported:
+                reported.add(mention.value)
                 yield Hit(line=mention.line, column=mention.column,
                           params=_params(mention, today), snippet=mention.raw)
         return
