@@ -236,8 +236,10 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--config", metavar="FILE")
     listing.add_argument("--format", choices=("text", "json"), default="text")
 
-    explain = commands.add_parser("explain", help="explain one rule, with examples")
-    explain.add_argument("rule", metavar="RULE", help="rule id (HL302) or name")
+    explain = commands.add_parser("explain", help="explain one rule, with examples, or a rule "
+                                  "kind and its options")
+    explain.add_argument("rule", metavar="RULE", help="rule id (HL302) or name, or a rule kind "
+                         "(caveat, readability, ...)")
     explain.add_argument("--config", metavar="FILE")
 
     schema = commands.add_parser(
@@ -863,8 +865,19 @@ def _explain(args: argparse.Namespace) -> int:
     ruleset = load_rules(config.packs, base=config.root)
     rule = ruleset.find(args.rule)
     if rule is None:
-        print(f"healthlint: no rule {args.rule!r}; `healthlint rules` lists them",
-              file=sys.stderr)
+        from . import kinds
+
+        if args.rule in kinds.names():
+            # A rule kind: its documentation (what it checks, its options) and the rules of
+            # the configured packs that use it.
+            kind = kinds.get(args.rule)
+            users = [f"{r.id}  {r.name}" for r in ruleset.rules.values() if r.kind == kind.name]
+            sys.stdout.write(f"kind {kind.name}\n\n{kind.doc.strip()}\n\nRules of this kind: "
+                             + (", ".join(users) if users else "none in the configured packs")
+                             + "\n")
+            return EXIT_OK
+        print(f"healthlint: no rule or rule kind {args.rule!r}; `healthlint rules` lists the "
+              f"rules, and the kinds are: {', '.join(kinds.names())}", file=sys.stderr)
         return EXIT_ERROR
     sys.stdout.write(explain_rule(rule, config.packs, config.root))
     return EXIT_OK
