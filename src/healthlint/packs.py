@@ -112,6 +112,42 @@ class ArticleTypeSpec:
 
 
 @model
+class RuleChange:
+    """What a pack changes in a rule it inherits, named by id, without restating the rule.
+
+    The fields given replace the inherited ones; ``options`` are merged key by key, and a key
+    ending in ``+`` adds its items to the inherited list (``when+: [chest tightness]``).
+    """
+
+    id: Annotated[str, Check(_rule_id)]
+    severity: Severity | None = None
+    enabled: bool | None = None
+    message: str | None = None
+    summary: str | None = None
+    rationale: str | None = None
+    source: str | None = None
+    types: list[str] | None = None
+    options: dict[str, Any] = field(default_factory=dict)
+
+    def applied_to(self, rule: RuleSpec, pack: str) -> RuleSpec:
+        options = dict(rule.options)
+        for key, value in self.options.items():
+            if key.endswith("+"):
+                inherited = options.get(key[:-1], [])
+                if not isinstance(inherited, list) or not isinstance(value, list):
+                    raise PackError(f"change {self.id}: options.{key} adds a list to a list, "
+                                    f"and options.{key[:-1]} is not one")
+                options[key[:-1]] = [*inherited, *value]
+            else:
+                options[key] = value
+        fields = {name: getattr(self, name)
+                  for name in ("severity", "enabled", "message", "summary", "rationale",
+                               "source", "types")
+                  if getattr(self, name) is not None}
+        return dataclasses.replace(rule, **fields, options=options, pack=pack)
+
+
+@model
 class PackFile:
     """A rule pack as written in its YAML file."""
 
@@ -122,6 +158,10 @@ class PackFile:
     extends: list[str] = field(default_factory=list)
     article_types: dict[str, ArticleTypeSpec] = field(default_factory=dict)
     rules: list[RuleSpec] = field(default_factory=list)
+    change: Annotated[
+        list[RuleChange],
+        Field(description="fields of inherited rules to change, by id"),
+    ] = field(default_factory=list)
 
 
 @model
@@ -156,6 +196,11 @@ class RuleSet:
         for rule in pack.rules:
             self.rules[rule.id] = dataclasses.replace(rule, pack=pack.pack)
             self.options[rule.id] = options[rule.id]
+
+    def replace(self, rule: RuleSpec, options: KindOptions) -> None:
+        self.fingerprint = ""
+        self.rules[rule.id] = rule
+        self.options[rule.id] = options
 
     def matching(self, selector: str) -> list[RuleSpec]:
         """The rules a selector names (see :meth:`RuleSpec.selected_by`)."""
@@ -214,8 +259,18 @@ def _describe(error: ValidationError, data: Any) -> str:
     return "\n".join(lines)
 
 
-@cache
 def _read_pack(path: Path) -> PackFile:
+    try:
+        info = path.stat()
+    except OSError as error:
+        raise PackError(f"{path}: cannot read pack: {error.strerror}") from error
+    # Read once per version of the file: a long-running program (or test) that edits a pack
+    # gets the new rules.
+    return _read_pack_version(path, info.st_mtime_ns, info.st_size)
+
+
+@cache
+def _read_pack_version(path: Path, mtime_ns: int, size: int) -> PackFile:
     import yaml
     from pydantic import ValidationError
 
@@ -285,6 +340,19 @@ def _load_rules(references: list[str], base: Path | None) -> tuple[RuleSet, list
             options[rule.id] = validated
         loaded.append(path)
         ruleset.merge(pack, options)
+        for change in pack.change:
+            inherited = ruleset.rules.get(change.id)
+            if inherited is None:
+                raise PackError(f"{path}: invalid pack\n  change ({change.id}): no rule "
+                                f"{change.id} in the packs it extends")
+            try:
+                changed = change.applied_to(inherited, pack.pack)
+            except PackError as error:
+                raise PackError(f"{path}: invalid pack\n  {error}") from error
+            validated = validate_options(changed)
+            if isinstance(validated, str):
+                raise PackError(f"{path}: invalid pack\n  change ({change.id}).{validated}")
+            ruleset.replace(changed, validated)
 
     for reference in references:
         visit(reference, base, ())
