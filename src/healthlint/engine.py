@@ -254,13 +254,10 @@ class Linter:
         except ReadError as error:
             return [self.unreadable(shown, str(error))], False
         key = cache.key(shown, data) if cache is not None else ""
-        stored = cache.get(key) if cache is not None else None
-        if stored is not None:
-            # An entry of the wrong shape is a miss, never a failed run.
-            with contextlib.suppress(Exception):
-                readable = stored["readable"]
-                if isinstance(readable, bool):
-                    return [Finding.from_data(item) for item in stored["findings"]], readable
+        if cache is not None:
+            hit = _cached_outcome(cache, key)
+            if hit is not None:
+                return hit
         try:
             source = decode(data)
         except ReadError as error:
@@ -331,6 +328,31 @@ def _worker_count(jobs: int | None) -> int:
     return jobs
 
 
+def _cached_outcome(cache: FindingCache, key: str) -> tuple[list[Finding], bool] | None:
+    stored = cache.get(key)
+    if stored is not None:
+        # An entry of the wrong shape is a miss, never a failed run.
+        with contextlib.suppress(Exception):
+            readable = stored["readable"]
+            if isinstance(readable, bool):
+                return [Finding.from_data(item) for item in stored["findings"]], readable
+    return None
+
+
+def _from_cache(
+    linter: Linter, target: Target, cache: FindingCache
+) -> tuple[list[Finding], bool] | None:
+    """The file's findings when the cache holds them, without parsing it; None otherwise."""
+    shown, path, problem = target
+    if problem:
+        return None
+    try:
+        data = read_bytes(path, max_size=linter.config.max_file_size)
+    except ReadError:
+        return None  # checked (and reported) by whoever checks the file
+    return _cached_outcome(cache, cache.key(shown, data))
+
+
 def _check_in_worker(target: Target) -> tuple[list[dict[str, Any]], bool]:
     assert _WORKER is not None
     linter, cache = _WORKER
@@ -341,6 +363,25 @@ def _check_in_worker(target: Target) -> tuple[list[dict[str, Any]], bool]:
 def _parallel(
     linter: Linter, targets: Iterable[Target], workers: int, cache: FindingCache | None
 ) -> Iterator[tuple[list[Finding], bool]]:
+    if cache is not None:
+        # Cache hits are answered here, where the entry is read anyway: workers are started
+        # only for the files that need checking, and an unchanged library starts none.
+        ordered = list(targets)
+        answers: list[tuple[list[Finding], bool] | None] = [
+            _from_cache(linter, target, cache) for target in ordered]
+        misses = [t for t, answer in zip(ordered, answers, strict=True) if answer is None]
+        checked = _check_all(linter, misses, workers, cache)
+        for answer in answers:
+            yield answer if answer is not None else next(checked)
+        return
+    yield from _check_all(linter, targets, workers, cache)
+
+
+def _check_all(
+    linter: Linter, targets: Iterable[Target], workers: int, cache: FindingCache | None
+) -> Iterator[tuple[list[Finding], bool]]:
+    """Every target checked (and its entry written to ``cache``), in order, by ``workers``
+    processes when there are enough files to pay for them."""
     from itertools import chain, islice
 
     global _WORKER
