@@ -200,6 +200,10 @@ def build_parser() -> argparse.ArgumentParser:
                           dest="inline_directives",
                           help="obey no healthlint-disable comment in the articles: what a "
                           "contribution says cannot hide its own findings")
+    settings.add_argument("--root", metavar="DIR",
+                          help="paths in SARIF and GitHub reports are relative to this "
+                          "folder (default: the repository's top folder, else the working "
+                          "directory)")
     settings.add_argument("-v", "--verbose", action="store_true",
                           help="say on stderr which files are skipped and why")
     settings.add_argument("--unsuppressible", type=_list, action="extend", metavar="RULES",
@@ -646,7 +650,8 @@ def _check(args: argparse.Namespace) -> int:
 
     outcome = _apply_baseline(args, result, files)
     report = Report(result=result, fail_level=fail_level, ruleset=ruleset,
-                    fail_levels=fail_levels, files=files, baseline=outcome)
+                    fail_levels=fail_levels, files=files, baseline=outcome,
+                    root=_report_root(args))
     output = _render(args, report, groups)
     notes = _baseline_notes(args, outcome) if args.format != "json" else []
     if args.statistics:
@@ -668,6 +673,20 @@ def _check(args: argparse.Namespace) -> int:
     if args.exit_zero:
         return EXIT_OK
     return EXIT_FINDINGS if any(report.fails(f) for f in result.findings) else EXIT_OK
+
+
+def _report_root(args: argparse.Namespace) -> Path | None:
+    """The folder report paths are relative to in SARIF and GitHub annotations:
+    ``--root``, else the repository's top folder (the one holding ``.git``) above the working
+    directory, so a run from a subfolder still maps onto the repository; None: the working
+    directory."""
+    if getattr(args, "root", None):
+        return Path(args.root).resolve()
+    folder = Path.cwd().resolve()
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return None
 
 
 def _render(args: argparse.Namespace, report: Report, groups: list[_Group]) -> str:

@@ -2,11 +2,11 @@
 
 One run; ``tool.driver`` lists every rule of the rule set (id, name, short and full
 description, default level, the category as a tag) and each result points at its rule by
-``ruleId`` and ``ruleIndex``. Locations are relative to ``%SRCROOT%`` (the working directory,
-which is the repository root in CI) with forward slashes; files outside it get an absolute
-``file:`` URI. ``partialFingerprints`` carry the finding's fingerprint (rule and offending text,
-not the line), numbered when one file has identical findings, so an alert survives edits above
-it. Columns count Unicode code points.
+``ruleId`` and ``ruleIndex``. Locations are relative to ``%SRCROOT%`` (``--root``, else the
+repository's top folder, else the working directory) with forward slashes; files outside it
+get an absolute ``file:`` URI. ``partialFingerprints`` carry the finding's fingerprint (rule
+and offending text, not the line), numbered when one file has identical findings, so an alert
+survives edits above it. Columns count Unicode code points.
 """
 
 from __future__ import annotations
