@@ -247,11 +247,13 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("--config", metavar="FILE")
 
     schema = commands.add_parser(
-        "schema", help="print the JSON Schema of the configuration or of a rule pack",
-        description="Print a JSON Schema for editors: 'config' for healthlint.toml and "
-        "[tool.healthlint], 'pack' for rule pack YAML files.",
+        "schema", help="print the JSON Schema of the configuration, a rule pack or the report",
+        description="Print a JSON Schema: 'config' for healthlint.toml and [tool.healthlint], "
+        "'pack' for rule pack YAML files (for editors), 'report' for the output of "
+        "--format json (for scripts).",
     )
-    schema.add_argument("which", nargs="?", choices=("config", "pack"), default="config")
+    schema.add_argument("which", nargs="?", choices=("config", "pack", "report"),
+                        default="config")
 
     due = commands.add_parser(
         "due", help="the review queue: when each article is next due for clinical review",

@@ -44,12 +44,49 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from typing import Any
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from ..models import to_data
+from ..baseline import BaselineEntry
+from ..models import Finding, Severity, to_data
+from ..validation import model
 from . import Report
 
+if TYPE_CHECKING:
+    from pydantic import Field
+
 SCHEMA_VERSION = 1
+
+
+@model
+class ReportSummary:
+    """The ``summary`` object of the JSON report."""
+
+    files_checked: Annotated[int, Field(ge=0)]
+    files_unreadable: Annotated[int, Field(ge=0)]
+    errors: Annotated[int, Field(ge=0)]
+    warnings: Annotated[int, Field(ge=0)]
+    infos: Annotated[int, Field(ge=0)]
+    fail_level: Severity
+    failed: Annotated[bool, Field(description="a finding reached the fail level")]
+
+
+@model
+class BaselineSummary:
+    """The ``baseline`` object: what the baseline hid and which of its entries are gone."""
+
+    file: str
+    matched: Annotated[int, Field(ge=0)]
+    gone: list[BaselineEntry]
+
+
+@model
+class ReportDocument:
+    """The whole JSON report (``healthlint schema report`` prints its JSON Schema)."""
+
+    version: Literal[1]
+    findings: list[Finding]
+    summary: ReportSummary
+    baseline: BaselineSummary | None = None
 
 
 def render(report: Report) -> str:
