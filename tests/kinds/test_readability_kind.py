@@ -178,3 +178,13 @@ def test_link_titles_are_not_prose() -> None:
 def test_garbled_words_are_measured_as_the_words_they_were() -> None:
     text = "# Iron\n\nIron supports a child\u00e2\u20ac\u2122s ability to learn.\n"
     assert _measured(text, "iron.md") == ["Iron supports a child\u2019s ability to learn."]
+
+
+def test_the_closing_about_this_summary_section_is_not_graded() -> None:
+    text = (
+        "# Ginger\n\n## Overview\n\nGinger is a root. People eat it.\n\n"
+        "## About This Summary\n\n### Permission to Use This Summary\n\n"
+        "Reproduction of this summary is permitted provided that the content is reproduced "
+        "verbatim with appropriate attribution to the institutional authors concerned.\n"
+    )
+    assert _measured(text, "ginger.md") == ["Ginger is a root.", "People eat it."]

@@ -1,11 +1,12 @@
 """readability: reading grade of the article's prose, and the sentences that make it hard.
 
-What is measured: paragraphs and list items of the article body only. Headings, credits, page
-chrome, tables, code, link lists, blocks whose words are mostly link text (the entries of a
-resource list, "Visit …" pointers), lines of nothing but a link set apart by line breaks, and
-any block containing one of the ``exclude`` phrases (the
-disclaimer) are left out; list items count as sentences; abbreviations ("Dr.", "e.g.", "a.m.")
-and decimals ("2.5 mg") do not end sentences; "911" is one word of one syllable every time.
+What is measured: paragraphs and list items of the article body only. Headings, credits, the
+closing "About this summary" section (what the article says about itself), page chrome,
+tables, code, link lists, blocks whose words are mostly link text (the entries of a resource
+list, "Visit …" pointers), lines of nothing but a link set apart by line breaks, and any block
+containing one of the ``exclude`` phrases (the disclaimer) are left out; list items count as
+sentences; abbreviations ("Dr.", "e.g.", "a.m.") and decimals ("2.5 mg") do not end sentences;
+"911" is one word of one syllable every time.
 Grades equal textstat's on that cleaned prose (the syllable table is derived from the CMU
 Pronouncing Dictionary and ships with healthlint, so nothing is downloaded).
 
@@ -152,6 +153,23 @@ def article_language(ctx: CheckContext) -> str:
     return ctx.language
 
 
+def _end_matter(ctx: CheckContext) -> set[int]:
+    """The sections of the article's closing "About this summary" section and below it."""
+    from ..parsers.chrome import is_colophon
+
+    found: set[int] = set()
+    rank = 0
+    for index, section in enumerate(ctx.article.sections):
+        if rank and section.level <= rank:
+            break
+        if rank:
+            found.add(index)
+        elif is_colophon(section.title):
+            rank = section.level
+            found.add(index)
+    return found
+
+
 def prose_of(ctx: CheckContext, exclude: Sequence[str]) -> _Prose:
     """Sentences of the article body, computed once per article and exclusion list."""
     language = article_language(ctx)
@@ -165,7 +183,10 @@ def prose_of(ctx: CheckContext, exclude: Sequence[str]) -> _Prose:
     lowered = [normalize(phrase) for phrase in exclude]
     sentences: list[Sentence] = []
     sections: list[int | None] = []
+    end_matter = _end_matter(ctx)
     for block in ctx.prose_blocks:
+        if block.section in end_matter:
+            continue  # what the article says about itself is not prose to grade
         if (block.link_words and not block.breaks
                 and block.link_words * 2 > len(block.text.split())):
             continue  # a link list's entries and "Visit …" pointers are titles, not prose

@@ -95,6 +95,12 @@ def visible(text: str) -> str:
     return _SPACE.sub(" ", _DECORATION.sub(" ", text)).strip(" :.-–—")
 
 
+def is_colophon(heading: str) -> bool:
+    """Whether a heading opens the section that closes an article by describing it ("About
+    This Summary": its sources, reviewers, permissions)."""
+    return "bout" in heading and _COLOPHON.fullmatch(visible(heading)) is not None
+
+
 def _visible_lines(text: str) -> list[str]:
     return [visible(line) for line in text.split("\n")] if "\n" in text else [visible(text)]
 
@@ -150,8 +156,7 @@ class ChromeMarker:
                 rank = self.level(block)
                 if colophon_rank and rank <= colophon_rank:
                     after = True
-                elif not colophon_rank and "bout" in block.text and \
-                        _COLOPHON.fullmatch(visible(block.text)):
+                elif not colophon_rank and is_colophon(block.text):
                     colophon_rank = rank
             if after and block.role != "chrome":
                 _chrome(block, "after the article's closing 'About this …' section")
