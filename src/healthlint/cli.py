@@ -920,21 +920,12 @@ def _parsed_articles(
 ) -> Iterator[tuple[str, Article]]:
     """Each article the paths name, parsed; a file that cannot be read is said on stderr and
     counted in ``problems``, and the others are still read."""
-    from .engine import discover, is_article
+    from .engine import read_articles
     from .parsers import parse_article
-    from .reading import ReadError, read_source
 
     # One configuration for the run: its size cap and which files are articles.
-    config = _config(args)
-    for shown, path, problem in discover(args.paths, exclude=config.exclude, root=config.root):
-        if not is_article(shown, config.include, config.root):
-            continue
-        if problem is None:
-            try:
-                source = read_source(path, max_size=config.max_file_size)
-            except ReadError as error:
-                problem = str(error)
-        if problem is not None:
+    for shown, source, problem in read_articles(args.paths, _config(args)):
+        if source is None:
             print(f"healthlint: {shown}: {problem}", file=sys.stderr)
             problems.append(shown)
             continue

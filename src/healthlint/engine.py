@@ -22,7 +22,7 @@ from .lazy_regex import lazy
 from .models import Article, Category, Finding, Severity, to_data
 from .packs import RuleSet, RuleSpec, load_rules
 from .parsers import EXTENSIONS, parse_article
-from .reading import ReadError, SourceText, decode, read_bytes, text_problems
+from .reading import ReadError, SourceText, decode, read_bytes, read_source, text_problems
 from .suppressions import apply_directives
 from .validation import model
 
@@ -286,10 +286,7 @@ class Linter:
         of discovery, so the report is the same whatever the number of processes. Files are
         streamed: only findings are kept, never the articles.
         """
-        config = self.config
-        targets = (target for target in discover(paths, exclude=config.exclude, root=config.root)
-                   if is_article(target[0], config.include, config.root))
-        return self.lint_targets(targets, jobs=jobs, cache=cache)
+        return self.lint_targets(articles(paths, self.config), jobs=jobs, cache=cache)
 
     def lint_targets(
         self, targets: Iterable[Target], *, jobs: int | None = 1,
@@ -454,6 +451,29 @@ def is_article(shown: str, include: Sequence[str] | None, root: Path | None) -> 
 
         return path_matches(_relative(shown, root), include)
     return _PROJECT_FILE.fullmatch(os.path.basename(shown)) is None
+
+
+def articles(paths: Iterable[str | Path], config: Config) -> Iterator[Target]:
+    """The articles under ``paths`` (see :func:`discover`), without the files the
+    configuration excludes or does not include."""
+    for target in discover(paths, exclude=config.exclude, root=config.root):
+        if is_article(target[0], config.include, config.root):
+            yield target
+
+
+def read_articles(
+    paths: Iterable[str | Path], config: Config
+) -> Iterator[tuple[str, SourceText | None, str | None]]:
+    """``(shown name, text, None)`` for each article under ``paths``, or ``(shown name, None,
+    why it cannot be read)``."""
+    for shown, path, problem in articles(paths, config):
+        if problem is not None:
+            yield shown, None, problem
+            continue
+        try:
+            yield shown, read_source(path, max_size=config.max_file_size), None
+        except ReadError as error:
+            yield shown, None, str(error)
 
 
 def is_excluded(shown: str, exclude: Sequence[str], root: Path | None) -> bool:

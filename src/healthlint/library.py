@@ -11,9 +11,8 @@ from typing import Any
 
 from .config import Config
 from .due import DEFAULT_CYCLE_DAYS, DueEntry, entry_for
-from .engine import Linter, article_from, discover, is_article
+from .engine import Linter, article_from, read_articles
 from .models import Finding, Severity
-from .reading import ReadError, read_source
 
 TARGET_GRADE = 8.0
 EXCERPT_CHARS = 160
@@ -108,16 +107,9 @@ def build_library(paths: Iterable[str], config: Config | None = None, *,
     today = today or dt.date.today()
     linter = Linter(config, today=today)
     records: list[ArticleRecord] = []
-    for shown, path, problem in discover(paths, exclude=config.exclude, root=config.root):
-        if not is_article(shown, config.include, config.root):
-            continue
-        lines: list[str] = []
-        if problem is None:
-            try:
-                source = read_source(path, max_size=config.max_file_size)
-            except ReadError as error:
-                problem = str(error)
-        if problem is not None:
+    for shown, source, problem in read_articles(paths, config):
+        if source is None:
+            assert problem is not None
             finding = linter.unreadable(shown, problem)
             records.append(ArticleRecord(
                 path=shown, title=None, type=None, owner=None, last_review=None,

@@ -229,7 +229,8 @@ def _repaired(word: str) -> str | None:
 
 
 def has_garbled_text(text: str) -> bool:
-    return _MOJIBAKE.search(text) is not None
+    # Every garbled character is outside ASCII: most text is answered at C speed.
+    return not text.isascii() and _MOJIBAKE.search(text) is not None
 
 
 def repair_garbled(text: str) -> str:

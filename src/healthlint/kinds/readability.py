@@ -149,10 +149,6 @@ class _Prose:
         return positions
 
 
-def article_language(ctx: CheckContext) -> str:
-    return ctx.language
-
-
 def _end_matter(ctx: CheckContext) -> set[int]:
     """The sections of the article's closing "About this summary" section and below it."""
     from ..parsers.chrome import is_colophon
@@ -172,7 +168,7 @@ def _end_matter(ctx: CheckContext) -> set[int]:
 
 def prose_of(ctx: CheckContext, exclude: Sequence[str]) -> _Prose:
     """Sentences of the article body, computed once per article and exclusion list."""
-    language = article_language(ctx)
+    language = ctx.language
     key = ("readability.prose", tuple(exclude), language)
     cached = ctx.memo.get(str(key))
     if isinstance(cached, _Prose):
@@ -194,7 +190,7 @@ def prose_of(ctx: CheckContext, exclude: Sequence[str]) -> _Prose:
             text = normalize(block.text)
             if any(phrase in text for phrase in lowered):
                 continue
-        garbled = not block.text.isascii() and has_garbled_text(block.text)
+        garbled = has_garbled_text(block.text)
         link_lines = {block.line + row for row in block.link_lines}
         for sentence in split_sentences(block.text, line=block.line, column=block.column,
                                         list_item=block.list_item, language=language,
@@ -330,7 +326,7 @@ def _spanish_grade_hit(
 
 
 def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
-    if article_language(ctx) not in options.languages:
+    if ctx.language not in options.languages:
         return
     prose = prose_of(ctx, options.exclude)
     if not prose.sentences:
