@@ -1,7 +1,8 @@
 """Derived data kept between runs, so a cold start does not rebuild it every time.
 
 Two kinds of entry, both rebuilt whenever a file they were made from, healthlint or Python
-changes (checked by the files' paths, sizes and modification times):
+changes (checked by the files' paths, sizes and modification times), and tables that a run
+adds to (:func:`read_data` and :func:`write_data`, such as compiled regular expressions):
 
 - :func:`cached_data`: plain data such as word tables, written with :mod:`marshal`;
 - :func:`cached_object`: validated objects such as the rule set of a list of packs, written with
@@ -28,6 +29,8 @@ import sys
 from collections.abc import Callable, Sequence
 from functools import cache
 from typing import Any, TypeVar
+
+from .lazy_regex import keep_programs
 
 T = TypeVar("T")
 
@@ -151,6 +154,26 @@ def cached_data(name: str, sources: Sequence[str], build: Callable[[], Any]) -> 
     return value
 
 
+def read_data(name: str) -> Any:
+    """The plain data last kept under ``name`` with :func:`write_data`, or None."""
+    try:
+        with open(os.path.join(_folder(), f"{name}.marshal"), "rb") as handle:
+            payload = unseal(handle.read())
+        return None if payload is None else marshal.loads(payload)
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+
+
+def write_data(name: str, value: Any) -> None:
+    """Keep ``value`` (plain data: what :mod:`marshal` writes) under ``name``, replacing what
+    was there."""
+    try:
+        folder = _folder()
+    except OSError:
+        return
+    _write(os.path.join(folder, f"{name}.marshal"), marshal.dumps(value))
+
+
 def cached_object(name: str, key: str, build: Callable[[], tuple[T, Sequence[str]]]) -> T:
     """The object ``build()`` makes, read from the cache while the files it lists are unchanged.
 
@@ -239,3 +262,7 @@ def write_atomically(path: str, payload: bytes, *, mode: int = 0o600,
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+# Compiled regular expressions are kept here too (the text utilities cannot import this layer).
+keep_programs(read_data, write_data)

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from .errors import UserError
+from .lazy_regex import save_programs
 
 if TYPE_CHECKING:
     from .baseline import BaselineOutcome
@@ -301,6 +302,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _main(argv)
     finally:
         gc.enable()
+        save_programs()
 
 
 def _start_up_done() -> None:

@@ -8,8 +8,9 @@ too few function words gives ``None`` and the caller keeps its default.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
+
+from .lazy_regex import lazy
 
 __all__ = ["STOP_WORDS", "detect_language"]
 
@@ -94,7 +95,7 @@ STOP_WORDS: dict[str, frozenset[str]] = {
     ),
 }
 
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD = lazy(r"[^\W\d_]+")
 # Below this many function words a count is noise (a title, a list of drug names).
 MIN_HITS = 5
 _SAMPLE_CHARS = 2000

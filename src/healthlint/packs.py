@@ -10,7 +10,6 @@ folder of the source tree and ship inside the wheel as ``healthlint/rules``.
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Iterable
 from dataclasses import field
 from functools import cache
@@ -18,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 from .errors import UserError
+from .lazy_regex import lazy
 from .models import Category, Severity
 from .validation import KEBAB_KEYS, Check, is_unknown_key, model, validate
 
@@ -26,8 +26,8 @@ if TYPE_CHECKING:
 
     from .kinds.base import KindOptions
 
-RULE_ID = re.compile(r"^[A-Z]{2,5}\d{3,4}$")
-RULE_NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+RULE_ID = lazy(r"^[A-Z]{2,5}\d{3,4}$")
+RULE_NAME = lazy(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
 
 class PackError(UserError):

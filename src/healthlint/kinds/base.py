@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, NamedTuple, dataclass_transform
 
+from ..lazy_regex import lazy
 from ..models import Article, Block, Severity
 from ..validation import STRICT_KEYS
 
@@ -113,7 +113,7 @@ def block_position(block: Block, offset: int) -> tuple[int, int]:
     return line, column
 
 
-_SPACE = re.compile(r"\s+")
+_SPACE = lazy(r"\s+")
 
 
 def normalize(text: str) -> str:

@@ -34,10 +34,10 @@ and {first_line} for headings.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Annotated, Any, Literal, NamedTuple
 
+from ..lazy_regex import lazy
 from ..models import Block
 from ..parsers.builder import count_words
 from .base import CheckContext, Hit, Kind, KindOptions, normalize
@@ -48,7 +48,7 @@ if TYPE_CHECKING:
 
 _ROLES = ("heading", "prose", "table", "credits")
 # Bullets and Markdown markers that one copy may have and the other not.
-_LEAD = re.compile(r"^[\s>*•\-–·▪◦#]+")
+_LEAD = lazy(r"^[\s>*•\-–·▪◦#]+")
 
 
 class Options(KindOptions):

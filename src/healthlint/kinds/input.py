@@ -12,10 +12,10 @@ Message parameters: {detail}.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any, Literal
 
+from ..lazy_regex import lazy
 from .base import CheckContext, Hit, Kind, KindOptions
 
 
@@ -25,7 +25,7 @@ class Options(KindOptions):
     problems: list[Literal["front-matter", "encoding", "mojibake", "structure"]]
 
 
-_NUMBER = re.compile(r"\d+")
+_NUMBER = lazy(r"\d+")
 
 
 def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:

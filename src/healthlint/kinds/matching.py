@@ -31,6 +31,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Annotated, Literal, NamedTuple
 
+from ..lazy_regex import compiled, lazy
 from ..models import Block
 from ..validation import Check
 from .base import Hit, block_position
@@ -56,7 +57,7 @@ _APOSTROPHE = "['’‘ʼ`]"
 _QUOTE = '["“”„]'
 _DIGIT_SEP = "[-‐‑]?"
 
-_TOKEN = re.compile(
+_TOKEN = lazy(
     r"(?P<star>\*)"
     r"|(?P<word>[^\W\d_]+(?:['’‘ʼ][^\W\d_]+)*)"
     r"|(?P<num>\d+)"
@@ -247,7 +248,7 @@ class PhraseMatcher:
         pattern = self._patterns.get(index)
         if pattern is None:
             flags = re.IGNORECASE if self.ignore_case else 0
-            pattern = re.compile(compile_phrase(self.phrases[index]), flags)
+            pattern = compiled(compile_phrase(self.phrases[index]), flags)
             self._patterns[index] = pattern
         return pattern
 
@@ -287,7 +288,7 @@ class PhraseMatcher:
             ]
             parts = ([r"(?<!\w)(?:" + "|".join(branches) + ")"] if branches else []) + others
             flags = re.IGNORECASE if self.ignore_case else 0
-            self._alternation = re.compile("|".join(parts), flags)
+            self._alternation = compiled("|".join(parts), flags)
         return self._alternation
 
     def finditer(self, text: str, candidates: Sequence[int] | None = None) -> Iterator[PhraseMatch]:
@@ -367,8 +368,8 @@ def matcher(phrases: tuple[str, ...], ignore_case: bool = True) -> PhraseMatcher
 # "utility", short enough to keep each block's set small.
 _LONGEST_START = 6
 _SHORTEST_START = 3
-_ALNUM_RUN = re.compile(r"[^\W_]+")
-_ASCII_HEAD = re.compile(r"[a-z0-9]*")
+_ALNUM_RUN = lazy(r"[^\W_]+")
+_ASCII_HEAD = lazy(r"[a-z0-9]*")
 WordStarts = dict[int, frozenset[str]]
 
 
@@ -490,8 +491,8 @@ _NEGATIONS = frozenset(
     }
 )
 _NEGATION_WINDOW = 3
-_SENTENCE_END = re.compile(r"[.!?;:]\s")
-_WORDS = re.compile(r"[\w'’]+")
+_SENTENCE_END = lazy(r"[.!?;:]\s")
+_WORDS = lazy(r"[\w'’]+")
 
 
 def is_negated(text: str, start: int) -> bool:

@@ -25,15 +25,15 @@ from __future__ import annotations
 
 import fnmatch
 import itertools
-import re
 from collections.abc import Iterator
 from dataclasses import field
 from functools import cached_property
 from typing import Any
 
+from ..lazy_regex import lazy
 from .base import CheckContext, Hit, Kind, KindOptions
 
-_NON_WORD = re.compile(r"[^a-z0-9*]+")
+_NON_WORD = lazy(r"[^a-z0-9*]+")
 
 
 def heading_key(text: str) -> str:

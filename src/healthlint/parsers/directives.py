@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from typing import cast
 
+from ..lazy_regex import lazy
 from ..models import Directive, DirectiveAction
 
 # The reason runs up to the closing "-->" or "]" itself and is stripped afterwards: a "\s*"
@@ -28,8 +29,8 @@ _BODY = (
     r"(?P<rules>(?:[\s,]+(?!--)[\w.-]+)*)"
     r"(?:\s+--(?P<reason>.*?)|\s*)"
 )
-_COMMENT = re.compile(r"<!--\s*" + _BODY + r"-->", re.S)
-_TEXT_LINE = re.compile(r"^\s*\[\s*" + _BODY + r"\]\s*$")
+_COMMENT = lazy(r"<!--\s*" + _BODY + r"-->", re.S)
+_TEXT_LINE = lazy(r"^\s*\[\s*" + _BODY + r"\]\s*$")
 
 
 def _directive(match: re.Match[str], line: int) -> Directive:

@@ -2,24 +2,25 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from ..lazy_regex import lazy
+
 if TYPE_CHECKING:
     import yaml
 
-_FENCE = re.compile(r"^---[ \t]*$")
-_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
-_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
+_FENCE = lazy(r"^---[ \t]*$")
+_END = lazy(r"^(?:---|\.\.\.)[ \t]*$")
+_KEY = lazy(r"^([A-Za-z_][\w-]*)\s*:")
 MAX_FRONT_MATTER_LINES = 500
 # PyYAML is pure Python (about 10 seconds a megabyte of lists): real front matter is a few
 # hundred characters, and a larger block is refused rather than read slowly.
 MAX_FRONT_MATTER_CHARS = 64 * 1024
 # Deeper values make PyYAML's composer recurse until RecursionError.
 MAX_FRONT_MATTER_DEPTH = 50
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_SURROGATE = lazy(r"[\ud800-\udfff]")
 
 
 @dataclass

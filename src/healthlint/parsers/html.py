@@ -15,6 +15,7 @@ from collections import Counter
 from html.parser import HTMLParser
 from typing import NamedTuple
 
+from ..lazy_regex import lazy
 from ..models import Article, BlockRole, ParseProblem
 from . import directives
 from .builder import ArticleBuilder
@@ -24,27 +25,27 @@ _DROPPED = {"script", "style", "noscript", "template", "svg", "math", "iframe", 
 _CHROME_TAGS = {"nav", "header", "footer", "aside", "button", "select", "textarea", "dialog",
                 "menu"}
 _ARTICLE_PARTS = {"header", "footer"}
-_PART_HINT = re.compile(r"^\W*(?:[\w-]*[_-])?(?:header|footer)(?:[_-][\w-]*)?\W*$", re.I)
+_PART_HINT = lazy(r"^\W*(?:[\w-]*[_-])?(?:header|footer)(?:[_-][\w-]*)?\W*$", re.I)
 _CHROME_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "dialog"}
-_CHROME_HINT = re.compile(
+_CHROME_HINT = lazy(
     r"(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|cookie|cookies|consent|banner|footer|"
     r"header|sidebar|comments?|share|social|skip|related-links|pagination)(?:$|[\s_-])",
     re.I,
 )
 # Readers' comment threads are dropped, not kept as chrome: a post saying "Updated: my doctor
 # said on 3 May 2015 …" must never stand in for the page's own review date.
-_COMMENT_THREAD = re.compile(r"(?:^|[\s_-])comments?(?:$|[\s_-])", re.I)
+_COMMENT_THREAD = lazy(r"(?:^|[\s_-])comments?(?:$|[\s_-])", re.I)
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
          "source", "track", "wbr"}
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _BLOCKS = {"p", "li", "dd", "dt", "td", "th", "blockquote", "figcaption", "pre", "div",
            "section", "article", "main", "ul", "ol", "dl", "table", "tr", "caption", "summary",
            "details", "address", "body", "html", "hr", "center", "label", "legend", "fieldset"}
-_ALERT_HINT = re.compile(r"(?:^|[\s_-])(?:alert|notice|emergency-banner)(?:$|[\s_-])", re.I)
-_CONTENT_ROOT = re.compile(r"<(?:main|article)\b|\brole\s*=\s*[\"']?main\b", re.I)
-_SPACES = re.compile(r"[ \t\f\v\u00a0]+")
+_ALERT_HINT = lazy(r"(?:^|[\s_-])(?:alert|notice|emergency-banner)(?:$|[\s_-])", re.I)
+_CONTENT_ROOT = lazy(r"<(?:main|article)\b|\brole\s*=\s*[\"']?main\b", re.I)
+_SPACES = lazy(r"[ \t\f\v\u00a0]+")
 # Where a tag, end tag, comment or declaration opens ("<p", "</", "<!", "<?"); see _unclosed_tail.
-_MARKUP_OPEN = re.compile(r"<(?:[A-Za-z!?]|/(?=.))", re.S)
+_MARKUP_OPEN = lazy(r"<(?:[A-Za-z!?]|/(?=.))", re.S)
 
 
 class _Item(NamedTuple):

@@ -6,6 +6,7 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
+from ..lazy_regex import lazy
 from ..models import Article, BlockRole, ParseProblem
 from . import credits as credit_grammar
 from . import directives
@@ -19,12 +20,12 @@ if TYPE_CHECKING:
     from .html import HtmlFragments
 
 # Markdown converted from HTML often wraps whole headings in bold or escapes punctuation.
-_BOLD_WRAP = re.compile(r"^(\*\*|__)(.+)\1$")
+_BOLD_WRAP = lazy(r"^(\*\*|__)(.+)\1$")
 _BOLD = frozenset({"bold"})
 _LINKED = frozenset({"linked"})
 _NONE: frozenset[str] = frozenset()
 # Raw HTML with text a reader sees, not just a comment or an empty tag.
-_HTML_TEXT = re.compile(r">\s*[^<\s]")
+_HTML_TEXT = lazy(r">\s*[^<\s]")
 
 
 @cache
@@ -49,7 +50,7 @@ def _inline_text(token: Token) -> str:
     return "".join(parts)
 
 
-_BR = re.compile(r"<br\s*/?>", re.I)
+_BR = lazy(r"<br\s*/?>", re.I)
 _SEPARATORS = " \t,;|·•-"
 
 

@@ -8,18 +8,18 @@ the title (site notices, a disclaimer) are page chrome.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from ..lazy_regex import lazy
 from ..models import Article
 from . import credits as credit_grammar
 from . import directives
 from .builder import ArticleBuilder
 
-_BULLET = re.compile(r"^(?P<indent>\s*)(?:[•\-*–·▪◦]|\d{1,2}[.)])\s+(?P<text>\S.*)$")
+_BULLET = lazy(r"^(?P<indent>\s*)(?:[•\-*–·▪◦]|\d{1,2}[.)])\s+(?P<text>\S.*)$")
 _MAX_HEADING_WORDS = 12
 _MAX_HEADING_CHARS = 90
-_SLUG = re.compile(r"[^a-z0-9]+")
+_SLUG = lazy(r"[^a-z0-9]+")
 
 
 @dataclass

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import re
 from functools import cache
 
-_HEX = re.compile(r"\^{2}([0-9a-f]{2})")
-_PIECES = re.compile(r"(\d?)(\D?)")
+from ..lazy_regex import lazy
+
+_HEX = lazy(r"\^{2}([0-9a-f]{2})")
+_PIECES = lazy(r"(\d?)(\D?)")
 # Header and comment lines of the hunspell hyphenation format.
 _IGNORED = ("%", "#", "LEFTHYPHENMIN", "RIGHTHYPHENMIN", "COMPOUNDLEFTHYPHENMIN",
             "COMPOUNDRIGHTHYPHENMIN")

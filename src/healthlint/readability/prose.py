@@ -58,6 +58,8 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
+from ..lazy_regex import lazy
+
 __all__ = ["Sentence", "join_sentences", "split_sentences"]
 
 
@@ -77,8 +79,8 @@ def join_sentences(sentences: Iterable[Sentence]) -> str:
 _CLOSERS = "\"'”’)]»"
 
 # Terminator run + closing quotes/brackets, then whitespace or the end of the block.
-_END = re.compile(r"(?P<run>[.!?…]+)(?P<closers>[" + re.escape(_CLOSERS) + r"]*)(?=\s|$)")
-_FIRST_ALNUM = re.compile(r"[^\W_]")
+_END = lazy(r"(?P<run>[.!?…]+)(?P<closers>[" + re.escape(_CLOSERS) + r"]*)(?=\s|$)")
+_FIRST_ALNUM = lazy(r"[^\W_]")
 
 # Abbreviations (lower-case, without the final dot) that do not end sentences.
 _NEVER_END = frozenset(
@@ -96,7 +98,7 @@ _NEVER_END_ES = _NEVER_END | frozenset(
         "aprox", "núm", "pág", "págs", "tel", "tfno", "admón", "lic", "ing", "cía",
     }
 )  # fmt: skip
-_DOTTED_ABBREVIATION = re.compile(r"^[A-Za-z](?:\.[A-Za-z])+$")
+_DOTTED_ABBREVIATION = lazy(r"^[A-Za-z](?:\.[A-Za-z])+$")
 # Words after which a capital letter and a dot name a vitamin, hepatitis type, etc.
 _LETTER_NAMERS = frozenset(
     {
@@ -106,26 +108,26 @@ _LETTER_NAMERS = frozenset(
     }
 )  # fmt: skip
 
-_NEXT_INITIAL = re.compile(r"\s+[A-Z]\.\s")
-_WS = re.compile(r"\s+")
-_NEWLINE = re.compile(r"\n")
+_NEXT_INITIAL = lazy(r"\s+[A-Z]\.\s")
+_WS = lazy(r"\s+")
+_NEWLINE = lazy(r"\n")
 # Dotted abbreviation in the body of a sentence: e.g. / i.e. / U.S. / a.m (the final
 # dot may already have been taken as the sentence's terminator).
-_BODY_DOTTED = re.compile(r"(?<![\w.])[A-Za-z](?:\.[A-Za-z])+\.?(?!\w)")
-_BODY_TERMINATOR = re.compile(r"[.!?]")
-_BODY_ELLIPSIS = re.compile(r"\.{2,}|…")
-_BODY_DOT_BEFORE_SPACE = re.compile(r"\.(?=[" + re.escape(_CLOSERS) + r"]*(?:\s|$))")
-_BODY_INNER_DOT = re.compile(r"(?<=\w)\.(?=\w)")
-_BODY_MARK = re.compile(r"[!?]+")
+_BODY_DOTTED = lazy(r"(?<![\w.])[A-Za-z](?:\.[A-Za-z])+\.?(?!\w)")
+_BODY_TERMINATOR = lazy(r"[.!?]")
+_BODY_ELLIPSIS = lazy(r"\.{2,}|…")
+_BODY_DOT_BEFORE_SPACE = lazy(r"\.(?=[" + re.escape(_CLOSERS) + r"]*(?:\s|$))")
+_BODY_INNER_DOT = lazy(r"(?<=\w)\.(?=\w)")
+_BODY_MARK = lazy(r"[!?]+")
 # The lookbehind starts a run only at its first separator, so a long run of dashes is scanned
 # once instead of once per dash.
-_TRAILING_SEPARATORS = re.compile(r"(?<![\s,;:\-–—])[\s,;:\-–—]+$")
-_TRAILING_CONJUNCTION = re.compile(r"(?<![\s,;:\-–—])[\s,;:\-–—]+(?:and|or)$", re.IGNORECASE)
-_TERMINAL = re.compile(r"(?P<run>[.!?…]+)(?P<closers>[" + re.escape(_CLOSERS) + r"]*)$")
-_HAS_WORD = re.compile(r"\w")
+_TRAILING_SEPARATORS = lazy(r"(?<![\s,;:\-–—])[\s,;:\-–—]+$")
+_TRAILING_CONJUNCTION = lazy(r"(?<![\s,;:\-–—])[\s,;:\-–—]+(?:and|or)$", re.IGNORECASE)
+_TERMINAL = lazy(r"(?P<run>[.!?…]+)(?P<closers>[" + re.escape(_CLOSERS) + r"]*)$")
+_HAS_WORD = lazy(r"\w")
 # A label that opens a block, its colon and a capital after it ("**Chest discomfort:** You
 # may feel ...", "Sputum cytology: Sputum cytology is ..."): the label is read on its own.
-_LEAD_LABEL = re.compile(r"\s*(?P<label>[^.!?:;\n]{1,120}?):[ \t]+(?=[\"“¿¡(]?[A-ZÁÉÍÓÚÑ])")
+_LEAD_LABEL = lazy(r"\s*(?P<label>[^.!?:;\n]{1,120}?):[ \t]+(?=[\"“¿¡(]?[A-ZÁÉÍÓÚÑ])")
 _LABEL_WORDS = 12
 
 

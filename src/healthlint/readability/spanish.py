@@ -25,10 +25,10 @@ patient information should score 55 or more.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import Final
 
+from ..lazy_regex import lazy
 from .prose import Sentence
 from .stats import sentence_counts
 from .syllables_es import spanish_syllable_count
@@ -47,7 +47,7 @@ INFLESZ_BANDS: Final = (
 )
 
 _SZIGRISZT_BASE: Final = 206.84
-_NOT_IN_WORDS = re.compile(r"\'(?![tsd]|ve|ll|re)|[^\w\s\']")
+_NOT_IN_WORDS = lazy(r"\'(?![tsd]|ve|ll|re)|[^\w\s\']")
 
 
 def inflesz_band(score: float) -> str:

@@ -31,6 +31,7 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from typing import Final, NamedTuple
 
+from ..lazy_regex import lazy
 from .prose import Sentence, join_sentences
 from .syllables import lowered_syllable_count, syllable_count
 
@@ -62,16 +63,16 @@ MIN_WORDS: Final = 100
 
 # textstat's remove_punctuation(rm_apostrophe=False): apostrophes survive only
 # before contraction endings, then all other non-word, non-space characters go.
-_NON_CONTRACTION_APOSTROPHE = re.compile(r"\'(?![tsd]|ve|ll|re)")
-_PUNCTUATION = re.compile(r"[^\w\s\']")
+_NON_CONTRACTION_APOSTROPHE = lazy(r"\'(?![tsd]|ve|ll|re)")
+_PUNCTUATION = lazy(r"[^\w\s\']")
 # Both removals in one pass: the apostrophe test looks at the original text either way.
-_NOT_IN_WORDS = re.compile(
+_NOT_IN_WORDS = lazy(
     _NON_CONTRACTION_APOSTROPHE.pattern + "|" + _PUNCTUATION.pattern
 )
 # textstat's count_sentences pattern.
-_SENTENCE_RUN = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
+_SENTENCE_RUN = lazy(r"\b[^.!?]+[.!?]*", re.UNICODE)
 
-_EDGE_PUNCTUATION = re.compile(r"^[^\w']+|[^\w']+$")
+_EDGE_PUNCTUATION = lazy(r"^[^\w']+|[^\w']+$")
 
 _GUNNING_FOG_SYLLABLES = 3
 _POLYSYLLABLE = 3

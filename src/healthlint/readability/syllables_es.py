@@ -18,16 +18,17 @@ and hiatus):
 from __future__ import annotations
 
 import itertools
-import re
 import unicodedata
 from functools import lru_cache
+
+from ..lazy_regex import lazy
 
 __all__ = ["spanish_syllable_count"]
 
 _STRONG = frozenset("aeoáéóíúàèòìù")
 _WEAK = frozenset("iuüy")
 _VOWELS = _STRONG | _WEAK
-_SILENT_U = re.compile(r"([qg])u(?=[eiéí])")
+_SILENT_U = lazy(r"([qg])u(?=[eiéí])")
 
 
 @lru_cache(maxsize=65536)
