@@ -188,8 +188,7 @@ class Linter:
             return
         recognised = recognise_type(article, self.ruleset.article_types)
         if recognised:
-            article.article_type = recognised
-            article.type_source = "headings"
+            article.article_type, article.type_source = recognised
 
     def unreadable(self, path: str, reason: str) -> Finding:
         spec = self.ruleset.rules.get(UNREADABLE_RULE)

@@ -181,7 +181,11 @@ class Article:
     title: str | None = None
     title_line: int | None = None
     article_type: str | None = None
-    type_source: Literal["front-matter", "headings", "configuration"] | None = None
+    # "first-sentence": the article's opening sentence says what its subject is ("X is a
+    # medicine that…"). Enough to ask for the type's caveats, not to impose its sections.
+    type_source: (
+        Literal["front-matter", "headings", "configuration", "first-sentence"] | None
+    ) = None
     language: str | None = None
     # Where the language came from: front matter, <html lang>, or the text's own words.
     language_source: (

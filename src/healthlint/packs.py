@@ -109,6 +109,12 @@ class ArticleTypeSpec:
         Field(description="headings that identify an article of this type when front matter "
               "is silent"),
     ] = field(default_factory=list)
+    defined_as: Annotated[
+        list[str],
+        Field(description="nouns the article's first sentence may call its subject (\"X is a "
+              "medicine that…\") when neither front matter nor headings say the type; a type "
+              "read this way brings its caveat rules, not its required sections"),
+    ] = field(default_factory=list)
 
 
 @model

@@ -146,3 +146,36 @@ def test_a_spanish_emergency_instruction_counts_as_the_disclaimer() -> None:
         " otra persona los presenta.\n"
     )
     assert findings(page, "HL501") == []
+
+
+def test_a_symptom_of_a_long_term_illness_is_not_an_emergency_sign() -> None:
+    text = (
+        "# Long COVID\n\n## Symptoms\n\nSymptoms can last for months. They include tiredness "
+        f"and trouble breathing.\n\n{DISCLAIMER}\n"
+    )
+    assert findings(text, "HL502") == []
+    spanish = (
+        "# COVID persistente\n\n## Síntomas\n\nLos síntomas pueden durar semanas o meses, como "
+        f"la dificultad para respirar.\n\n{DISCLAIMER}\n"
+    )
+    assert findings(spanish, "HL502") == []
+
+
+def test_a_warning_sign_in_another_section_of_the_same_page_still_counts() -> None:
+    text = (
+        "# Asthma\n\n## Living with it\n\nAsthma is a chronic illness.\n\n## Warning signs\n\n"
+        f"Sudden trouble breathing or lips turning blue need help now.\n\n{DISCLAIMER}\n"
+    )
+    (finding,) = findings(text, "HL502")
+    assert finding.line == 9
+
+
+def test_sections_saying_option_on_the_kind() -> None:
+    text = "# Page\n\n## Old news\n\nThis is archived. It mentions aspirin.\n"
+    assert caveat_hits(text, when=["aspirin"], require=["Reye"]) != []
+    assert caveat_hits(text, when=["aspirin"], require=["Reye"],
+                       not_in_sections_with=["archived"]) == []
+
+
+def caveat_hits(text: str, **options: object) -> list[object]:
+    return list(kind_hits(caveat, text, **options))

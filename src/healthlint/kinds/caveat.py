@@ -32,6 +32,11 @@ Options:
     require_in: [role]        default [heading, prose, table, credits, chrome]
     not_within: [phrase]      a trigger inside one of these does not count: "drug" in "Food
                               and Drug Administration", "dose" in "vaccine dose"
+    not_in_sections_with: [phrase]
+                              a trigger in a section whose heading or text holds one of these
+                              does not count: shortness of breath among the symptoms of a
+                              section on long-term ("chronic", "lasting for months") illness
+                              is not a sudden warning sign
     suggestion: str           text an editor could add, shown as the finding's suggestion
     regions: {region: {name: text}}
                               message and suggestion parameters per region, e.g.
@@ -75,6 +80,7 @@ class Options(KindOptions):
         default_factory=lambda: ["heading", "prose", "table", "credits", "chrome"]
     )
     not_within: list[Phrase] = field(default_factory=list)
+    not_in_sections_with: list[Phrase] = field(default_factory=list)
     suggestion: str | None = None
     regions: dict[str, dict[str, str]] = field(default_factory=dict)
 
@@ -97,10 +103,30 @@ def page_region(ctx: CheckContext) -> str:
     return "us"
 
 
+def _sections_saying(ctx: CheckContext, phrases: Sequence[str]) -> frozenset[int]:
+    """The sections (by index) whose heading or text holds one of the phrases."""
+    key = "caveat-sections:" + "\0".join(phrases)
+    found: frozenset[int] | None = ctx.memo.get(key)
+    if found is None:
+        saying = matcher(tuple(phrases))
+        found = frozenset(
+            index for index, section in enumerate(ctx.article.sections)
+            if next(saying.finditer(f"{section.title}\n{section.body}"), None) is not None
+        )
+        ctx.memo[key] = found
+    return found
+
+
 def _first(
-    ctx: CheckContext, blocks: list[Block], phrases: list[str], not_within: Sequence[str] = ()
+    ctx: CheckContext, blocks: list[Block], phrases: list[str], not_within: Sequence[str] = (),
+    not_in_sections_with: Sequence[str] = (),
 ) -> tuple[Block, PhraseMatch] | None:
     found = matcher(tuple(phrases)).in_blocks(blocks, word_starts(ctx))
+    if not_in_sections_with:
+        excluded_sections = _sections_saying(ctx, not_in_sections_with)
+        if excluded_sections:
+            found = ((block, match) for block, match in found
+                     if block.section not in excluded_sections)
     if not not_within:
         return next(found, None)
     excluded = matcher(tuple(not_within))
@@ -131,11 +157,13 @@ def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
     trigger_blocks = blocks_in(ctx, options.when_in)
     anchor: tuple[Block, PhraseMatch] | None = None
     if options.when:
-        anchor = _first(ctx, trigger_blocks, options.when, options.not_within)
+        anchor = _first(ctx, trigger_blocks, options.when, options.not_within,
+                        options.not_in_sections_with)
         if anchor is None:
             return
     for group in options.when_all:
-        found = _first(ctx, trigger_blocks, group, options.not_within)
+        found = _first(ctx, trigger_blocks, group, options.not_within,
+                       options.not_in_sections_with)
         if found is None:
             return
         if anchor is None:

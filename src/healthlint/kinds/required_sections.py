@@ -4,7 +4,8 @@ Each article type lists its sections; each section has a name and aliases (``*``
 words, so "What Is *" accepts "What Is Asthma?"). Headings are compared without case,
 punctuation or surrounding words such as "and", so "Risks and Side Effects" matches an alias
 "Risks and Side Effects" but not "Risks". With ``order: true`` the sections must also appear in
-the listed order. A rule only applies to article types its schemas name.
+the listed order. A rule only applies to article types its schemas name, and not to an
+article whose type was only read from its first sentence (a pack's ``defined_as``).
 
 Options:
     schemas: {type: [{section: str, aliases: [str]}]}
@@ -69,7 +70,9 @@ class Options(KindOptions):
 def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
     article_type = ctx.article.article_type
     schema = options.schemas.get(article_type or "")
-    if not schema:
+    if not schema or ctx.article.type_source == "first-sentence":
+        # What an opening sentence calls its subject is a good hint of the page's topic, not
+        # a commitment by the publisher to that type's structure.
         return
     anchor = ctx.article.title_line or 1
     positions: list[int] = []
