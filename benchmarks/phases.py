@@ -76,7 +76,10 @@ def main(argv: list[str] | None = None) -> int:
             from compare import export
 
             tree = export(args.baseline, scratch)
-            env = {**os.environ, "PYTHONPATH": str(tree / "src")}
+            # Its own artifact cache: an entry another revision wrote under the same name may
+            # hold a different layout.
+            env = {**os.environ, "PYTHONPATH": str(tree / "src"),
+                   "HEALTHLINT_CACHE_DIR": str(scratch / "baseline-cache")}
             done = subprocess.run(
                 [sys.executable, str(Path(__file__)), "--corpus", str(scratch / "corpus"),
                  "--json"], env=env, capture_output=True, text=True, check=True)

@@ -103,18 +103,21 @@ def page_region(ctx: CheckContext) -> str:
     return "us"
 
 
-def _sections_saying(ctx: CheckContext, phrases: Sequence[str]) -> frozenset[int]:
-    """The sections (by index) whose heading or text holds one of the phrases."""
+def _section_says(ctx: CheckContext, index: int | None, phrases: Sequence[str]) -> bool:
+    """Whether the section (by index) has one of the phrases in its heading or text, found
+    once per article and section, and only for a section that holds a trigger."""
+    if index is None:
+        return False
     key = "caveat-sections:" + "\0".join(phrases)
-    found: frozenset[int] | None = ctx.memo.get(key)
-    if found is None:
-        saying = matcher(tuple(phrases))
-        found = frozenset(
-            index for index, section in enumerate(ctx.article.sections)
-            if next(saying.finditer(f"{section.title}\n{section.body}"), None) is not None
-        )
-        ctx.memo[key] = found
-    return found
+    answers: dict[int, bool] | None = ctx.memo.get(key)
+    if answers is None:
+        answers = ctx.memo[key] = {}
+    answer = answers.get(index)
+    if answer is None:
+        section = ctx.article.sections[index]
+        text = f"{section.title}\n{section.body}"
+        answer = answers[index] = next(matcher(tuple(phrases)).finditer(text), None) is not None
+    return answer
 
 
 def _first(
@@ -123,10 +126,8 @@ def _first(
 ) -> tuple[Block, PhraseMatch] | None:
     found = matcher(tuple(phrases)).in_blocks(blocks, word_starts(ctx))
     if not_in_sections_with:
-        excluded_sections = _sections_saying(ctx, not_in_sections_with)
-        if excluded_sections:
-            found = ((block, match) for block, match in found
-                     if block.section not in excluded_sections)
+        found = ((block, match) for block, match in found
+                 if not _section_says(ctx, block.section, not_in_sections_with))
     if not not_within:
         return next(found, None)
     excluded = matcher(tuple(not_within))
