@@ -5,8 +5,9 @@ changes (checked by the files' paths, sizes and modification times), and tables 
 adds to (:func:`read_data` and :func:`write_data`, such as compiled regular expressions):
 
 - :func:`cached_data`: plain data such as word tables, written with :mod:`marshal`;
-- :func:`cached_object`: validated objects such as the rule set of a list of packs, written with
-  :mod:`pickle` so that they come back without re-reading YAML or importing pydantic.
+- :func:`cached_object`: validated objects such as the rule set of a list of packs, written as
+  plain data (:mod:`healthlint.plain_data`) so that they come back without re-reading YAML or
+  importing pydantic, and without anything in an entry able to run code.
 
 Every entry is sealed with an HMAC whose key is the user's own (a file readable by the user only,
 kept in the user configuration folder, never in the cache folder), and its seal is checked
@@ -134,8 +135,12 @@ def cached_data(name: str, sources: Sequence[str], build: Callable[[], Any]) -> 
     key = hashlib.sha256()
     key.update(f"{name}\0{__version__}\0{sys.version_info[:2]}\0".encode())
     for source in sources:
-        stat = os.stat(source)
-        key.update(f"{source}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+        if _in_package(source):
+            # healthlint's own data files change only with healthlint (see code_stamp).
+            key.update(f"{os.path.relpath(source, _PACKAGE)}\0{code_stamp()}\0".encode())
+        else:
+            stat = os.stat(source)
+            key.update(f"{source}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
     try:
         folder = _folder()
     except Exception:
@@ -179,10 +184,11 @@ def cached_object(name: str, key: str, build: Callable[[], tuple[T, Sequence[str
 
     ``build`` returns the object and the files it was made from; ``key`` is everything else
     that decides the object (e.g. the pack names asked for and the folder they are relative to).
+    The object is kept as plain data (:mod:`healthlint.plain_data`), never pickled: reading an
+    entry back builds healthlint's own dataclasses and enums and runs nothing else.
     """
-    import pickle
-
     from . import __version__
+    from .plain_data import from_plain, to_plain
 
     digest = hashlib.sha256(
         f"{name}\0{__version__}\0{code_stamp()}\0{sys.version_info[:2]}\0{key}".encode()
@@ -191,41 +197,56 @@ def cached_object(name: str, key: str, build: Callable[[], tuple[T, Sequence[str
         folder = _folder()
     except Exception:
         return build()[0]
-    path = os.path.join(folder, f"{name}-{digest}.pickle")
+    path = os.path.join(folder, f"{name}-{digest}.marshal")
     try:
         with open(path, "rb") as handle:
             payload = unseal(handle.read())
         if payload is None:
             raise ValueError("unsealed entry")
-        stamps, value = pickle.loads(payload)
+        stamps, plain = marshal.loads(payload)
         recorded = [stamp[0] for stamp in stamps]
-        if recorded and stamps == _stamps(recorded):
-            return value  # type: ignore[no-any-return]
-    except (OSError, EOFError, ValueError, TypeError, AttributeError, ImportError,
-            pickle.UnpicklingError):
+        if recorded and [tuple(stamp) for stamp in stamps] == _stamps(recorded):
+            return from_plain(plain)  # type: ignore[no-any-return]
+    except (OSError, EOFError, ValueError, TypeError, AttributeError, ImportError):
         pass
     value, sources = build()
-    _write(path, pickle.dumps((_stamps(sources), value), pickle.HIGHEST_PROTOCOL))
+    try:
+        entry = marshal.dumps((_stamps(sources), to_plain(value)))
+    except (TypeError, ValueError):
+        return value  # something plain data cannot hold: built afresh every time
+    _write(path, entry)
     return value
 
 
-def _stamps(sources: Sequence[str]) -> list[tuple[str, int, int]]:
+def _stamps(sources: Sequence[str]) -> list[tuple[str, str]]:
+    """Each source with a digest of its content: an edit that keeps a file's size and time is
+    still an edit, and the same files installed again give the same stamps."""
     stamps = []
     for source in sources:
         try:
-            stat = os.stat(source)
+            with open(source, "rb") as handle:
+                content = handle.read()
         except OSError:
             return []
-        stamps.append((source, stat.st_size, stat.st_mtime_ns))
+        stamps.append((source, hashlib.sha256(content).hexdigest()[:32]))
     return stamps
+
+
+_PACKAGE = os.path.dirname(os.path.abspath(__file__))
 
 
 @cache
 def code_stamp() -> str:
-    """Changes whenever healthlint's own files change, even without a new version number (an
-    editable install under development), so nothing cached outlives the code that made it."""
+    """Changes whenever healthlint's own files change, so nothing cached outlives the code that
+    made it. An installed package is stamped by its RECORD, the list of its files with their
+    content hashes that pip writes: the same release installed again hits the same entries.
+    An editable install under development has no such list for its sources and is stamped by
+    their modification times."""
+    record = _installed_record()
+    if record is not None:
+        return "record:" + hashlib.sha256(record).hexdigest()[:32]
     newest = count = 0
-    for folder, _, files in os.walk(os.path.dirname(os.path.abspath(__file__))):
+    for folder, _, files in os.walk(_PACKAGE):
         for name in files:
             if name.endswith((".py", ".yaml", ".txt")):
                 newest = max(newest, os.stat(os.path.join(folder, name)).st_mtime_ns)
@@ -233,9 +254,56 @@ def code_stamp() -> str:
     return f"{count}:{newest}"
 
 
+def _installed_record() -> bytes | None:
+    site = os.path.dirname(_PACKAGE)
+    try:
+        names = [n for n in os.listdir(site)
+                 if n.startswith("healthlint-") and n.endswith(".dist-info")]
+    except OSError:
+        return None
+    for name in names:
+        try:
+            with open(os.path.join(site, name, "RECORD"), "rb") as handle:
+                record = handle.read()
+        except OSError:
+            continue
+        # An editable install's RECORD lists only its own link files, not the package.
+        if b"healthlint/__init__.py," in record:
+            return record
+    return None
+
+
+def _in_package(path: str) -> bool:
+    return os.path.abspath(path).startswith(_PACKAGE + os.sep)
+
+
+# Entries written longer ago than this are deleted whenever a new one is written.
+_UNUSED_DAYS = 30
+
+
+def prune(folder: str, keep: str) -> None:
+    """Delete the entries in ``folder`` written more than ``_UNUSED_DAYS`` ago, except
+    ``keep``: every change of healthlint, its packs or its configuration makes new entries,
+    and the old ones would otherwise stay for ever. An old entry still in use is simply
+    built again by the next run that needs it (entries are only written on a miss, so this
+    runs rarely)."""
+    import time
+
+    limit = time.time() - _UNUSED_DAYS * 86400
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.name == keep or not entry.name.endswith((".marshal", ".tmp", ".pickle")):
+                continue
+            with contextlib.suppress(OSError):
+                # Pickled entries of earlier versions are never read again.
+                if entry.name.endswith(".pickle") or entry.stat().st_mtime < limit:
+                    os.unlink(entry.path)
+
+
 def _write(path: str, payload: bytes) -> None:
     with contextlib.suppress(OSError):
         write_atomically(path, seal(payload))
+        prune(os.path.dirname(path), os.path.basename(path))
 
 
 _written = 0

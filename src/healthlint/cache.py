@@ -37,6 +37,39 @@ def findings_location(flag: str | None, configured: str | None) -> Path:
     return default_location()
 
 
+def checked_trees(paths: list[str]) -> list[Path]:
+    """The repositories a run reads (each folder holding ``.git`` above a checked path):
+    contributed content arrives as a checkout, and anything kept inside one could have come
+    with the contribution. A folder outside any repository (a home folder holding the user
+    cache) is the user's own."""
+    trees: list[Path] = []
+    tops: dict[Path, Path | None] = {}  # folder -> its repository, each folder looked at once
+    for given in paths:
+        path = Path(given).resolve()
+        walked: list[Path] = []
+        top: Path | None = None
+        for folder in (path, *path.parents):
+            if folder in tops:
+                top = tops[folder]
+                break
+            walked.append(folder)
+            if (folder / ".git").exists():
+                top = folder
+                break
+        for folder in walked:
+            tops[folder] = top
+        if top is not None and top not in trees:
+            trees.append(top)
+    return trees
+
+
+def tree_holding(folder: Path, trees: list[Path]) -> Path | None:
+    """The checked tree ``folder`` lies in, if any. A cache there could be planted by the
+    contribution being checked, so it is not used."""
+    resolved = folder.expanduser().resolve()
+    return next((tree for tree in trees if resolved.is_relative_to(tree)), None)
+
+
 def default_location() -> Path:
     configured = os.environ.get(ENV_VAR)
     if configured:

@@ -502,6 +502,23 @@ def _groups(args: argparse.Namespace) -> list[_Group]:
     return list(groups.values())
 
 
+def _refuse_caches_in_checked_tree(args: argparse.Namespace) -> None:
+    """Use no cache kept inside what is being checked: a contribution could plant entries
+    there (they would fail their seal, but no entry there is worth the chance)."""
+    from .cache import checked_trees, default_location, tree_holding
+
+    args.checked_trees = checked_trees(args.paths)
+    artifacts = default_location() / "artifacts"
+    tree = tree_holding(artifacts, args.checked_trees)
+    if tree is not None and not args.no_cache:
+        from .artifacts import disable
+
+        disable()
+        print(f"healthlint: not using the artifact cache {artifacts}: it is inside the "
+              f"checked tree {tree}; set HEALTHLINT_CACHE_DIR to a folder outside it",
+              file=sys.stderr)
+
+
 def _run(group: _Group, args: argparse.Namespace) -> None:
     from .engine import Linter, is_article, is_excluded
 
@@ -509,10 +526,16 @@ def _run(group: _Group, args: argparse.Namespace) -> None:
     _unknown_selectors(linter.ruleset, group.config, args)
     cache = None
     if not args.no_cache and not args.stdin:
-        from .cache import FindingCache, findings_location
+        from .cache import FindingCache, findings_location, tree_holding
 
         folder = findings_location(args.cache_dir, group.config.cache_dir)
-        cache = FindingCache(folder, linter.salt)
+        tree = tree_holding(folder, getattr(args, "checked_trees", []))
+        if tree is None:
+            cache = FindingCache(folder, linter.salt)
+        else:
+            print(f"healthlint: not using the findings cache {folder}: it is inside the "
+                  f"checked tree {tree}; give --cache-dir a folder outside it",
+                  file=sys.stderr)
     group.linter = linter
     config = group.config
     targets = []
@@ -642,6 +665,8 @@ def _check(args: argparse.Namespace) -> int:
         disable()
     if args.paths == [STDIN]:
         args.stdin = True
+    else:
+        _refuse_caches_in_checked_tree(args)
     groups = _groups(args)
     for group in groups:
         _run(group, args)

@@ -110,3 +110,28 @@ def run_with(folder: Path, cache: Path, home: Path, extra: dict[str, str],
         [sys.executable, "-m", "healthlint", "check", "--today", "2026-11-26", *args],
         cwd=folder, env=environment, capture_output=True, text=True, timeout=120,
     )
+
+
+def test_an_entry_sealed_with_the_right_key_still_runs_no_code(project: Path,
+                                                               tmp_path: Path) -> None:
+    # Even someone who holds the key (the seal proves who wrote an entry, not what it holds)
+    # can only make the cache rebuild: entries are plain data naming healthlint's data types.
+    import hashlib
+    import hmac
+    import marshal
+
+    cache, home = tmp_path / "cache", tmp_path / "home"
+    first = run(project, cache, home, "knee.txt")
+    key = (home / "healthlint" / "cache-key").read_bytes()
+    rules = list((cache / "artifacts").glob("rules-*.marshal"))
+    assert rules and not list((cache / "artifacts").glob("*.pickle"))
+    marker = tmp_path / "owned"
+    for hostile in [("o", "os:system", [], []), ("o", "subprocess:Popen", [], []),
+                    ("o", "healthlint.__main__:run", [], [])]:
+        for entry in rules:
+            stamps, _ = marshal.loads(entry.read_bytes()[32:])
+            payload = marshal.dumps((stamps, hostile))
+            entry.write_bytes(hmac.new(key, payload, hashlib.sha256).digest() + payload)
+        again = run(project, cache, home, "knee.txt")
+        assert again.stdout == first.stdout, again.stderr
+        assert not marker.exists()
