@@ -37,7 +37,7 @@ LAYERS: dict[str, int] = {
     "parsers": 1, "parsers.*": 1,
     "kinds": 2, "kinds.*": 2,
     "engine": 3, "suppressions": 3, "packs": 3, "config": 3, "cache": 3, "artifacts": 3,
-    "plain_data": 3,
+    "plain_data": 3, "budget": 3,
     "baseline": 3, "library": 3, "due": 3, "api": 3, "article_types": 3, "": 3,
     "cli": 4, "__main__": 4, "reporters": 4, "reporters.*": 4, "dashboard": 4,
     "dashboard.*": 4, "explain": 4, "schema": 4,

@@ -116,6 +116,16 @@ def _size(value: str) -> int:
     raise argparse.ArgumentTypeError(f"not a size in bytes (e.g. 5000000, 500KB, 5MB): {value!r}")
 
 
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds < 10**6:
+        raise argparse.ArgumentTypeError(f"not a number of seconds (e.g. 30, 2.5, 0): {value!r}")
+    return seconds
+
+
 def _jobs(value: str) -> int:
     if not value.isdigit():
         raise argparse.ArgumentTypeError(f"not a number of processes: {value!r}")
@@ -212,6 +222,9 @@ def build_parser() -> argparse.ArgumentParser:
                           "(default: the caveats category in CI)")
     settings.add_argument("--max-file-size", type=_size, metavar="BYTES",
                           help="report files larger than this instead of reading them")
+    settings.add_argument("--time-budget", type=_seconds, metavar="SECONDS",
+                          help="stop and report a file that takes longer than this to check "
+                          "(default 30; 0: no limit)")
 
     speed = check.add_argument_group("speed")
     speed.add_argument("--jobs", "-j", type=_jobs, metavar="N",
@@ -400,6 +413,8 @@ def _with_flags(config: Config, args: argparse.Namespace) -> Config:
         updates["inline_directives"] = False
     if getattr(args, "max_file_size", None):
         updates["max_file_size"] = args.max_file_size
+    if getattr(args, "time_budget", None) is not None:
+        updates["time_budget"] = args.time_budget
     if getattr(args, "unsuppressible", None):
         updates["unsuppressible"] = [*(config.unsuppressible or []), *args.unsuppressible]
     return dataclasses.replace(config, **updates) if updates else config

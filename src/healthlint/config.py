@@ -47,6 +47,8 @@ if TYPE_CHECKING:
 CONFIG_FILES = ("healthlint.toml", ".healthlint.toml", "pyproject.toml")
 DEFAULT_PACKS = ["default"]
 DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024
+# A long article takes well under a second; a file that takes this long is hostile or broken.
+DEFAULT_TIME_BUDGET = 30.0
 _GLOB_CHARS = frozenset("*?[")
 
 _SELECTOR_HELP = "rule ids (HL302), id prefixes (HL3), rule names (review-date-stale) or categories"
@@ -173,6 +175,12 @@ class Config:
         Field(ge=1, description="files larger than this many bytes are reported, not read "
               "(--max-file-size)"),
     ] = DEFAULT_MAX_FILE_SIZE
+    time_budget: Annotated[
+        float,
+        Field(ge=0, description="seconds one file may take to check; a file that takes longer "
+              "is stopped and reported (HL001), and the others are still checked; 0: no "
+              "limit (--time-budget)"),
+    ] = DEFAULT_TIME_BUDGET
     language: Annotated[
         str | None,
         Field(description="language of the articles (en, es), used when neither their front "

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from . import kinds
 from .article_types import recognise_type
 from .artifacts import code_stamp
+from .budget import OverBudget, time_budget
 from .config import Config, PathOverride
 from .findings import fingerprint, format_message
 from .kinds.base import CheckContext, Hit, Kind, KindOptions
@@ -263,7 +264,14 @@ class Linter:
             findings, readable = [self.unreadable(shown, str(error))], False
         else:
             try:
-                findings, readable = self._lint_source(source, shown), True
+                with time_budget(self.config.time_budget):
+                    findings, readable = self._lint_source(source, shown), True
+            except OverBudget:
+                # How long a file takes depends on the machine: not kept in the cache.
+                return [self.unreadable(
+                    shown, f"checking took longer than {self.config.time_budget:g} s "
+                    "(time-budget) and was stopped"
+                )], False
             except Exception as error:
                 # One article that breaks a rule or a parser must not cost the report on every
                 # other file: it is reported as not checked, and the run goes on.
