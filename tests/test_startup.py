@@ -27,7 +27,7 @@ rules:
     kind: existence
     category: plain-language
     severity: warning
-    message: "Avoid {phrase!r}: MESSAGE-ONE"
+    message: "Avoid {match!r}: MESSAGE-ONE"
     summary: Words that promise too much.
     source: House style.
     options:

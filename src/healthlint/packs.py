@@ -10,6 +10,7 @@ folder of the source tree and ship inside the wheel as ``healthlint/rules``.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterable
 from dataclasses import field
 from functools import cache
@@ -316,6 +317,17 @@ def _may_extend(pack: Path, parent: Path, base: Path | None) -> bool:
     return any(parent.is_relative_to(folder) for folder in folders)
 
 
+def _line_of(path: Path, rule_id: str) -> int:
+    """The line where the pack names the rule (``- id: HL302``), else 1."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return 1
+    found = re.search(rf"^[ \t-]*id:[ \t]*['\"]?{re.escape(rule_id)}['\"]?[ \t]*(?:#.*)?$", text,
+                      re.MULTILINE)
+    return text.count("\n", 0, found.start()) + 1 if found else 1
+
+
 def _load_rules(references: list[str], base: Path | None) -> tuple[RuleSet, list[str]]:
     from .kinds import validate_options
 
@@ -342,7 +354,8 @@ def _load_rules(references: list[str], base: Path | None) -> tuple[RuleSet, list
         for rule in pack.rules:
             validated = validate_options(rule)
             if isinstance(validated, str):
-                raise PackError(f"{path}: invalid pack\n  rules ({rule.id}).{validated}")
+                raise PackError(f"{path}:{_line_of(path, rule.id)}: invalid pack\n"
+                                f"  rules ({rule.id}).{validated}")
             options[rule.id] = validated
         loaded.append(path)
         ruleset.merge(pack, options)
@@ -357,7 +370,8 @@ def _load_rules(references: list[str], base: Path | None) -> tuple[RuleSet, list
                 raise PackError(f"{path}: invalid pack\n  {error}") from error
             validated = validate_options(changed)
             if isinstance(validated, str):
-                raise PackError(f"{path}: invalid pack\n  change ({change.id}).{validated}")
+                raise PackError(f"{path}:{_line_of(path, change.id)}: invalid pack\n"
+                                f"  change ({change.id}).{validated}")
             ruleset.replace(changed, validated)
 
     for reference in references:

@@ -44,7 +44,8 @@ def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
             yield Hit(line=block.line, column=block.column, params={"words": words})
 
 
-KIND = Kind(name="heading-words", options=Options, check=check, doc=__doc__ or "")
+KIND = Kind(name="heading-words", options=Options, check=check, doc=__doc__ or "",
+            params=("words",))
 '''
 
 PACK = """pack: house
@@ -119,7 +120,7 @@ def test_its_rule_is_checked_end_to_end(
     assert f"{article}:3:1: warning HX801 This heading has 14 words" in out
 
 
-def test_a_value_its_pydantic_type_refuses_is_a_pack_error_naming_the_file(
+def test_a_value_its_pydantic_type_refuses_is_a_pack_error_naming_the_file_and_line(
     new_kind: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     article = write_project(tmp_path, max_words=0)
@@ -127,5 +128,7 @@ def test_a_value_its_pydantic_type_refuses_is_a_pack_error_naming_the_file(
                  str(article)])
     err = capsys.readouterr().err
     assert code == 2
-    assert f"{(tmp_path / 'house.yaml').resolve()}: invalid pack" in err
+    pack = tmp_path / "house.yaml"
+    line = pack.read_text(encoding="utf-8").splitlines().index("  - id: HX801") + 1
+    assert f"{pack.resolve()}:{line}: invalid pack" in err
     assert "rules (HX801).options.max_words: Input should be greater than 0" in err

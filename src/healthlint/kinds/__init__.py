@@ -88,7 +88,7 @@ def validate_options(rule: RuleSpec) -> KindOptions | str:
     except KeyError:
         return f"kind: unknown rule kind {rule.kind!r}; known kinds: {', '.join(names())}"
     try:
-        return validate(kind.options, rule.options)
+        options = validate(kind.options, rule.options)
     except ValidationError as error:
         problems = []
         for problem in error.errors():
@@ -96,3 +96,30 @@ def validate_options(rule: RuleSpec) -> KindOptions | str:
             message = "unknown key" if is_unknown_key(problem["type"]) else problem["msg"]
             problems.append(f"options.{where}: {message}" if where else message)
         return "\n    ".join(problems)
+    return _placeholder_problem(rule, kind, options) or options
+
+
+def _placeholder_problem(rule: RuleSpec, kind: Kind, options: KindOptions) -> str | None:
+    """Where the rule's message (or suggestion) names a parameter its kind does not give:
+    a misspelt ``{matched}`` would otherwise be printed as it is in every finding."""
+    import string
+
+    known = set(kind.params)
+    if kind.region_params is not None:
+        known.update(kind.region_params(options))
+    templates = [("message", rule.message)]
+    suggestion = getattr(options, "suggestion", None)
+    if isinstance(suggestion, str):
+        templates.append(("options.suggestion", suggestion))
+    for where, template in templates:
+        try:
+            fields = [name for _, name, _, _ in string.Formatter().parse(template) if name]
+        except ValueError as error:
+            return f"{where}: not a valid message template ({error}); write a brace as {{{{"
+        for name in fields:
+            base = name.split(".")[0].split("[")[0]
+            if base not in known:
+                given = ", ".join(f"{{{p}}}" for p in sorted(known)) or "none"
+                return (f"{where}: unknown placeholder {{{name}}}; the {kind.name} kind "
+                        f"gives {given}")
+    return None

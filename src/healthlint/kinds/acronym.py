@@ -411,4 +411,5 @@ def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
         )
 
 
-KIND = Kind(name="acronym", options=Options, check=check, doc=__doc__ or "")
+KIND = Kind(name="acronym", options=Options, check=check, doc=__doc__ or "",
+            params=("acronym", "defined"))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, NamedTuple, dataclass_transform
@@ -95,12 +95,16 @@ class CheckContext:
 
 
 class Kind(NamedTuple):
-    """A rule kind: its name, options model, check function and user documentation."""
+    """A rule kind: its name, options model, check function and user documentation, and the
+    parameters its findings give a rule's message (``region_params``: more of them that depend
+    on the rule's options, such as a caveat's per-region numbers)."""
 
     name: str
     options: type[KindOptions]
     check: Callable[[CheckContext, Any, RuleSpec], Iterator[Hit]]
     doc: str
+    params: tuple[str, ...] = ()
+    region_params: Callable[[Any], Iterable[str]] | None = None
 
 
 def block_position(block: Block, offset: int) -> tuple[int, int]:

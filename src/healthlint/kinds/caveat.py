@@ -144,6 +144,11 @@ def _first(
     return None
 
 
+def region_params(options: Options) -> set[str]:
+    """The message parameters a rule's ``regions`` add ({emergency}, {crisis}, …)."""
+    return {name for entry in options.regions.values() for name in entry}
+
+
 def describe_phrases(phrases: list[str], limit: int = 4) -> str:
     """'"a", "b" or "c"': the phrases as an editor would read them in a message."""
     shown = [f'"{p.replace(" * ", " … ")}"' for p in phrases[:limit]]
@@ -199,4 +204,6 @@ def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
     )
 
 
-KIND = Kind(name="caveat", options=Options, check=check, doc=__doc__ or "")
+KIND = Kind(name="caveat", options=Options, check=check, doc=__doc__ or "",
+            params=("trigger", "required"),
+            region_params=region_params)

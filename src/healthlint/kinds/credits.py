@@ -91,4 +91,5 @@ def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
         )
 
 
-KIND = Kind(name="credits", options=Options, check=check, doc=__doc__ or "")
+KIND = Kind(name="credits", options=Options, check=check, doc=__doc__ or "",
+            params=("missing", "detail"))

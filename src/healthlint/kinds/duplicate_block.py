@@ -184,4 +184,5 @@ def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
         yield from _repeated_runs(ctx, options.min_words)
 
 
-KIND = Kind(name="duplicate-block", options=Options, check=check, doc=__doc__ or "")
+KIND = Kind(name="duplicate-block", options=Options, check=check, doc=__doc__ or "",
+            params=("first_line", "lines", "count", "section"))

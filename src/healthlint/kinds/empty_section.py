@@ -60,4 +60,5 @@ def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
         )
 
 
-KIND = Kind(name="empty-section", options=Options, check=check, doc=__doc__ or "")
+KIND = Kind(name="empty-section", options=Options, check=check, doc=__doc__ or "",
+            params=("section", "words"))

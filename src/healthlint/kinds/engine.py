@@ -25,4 +25,5 @@ def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
     return iter(())
 
 
-KIND = Kind(name="engine", options=Options, check=check, doc=__doc__ or "")
+KIND = Kind(name="engine", options=Options, check=check, doc=__doc__ or "",
+            params=("reason", "rules"))

@@ -61,4 +61,5 @@ def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
             return
 
 
-KIND = Kind(name="existence", options=Options, check=check, doc=__doc__ or "")
+KIND = Kind(name="existence", options=Options, check=check, doc=__doc__ or "",
+            params=("match", "suggestion"))

@@ -221,4 +221,5 @@ def _hits(ctx: CheckContext, options: Options, mentions: list[DateMention]) -> I
                       params=_params(mention, today, reason=reason), snippet=mention.raw)
 
 
-KIND = Kind(name="freshness", options=Options, check=check, doc=__doc__ or "")
+KIND = Kind(name="freshness", options=Options, check=check, doc=__doc__ or "",
+            params=("label", "raw", "date", "age", "today", "reason", "review_note"))

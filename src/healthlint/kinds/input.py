@@ -38,4 +38,5 @@ def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
                       params={"detail": problem.message}, snippet=f"{problem.code}: {what}")
 
 
-KIND = Kind(name="input", options=Options, check=check, doc=__doc__ or "")
+KIND = Kind(name="input", options=Options, check=check, doc=__doc__ or "",
+            params=("detail",))

@@ -439,4 +439,6 @@ def _sentence_hit(sentence: Sentence, difficulty: SentenceDifficulty, options: O
     )
 
 
-KIND = Kind(name="readability", options=Options, check=check, doc=__doc__ or "")
+KIND = Kind(name="readability", options=Options, check=check, doc=__doc__ or "",
+            params=("grades", "target", "sample", "section", "grade", "words", "reasons",
+                    "sentence", "word", "syllables"))

@@ -11,6 +11,9 @@ Options:
     schemas: {type: [{section: str, aliases: [str]}]}
     order: bool (default false)
 
+Message parameters: {type} (the article type), {section} (the missing section, or the one out
+of order), {aliases} (" (or a heading such as …)" naming aliases, or where the section belongs).
+
 Example (pack YAML)::
 
     - id: HL101
@@ -106,4 +109,5 @@ def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
                 )
 
 
-KIND = Kind(name="required-sections", options=Options, check=check, doc=__doc__ or "")
+KIND = Kind(name="required-sections", options=Options, check=check, doc=__doc__ or "",
+            params=("type", "section", "aliases"))
