@@ -88,3 +88,28 @@ def test_every_kind_documents_the_parameters_it_gives() -> None:
         assert kind.params, f"{kind.name} gives its messages no parameters"
         for name in kind.params:
             assert f"{{{name}}}" in kind.doc, f"{kind.name}'s documentation omits {{{name}}}"
+
+
+def test_a_pack_may_name_a_category_of_its_own(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    rule = EXISTENCE.replace("{MESSAGE}", "{match}").replace(
+        "category: plain-language", "category: house-style")
+    (tmp_path / "house.yaml").write_text(
+        "pack: house\nextends: [default]\nrules:\n" + rule, encoding="utf-8")
+    (tmp_path / "knee.md").write_text(ARTICLE, encoding="utf-8")
+    code = main(["check", "--no-cache", "--pack", str(tmp_path / "house.yaml"), "--today",
+                 "2026-11-26", "--select", "house-style", "--format", "json",
+                 str(tmp_path / "knee.md")])
+    report = json.loads(capsys.readouterr().out)
+    assert code == 0  # a warning, under the default fail level
+    assert [(f["rule"], f["category"]) for f in report["findings"]] == [("HX101", "house-style")]
+    code = main(["check", "--no-cache", "--pack", str(tmp_path / "house.yaml"), "--today",
+                 "2026-11-26", "--select", "house-style", "--format", "sarif",
+                 str(tmp_path / "knee.md")])
+    sarif = json.loads(capsys.readouterr().out)
+    assert sarif["runs"][0]["results"][0]["properties"]["category"] == "house-style"
+    bad = rule.replace("category: house-style", "category: House Style")
+    code, output = check_with(tmp_path, bad, capsys)
+    assert code == 2 and "a category is kebab-case" in output

@@ -220,6 +220,9 @@ def build_parser() -> argparse.ArgumentParser:
     settings.add_argument("--unsuppressible", type=_list, action="extend", metavar="RULES",
                           default=[], help="rules that no healthlint-disable comment can hide "
                           "(default: the caveats category in CI)")
+    settings.add_argument("--no-respect-gitignore", dest="respect_gitignore",
+                          action="store_false",
+                          help="walk folders without leaving out the untracked files git ignores")
     settings.add_argument("--max-file-size", type=_size, metavar="BYTES",
                           help="report files larger than this instead of reading them")
     settings.add_argument("--time-budget", type=_seconds, metavar="SECONDS",
@@ -489,7 +492,7 @@ def _targets(args: argparse.Namespace) -> Iterator[Target]:
         name = args.stdin_filename or STDIN_NAME
         yield name, Path(name), None
         return
-    yield from discover(args.paths)
+    yield from discover(args.paths, respect_gitignore=getattr(args, "respect_gitignore", True))
 
 
 def _groups(args: argparse.Namespace) -> list[_Group]:
@@ -910,10 +913,10 @@ def _rules(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(rows, indent=2) + "\n")
         return EXIT_OK
     name_width = max((len(r.name) for r in specs), default=4)
-    category_width = max((len(r.category.value) for r in specs), default=8)
+    category_width = max((len(r.category) for r in specs), default=8)
     for rule in specs:
         sys.stdout.write(
-            f"{rule.id}  {rule.name:<{name_width}}  {rule.category.value:<{category_width}}  "
+            f"{rule.id}  {rule.name:<{name_width}}  {rule.category:<{category_width}}  "
             f"{rule.severity.value:<7}  {rule.summary}"
             f"{'' if rule.enabled else ' (off unless selected by id or name)'}\n"
         )

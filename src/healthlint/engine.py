@@ -498,15 +498,38 @@ def is_excluded(shown: str, exclude: Sequence[str], root: Path | None) -> bool:
     return any(fnmatchcase(part, pattern) for pattern in exclude for part in parts)
 
 
+def git_ignored(folder: Path) -> frozenset[str]:
+    """The untracked files and folders (``name/``) under ``folder`` that git ignores, relative
+    to it; empty outside a repository or without git."""
+    import subprocess
+
+    try:
+        done = subprocess.run(
+            # No file-system monitor: nothing configured in the repository runs.
+            ["git", "-c", "core.fsmonitor=false", "-C", str(folder), "ls-files", "-z",
+             "--others", "--ignored", "--exclude-standard", "--directory"],
+            capture_output=True, timeout=60, check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return frozenset()
+    if done.returncode != 0:
+        return frozenset()
+    return frozenset(os.fsdecode(name) for name in done.stdout.split(b"\0") if name)
+
+
 def discover(
-    paths: Iterable[str | Path], *, exclude: Sequence[str] = (), root: Path | None = None
+    paths: Iterable[str | Path], *, exclude: Sequence[str] = (), root: Path | None = None,
+    respect_gitignore: bool = True,
 ) -> Iterator[tuple[str, Path, str | None]]:
     """``(shown name, path, problem)`` for every article file under ``paths``, sorted per folder.
 
     Folders are walked for the article extensions without following links (so link loops
     cannot trap the walk); files named explicitly are read whatever their extension, so a
     wrong file passed by name gets a clear message instead of silence. Exclusions apply to
-    both, like ruff's ``--force-exclude``, because pre-commit passes files by name.
+    both, like ruff's ``--force-exclude``, because pre-commit passes files by name. In a git
+    repository a walk leaves out the untracked files git ignores (build output, drafts in
+    ``.gitignore``); a tracked file is always checked, whatever a ``.gitignore`` added in a
+    contribution says.
     """
     seen: set[str] = set()
 
@@ -524,11 +547,17 @@ def discover(
         if is_excluded(shown, exclude, root):
             continue
         if path.is_dir():
+            ignored = git_ignored(path) if respect_gitignore else frozenset()
             for folder, dirnames, filenames in os.walk(path, followlinks=False):
+                inside = os.path.relpath(folder, path).replace(os.sep, "/")
+                prefix = "" if inside == "." else inside + "/"
                 dirnames[:] = sorted(d for d in dirnames if d not in _SKIPPED_DIRS
-                                     and not d.startswith("."))
+                                     and not d.startswith(".")
+                                     and f"{prefix}{d}/" not in ignored)
                 for filename in sorted(filenames):
                     if Path(filename).suffix.lower() not in EXTENSIONS:
+                        continue
+                    if ignored and prefix + filename in ignored:
                         continue
                     full = Path(folder) / filename
                     name = str(full)

@@ -41,7 +41,7 @@ def explain_rule(
     from . import kinds
 
     out = [f"{rule.id} {rule.name}", ""]
-    out.append(f"Category: {rule.category.value}    Default severity: {rule.severity.value}    "
+    out.append(f"Category: {rule.category}    Default severity: {rule.severity.value}    "
                f"Kind: {rule.kind}    Pack: {rule.pack}")
     if not rule.enabled:
         out.append(f"Off by default: select it with --extend-select {rule.id} or in the "
@@ -70,3 +70,45 @@ def explain_rule(
     if doc:
         out += [f"About the rule kind '{rule.kind}':", textwrap.indent(doc, "  "), ""]
     return "\n".join(out) + "\n"
+
+
+def rule_page(rule: RuleSpec, packs: Sequence[str] = ("default",),
+              base: Path | None = None) -> str:
+    """The rule's documentation page in Markdown (``docs/rules/``, and SARIF's ``help``), made
+    from its YAML: what it checks, why, its source, its options, and its examples with the
+    findings the failing one gets."""
+    import yaml
+
+    from . import kinds
+
+    out = [f"# {rule.id} {rule.name}", "", rule.summary, ""]
+    facts = [("Category", rule.category), ("Default severity", rule.severity.value),
+             ("Kind", f"`{rule.kind}`"), ("Pack", rule.pack or "-")]
+    if rule.types:
+        facts.append(("Article types", ", ".join(rule.types)))
+    if not rule.enabled:
+        facts.append(("Off by default", f"select it with `--extend-select {rule.id}`"))
+    out += ["| | |", "|---|---|", *(f"| {name} | {value} |" for name, value in facts), ""]
+    if rule.rationale:
+        out += ["## Why it matters", "", textwrap.fill(" ".join(rule.rationale.split()), 96), ""]
+    out += ["## Source", "", textwrap.fill(" ".join(rule.source.split()), 96), ""]
+    out += ["## Message", "", f"    {' '.join(rule.message.split())}", ""]
+    if rule.options:
+        dumped = yaml.safe_dump(rule.options, sort_keys=False, allow_unicode=True, width=88)
+        out += ["## Options", "", "```yaml", dumped.rstrip("\n"), "```", ""]
+    if rule.example:
+        day = rule.example.today or EXAMPLE_DAY.isoformat()
+        fence = {"markdown": "markdown", "text": "text", "html": "html"}[rule.example.format]
+        out += [f"## Fails (judged on {day})", "", f"````{fence}",
+                rule.example.bad.rstrip("\n"), "````", ""]
+        for finding in run_example(rule, "bad", packs, base):
+            out.append(f"- line {finding.line}: {finding.severity.value}: {finding.message}")
+        out += ["", "## Passes", "", f"````{fence}", rule.example.good.rstrip("\n"), "````", ""]
+    try:
+        doc = kinds.get(rule.kind).doc.strip()
+    except KeyError:
+        doc = ""
+    if doc:
+        out += [f"## The `{rule.kind}` kind", "", "```text", doc, "```", ""]
+    return "\n".join(out)
+

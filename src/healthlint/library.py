@@ -92,7 +92,7 @@ def _record(entry: DueEntry, article_type: str | None, figures: dict[str, Any],
                         for s in figures["sections"]],
         errors=counts[Severity.ERROR], warnings=counts[Severity.WARNING],
         infos=counts[Severity.INFO],
-        findings=[FindingView(f.line, f.rule, f.name, f.category.value, f.severity.value,
+        findings=[FindingView(f.line, f.rule, f.name, f.category, f.severity.value,
                               f.message, _excerpt(lines, f.line)) for f in findings],
     )
 
@@ -115,7 +115,7 @@ def build_library(paths: Iterable[str], config: Config | None = None, *,
                 path=shown, title=None, type=None, owner=None, last_review=None,
                 next_due=None, due_source=None, days_left=None, overdue=False, grade=None,
                 errors=1, findings=[FindingView(1, finding.rule, finding.name,
-                                                finding.category.value, finding.severity.value,
+                                                finding.category, finding.severity.value,
                                                 finding.message, "")]))
             continue
         article = article_from(source, shown)

@@ -214,7 +214,10 @@ class Finding:
     end_column: int | None = None
     rule: Annotated[str, Field(description="rule id, e.g. HL302")]
     name: Annotated[str, Field(description="rule name, e.g. review-date-stale")]
-    category: Category
+    category: Annotated[
+        str, Field(description="the rule's category: one of healthlint's (sections, credits, "
+                   "freshness, readability, caveats, plain-language, input) or a pack's own")
+    ]
     severity: Severity
     message: str
     suggestion: str | None = None
@@ -240,13 +243,12 @@ class Finding:
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Finding:
         """A finding from its :func:`to_data` form (the finding cache, a worker process)."""
-        return cls.build(**{**data, "category": Category(data["category"]),
-                            "severity": Severity(data["severity"])})
+        return cls.build(**{**data, "severity": Severity(data["severity"])})
 
     def to_data(self) -> dict[str, Any]:
         """The JSON form, as :func:`to_data` gives it, in one step."""
         data = {name: getattr(self, name) for name in _FINDING_FIELDS}
-        data["category"] = self.category.value
+        data["category"] = str(self.category)
         data["severity"] = self.severity.value
         return data
 

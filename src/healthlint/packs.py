@@ -41,6 +41,17 @@ def _rule_id(value: str) -> str:
     return value
 
 
+def _category(value: str) -> str:
+    if not RULE_NAME.match(value):
+        raise ValueError("a category is kebab-case, e.g. caveats or house-style")
+    # A built-in category is kept as its enum member, so code that compares with
+    # Category.CAVEATS and code that reads a plain string both work.
+    try:
+        return Category(value)
+    except ValueError:
+        return value
+
+
 def _rule_name(value: str) -> str:
     if not RULE_NAME.match(value):
         raise ValueError("a rule name is kebab-case, e.g. review-date-stale")
@@ -64,7 +75,10 @@ class RuleSpec:
     id: Annotated[str, Check(_rule_id)]
     name: Annotated[str, Check(_rule_name)]
     kind: str
-    category: Category
+    category: Annotated[str, Check(_category), Field(
+        description="one of healthlint's categories (sections, credits, freshness, readability, "
+        "caveats, plain-language, input) or a kebab-case name of the pack's own, e.g. "
+        "house-style")]
     severity: Severity
     message: str
     summary: Annotated[str, Field(description="one line: what the rule checks")]
@@ -81,6 +95,11 @@ class RuleSpec:
         bool, Field(description="false: the rule runs only when selected by its id or name")
     ] = True
     example: RuleExample | None = None
+    docs: Annotated[
+        str | None,
+        Field(description="address of the rule's documentation page (SARIF helpUri); default: "
+              "the pack's docs-url"),
+    ] = None
     pack: str = ""
 
     def selected_by(self, selectors: Iterable[str]) -> bool:
@@ -95,7 +114,7 @@ class RuleSpec:
                 return True
             if self.id == upper or (upper[:2] == self.id[:2] and self.id.startswith(upper)):
                 return True
-            if key.lower() in (self.name, self.category.value):
+            if key.lower() in (self.name, self.category):
                 return True
         return False
 
@@ -162,6 +181,11 @@ class PackFile:
 
     pack: str
     description: str = ""
+    docs_url: Annotated[
+        str | None,
+        Field(description="address of each rule's documentation page, with {id} and {name} "
+              "filled in, e.g. https://example.org/docs/rules/{id}.md (SARIF helpUri)"),
+    ] = None
     extends: list[str] = field(default_factory=list)
     article_types: dict[str, ArticleTypeSpec] = field(default_factory=dict)
     rules: list[RuleSpec] = field(default_factory=list)
@@ -201,7 +225,10 @@ class RuleSet:
         self.packs.append(pack.pack)
         self.article_types.update(pack.article_types)
         for rule in pack.rules:
-            self.rules[rule.id] = dataclasses.replace(rule, pack=pack.pack)
+            docs = rule.docs
+            if docs is None and pack.docs_url:
+                docs = pack.docs_url.replace("{id}", rule.id).replace("{name}", rule.name)
+            self.rules[rule.id] = dataclasses.replace(rule, pack=pack.pack, docs=docs)
             self.options[rule.id] = options[rule.id]
 
     def replace(self, rule: RuleSpec, options: KindOptions) -> None:

@@ -58,15 +58,21 @@ def _text(value: str) -> str:
 def _rule_descriptor(spec: RuleSpec) -> dict[str, Any]:
     full = _text(spec.rationale) if spec.rationale else _text(spec.summary)
     help_text = f"{full}\n\nSource: {_text(spec.source)}" if spec.source else full
-    return {
+    markdown = f"**{_text(spec.summary)}**\n\n{help_text}"
+    if spec.docs:
+        markdown += f"\n\n[{spec.id} {spec.name}]({spec.docs})"
+    descriptor: dict[str, Any] = {
         "id": spec.id,
         "name": spec.name,
         "shortDescription": {"text": _text(spec.summary)},
         "fullDescription": {"text": full},
-        "help": {"text": help_text},
+        "help": {"text": help_text, "markdown": markdown},
         "defaultConfiguration": {"level": _LEVELS[spec.severity.value]},
-        "properties": {"tags": [spec.category.value]},
+        "properties": {"tags": [spec.category]},
     }
+    if spec.docs:
+        descriptor["helpUri"] = spec.docs
+    return descriptor
 
 
 def _fallback_descriptor(finding: Finding) -> dict[str, Any]:
@@ -77,7 +83,7 @@ def _fallback_descriptor(finding: Finding) -> dict[str, Any]:
         "shortDescription": {"text": finding.name},
         "fullDescription": {"text": finding.name},
         "defaultConfiguration": {"level": _LEVELS[finding.severity.value]},
-        "properties": {"tags": [finding.category.value]},
+        "properties": {"tags": [finding.category]},
     }
 
 
@@ -134,7 +140,7 @@ def render(report: Report) -> str:
                 FINGERPRINT_KEY: f"{fingerprint}:{seen[occurrence]}" if fingerprint
                 else f"{finding.rule}:{finding.line}:{finding.column}",
             },
-            "properties": {"category": finding.category.value, "name": finding.name},
+            "properties": {"category": finding.category, "name": finding.name},
         })
 
     root = Path(report.root or Path.cwd()).resolve()
