@@ -34,8 +34,11 @@ TODAY = "2026-11-26"
 
 
 def export(revision: str, into: Path) -> Path:
-    archive = subprocess.run(["git", "-C", str(ROOT), "archive", "--format=tar", revision],
-                             capture_output=True, check=True).stdout
+    archive = subprocess.run(
+        ["git", "-C", str(ROOT), "archive", "--format=tar", revision],
+        capture_output=True,
+        check=True,
+    ).stdout
     tree = into / "baseline"
     tree.mkdir()
     archive_path = into / "baseline.tar"
@@ -48,16 +51,28 @@ def export(revision: str, into: Path) -> Path:
 class Tree:
     def __init__(self, name: str, root: Path, cache: Path) -> None:
         self.name = name
-        self.env = {**os.environ, "PYTHONPATH": str(root / "src"),
-                    "HEALTHLINT_CACHE_DIR": str(cache)}
+        self.env = {
+            **os.environ,
+            "PYTHONPATH": str(root / "src"),
+            "HEALTHLINT_CACHE_DIR": str(cache),
+        }
         compileall.compile_dir(str(root / "src"), quiet=1)
 
     def run(self, *arguments: str) -> float:
-        command = [sys.executable, "-m", "healthlint", "check", "--today", TODAY, "--exit-zero",
-                   *arguments]
+        command = [
+            sys.executable,
+            "-m",
+            "healthlint",
+            "check",
+            "--today",
+            TODAY,
+            "--exit-zero",
+            *arguments,
+        ]
         start = time.perf_counter()
-        subprocess.run(command, env=self.env, stdout=subprocess.DEVNULL,
-                       stderr=subprocess.DEVNULL, check=False)
+        subprocess.run(
+            command, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False
+        )
         return time.perf_counter() - start
 
 
@@ -80,8 +95,10 @@ def main(argv: list[str] | None = None) -> int:
         baseline_root = export(args.baseline, scratch)
         (scratch / "cache-baseline").mkdir()
         (scratch / "cache-current").mkdir()
-        trees = {args.baseline: Tree(args.baseline, baseline_root, scratch / "cache-baseline"),
-                 "working": Tree("working", ROOT, scratch / "cache-current")}
+        trees = {
+            args.baseline: Tree(args.baseline, baseline_root, scratch / "cache-baseline"),
+            "working": Tree("working", ROOT, scratch / "cache-current"),
+        }
         corpus = scratch / "corpus"
         files = generate(corpus, args.count, seed=7)
         one = files[len(files) // 2]
@@ -92,21 +109,31 @@ def main(argv: list[str] | None = None) -> int:
             def run() -> float:
                 with tempfile.TemporaryDirectory() as findings:
                     return tree.run("--cache-dir", findings, "--jobs", "1", *map(str, paths))
+
             return run
 
-        report(f"one article ({one.stat().st_size:,} bytes), median of {args.repeat}",
-               alternate({name: fresh(tree, one) for name, tree in trees.items()}, args.repeat),
-               args.baseline, "working")
+        report(
+            f"one article ({one.stat().st_size:,} bytes), median of {args.repeat}",
+            alternate({name: fresh(tree, one) for name, tree in trees.items()}, args.repeat),
+            args.baseline,
+            "working",
+        )
         library_rounds = max(3, args.repeat // 2)
-        report(f"library of {len(files):,} articles, one core, median of {library_rounds}",
-               alternate({name: fresh(tree, corpus) for name, tree in trees.items()},
-                         library_rounds),
-               args.baseline, "working")
+        report(
+            f"library of {len(files):,} articles, one core, median of {library_rounds}",
+            alternate({name: fresh(tree, corpus) for name, tree in trees.items()}, library_rounds),
+            args.baseline,
+            "working",
+        )
         if args.pages:
-            report(f"real pages in {args.pages}, one core, median of {library_rounds}",
-                   alternate({name: fresh(tree, args.pages) for name, tree in trees.items()},
-                             library_rounds),
-                   args.baseline, "working")
+            report(
+                f"real pages in {args.pages}, one core, median of {library_rounds}",
+                alternate(
+                    {name: fresh(tree, args.pages) for name, tree in trees.items()}, library_rounds
+                ),
+                args.baseline,
+                "working",
+            )
     return 0
 
 

@@ -14,40 +14,99 @@ import random
 from pathlib import Path
 
 TOPICS = [
-    ("Knee Replacement", "treatment"), ("Flu Shot", "treatment"), ("Allergy Testing", "test"),
-    ("Blood Sugar Test", "test"), ("Ear Infection", "condition"), ("Back Pain", "condition"),
-    ("Ibuprofen", "medicine"), ("Sprained Wrist", "care-sheet"), ("Asthma", "condition"),
-    ("Colonoscopy", "test"), ("Physical Therapy", "treatment"), ("Heartburn", "condition"),
+    ("Knee Replacement", "treatment"),
+    ("Flu Shot", "treatment"),
+    ("Allergy Testing", "test"),
+    ("Blood Sugar Test", "test"),
+    ("Ear Infection", "condition"),
+    ("Back Pain", "condition"),
+    ("Ibuprofen", "medicine"),
+    ("Sprained Wrist", "care-sheet"),
+    ("Asthma", "condition"),
+    ("Colonoscopy", "test"),
+    ("Physical Therapy", "treatment"),
+    ("Heartburn", "condition"),
 ]
 SECTIONS = {
-    "treatment": ["Treatment Overview", "Why It Is Done", "How Well It Works", "Risks",
-                  "What To Think About"],
-    "test": ["Test Overview", "Why It Is Done", "How To Prepare", "How It Is Done", "Risks",
-             "Results"],
+    "treatment": [
+        "Treatment Overview",
+        "Why It Is Done",
+        "How Well It Works",
+        "Risks",
+        "What To Think About",
+    ],
+    "test": [
+        "Test Overview",
+        "Why It Is Done",
+        "How To Prepare",
+        "How It Is Done",
+        "Risks",
+        "Results",
+    ],
     "condition": ["Overview", "Symptoms", "Causes", "Treatment", "When To Call a Doctor"],
     "medicine": ["Overview", "How It Works", "How Well It Works", "Side Effects", "Precautions"],
-    "care-sheet": ["Your Care Instructions", "How Can You Care for Yourself at Home",
-                   "When Should You Call for Help"],
+    "care-sheet": [
+        "Your Care Instructions",
+        "How Can You Care for Yourself at Home",
+        "When Should You Call for Help",
+    ],
 }
-SUBJECTS = ["Your doctor", "A nurse", "Most people", "Many adults", "Some children", "You",
-            "Your care team", "The test", "This treatment", "Rest"]
-VERBS = ["can help", "may ease", "often improves", "will check", "can lower", "may change",
-         "helps you manage", "can show", "may reduce", "tends to speed up"]
-OBJECTS = ["the pain in a few days", "how well your body heals", "the swelling", "your sleep",
-           "your risk of problems later", "the amount of sugar in your blood", "stiff joints",
-           "how much you can move", "the chance of infection", "your energy during the day"]
-TAILS = ["", " after a week or two", " if you follow the plan", " for most people",
-         " when you take it with food", " over time", " before your next visit"]
-HARD = ["Postoperative rehabilitation necessitates comprehensive multidisciplinary "
-        "collaboration between physiotherapists and orthopaedic specialists.",
-        "Physicians may utilize pharmacological interventions prior to surgical consideration."]
+SUBJECTS = [
+    "Your doctor",
+    "A nurse",
+    "Most people",
+    "Many adults",
+    "Some children",
+    "You",
+    "Your care team",
+    "The test",
+    "This treatment",
+    "Rest",
+]
+VERBS = [
+    "can help",
+    "may ease",
+    "often improves",
+    "will check",
+    "can lower",
+    "may change",
+    "helps you manage",
+    "can show",
+    "may reduce",
+    "tends to speed up",
+]
+OBJECTS = [
+    "the pain in a few days",
+    "how well your body heals",
+    "the swelling",
+    "your sleep",
+    "your risk of problems later",
+    "the amount of sugar in your blood",
+    "stiff joints",
+    "how much you can move",
+    "the chance of infection",
+    "your energy during the day",
+]
+TAILS = [
+    "",
+    " after a week or two",
+    " if you follow the plan",
+    " for most people",
+    " when you take it with food",
+    " over time",
+    " before your next visit",
+]
+HARD = [
+    "Postoperative rehabilitation necessitates comprehensive multidisciplinary "
+    "collaboration between physiotherapists and orthopaedic specialists.",
+    "Physicians may utilize pharmacological interventions prior to surgical consideration.",
+]
 
 
 def sentence(rng: random.Random) -> str:
     if rng.random() < 0.04:
         return rng.choice(HARD)
-    return (f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {rng.choice(OBJECTS)}"
-            f"{rng.choice(TAILS)}.")
+    return f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {rng.choice(OBJECTS)}{rng.choice(TAILS)}."
 
 
 def paragraph(rng: random.Random, sentences: int) -> str:
@@ -71,8 +130,11 @@ def article(rng: random.Random, index: int) -> tuple[str, str]:
     if rng.random() < 0.1:
         body[-1][1].append("Call 911 if you have chest pain or trouble breathing.")
     note = "This information does not replace the advice of a doctor." if disclaimer else ""
-    credits = [f"Last reviewed: {reviewed}", "Author: Health Library Staff",
-               "Medical Review: Jordan Lee MD - Family Medicine"]
+    credits = [
+        f"Last reviewed: {reviewed}",
+        "Author: Health Library Staff",
+        "Medical Review: Jordan Lee MD - Family Medicine",
+    ]
     name = f"{index:05d}-{title.lower().replace(' ', '-')}.{fmt}"
     if fmt == "md":
         parts = [f"---\ntitle: {title}\ntype: {kind}\n---", f"# {title}", note]
@@ -86,14 +148,22 @@ def article(rng: random.Random, index: int) -> tuple[str, str]:
             parts += [heading, *paragraphs]
         parts += ["Credits", *credits]
         return name, "\n\n".join(p for p in parts if p) + "\n"
-    html = ["<!DOCTYPE html><html><head><title>" + title + "</title></head><body>",
-            "<nav><ul><li><a href='/'>Home</a></li><li><a href='/a-z'>A-Z</a></li></ul></nav>",
-            "<main>", f"<h1>{title}</h1>", f"<p>{note}</p>" if note else ""]
+    html = [
+        "<!DOCTYPE html><html><head><title>" + title + "</title></head><body>",
+        "<nav><ul><li><a href='/'>Home</a></li><li><a href='/a-z'>A-Z</a></li></ul></nav>",
+        "<main>",
+        f"<h1>{title}</h1>",
+        f"<p>{note}</p>" if note else "",
+    ]
     for heading, paragraphs in body:
         html.append(f"<h2>{heading}</h2>")
         html += [f"<p>{p}</p>" for p in paragraphs]
-    html += ["<h2>Credits</h2>", *[f"<p>{c}</p>" for c in credits], "</main>",
-             "<footer><a href='/disclaimer'>Disclaimer</a></footer></body></html>"]
+    html += [
+        "<h2>Credits</h2>",
+        *[f"<p>{c}</p>" for c in credits],
+        "</main>",
+        "<footer><a href='/disclaimer'>Disclaimer</a></footer></body></html>",
+    ]
     return name, "\n".join(h for h in html if h) + "\n"
 
 

@@ -78,11 +78,24 @@ def main(argv: list[str] | None = None) -> int:
             tree = export(args.baseline, scratch)
             # Its own artifact cache: an entry another revision wrote under the same name may
             # hold a different layout.
-            env = {**os.environ, "PYTHONPATH": str(tree / "src"),
-                   "HEALTHLINT_CACHE_DIR": str(scratch / "baseline-cache")}
+            env = {
+                **os.environ,
+                "PYTHONPATH": str(tree / "src"),
+                "HEALTHLINT_CACHE_DIR": str(scratch / "baseline-cache"),
+            }
             done = subprocess.run(
-                [sys.executable, str(Path(__file__)), "--corpus", str(scratch / "corpus"),
-                 "--json"], env=env, capture_output=True, text=True, check=True)
+                [
+                    sys.executable,
+                    str(Path(__file__)),
+                    "--corpus",
+                    str(scratch / "corpus"),
+                    "--json",
+                ],
+                env=env,
+                capture_output=True,
+                text=True,
+                check=True,
+            )
             baseline = json.loads(done.stdout)
     keys = ["parse", *sorted(k for k in current if k != "parse")]
     total_now = sum(current.values())
@@ -96,8 +109,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {key:<8} {current[key]:7.3f}")
     if baseline:
         total_before = sum(baseline.values())
-        print(f"  {'total':<8} {total_before:7.3f} {total_now:7.3f} "
-              f"{total_now / total_before:6.2f}")
+        print(
+            f"  {'total':<8} {total_before:7.3f} {total_now:7.3f} {total_now / total_before:6.2f}"
+        )
     else:
         print(f"  {'total':<8} {total_now:7.3f}")
     return 0

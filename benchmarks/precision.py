@@ -39,8 +39,18 @@ TRUTH_RULES = ("HL201", "HL202", "HL301", "HL302", "HL304", "HL306")
 
 
 def run_healthlint(pages: list[Path]) -> list[dict[str, Any]]:
-    command = [sys.executable, "-m", "healthlint", "check", *map(str, pages), "--today", TODAY,
-               "--format", "json", "--no-cache"]
+    command = [
+        sys.executable,
+        "-m",
+        "healthlint",
+        "check",
+        *map(str, pages),
+        "--today",
+        TODAY,
+        "--format",
+        "json",
+        "--no-cache",
+    ]
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     data = json.loads(done.stdout)
     return list(data["findings"] if isinstance(data, dict) else data)
@@ -63,26 +73,41 @@ def _judge(finding: dict[str, Any], page: dict[str, Any]) -> tuple[str, str] | N
     rule = finding["rule"]
     shown = [page.get("review_date_as_written") or "", *page.get("other_dates", [])]
     if rule == "HL201":
-        return ("wrong", "truth: author " + str(page["author_text"])) if page["has_author"] else (
-            "right", "truth: the page names no author")
+        return (
+            ("wrong", "truth: author " + str(page["author_text"]))
+            if page["has_author"]
+            else ("right", "truth: the page names no author")
+        )
     if rule == "HL202":
-        return ("wrong", "truth: reviewer " + str(page["reviewer_text"])) if page[
-            "has_reviewer"] else ("right", "truth: the page names no medical reviewer")
+        return (
+            ("wrong", "truth: reviewer " + str(page["reviewer_text"]))
+            if page["has_reviewer"]
+            else ("right", "truth: the page names no medical reviewer")
+        )
     if rule == "HL301":
-        return ("wrong", "truth: reviewed " + str(page["review_date_iso"])) if page[
-            "review_date_iso"] else ("right", "truth: the page shows no review date")
+        return (
+            ("wrong", "truth: reviewed " + str(page["review_date_iso"]))
+            if page["review_date_iso"]
+            else ("right", "truth: the page shows no review date")
+        )
     if rule == "HL302":
         quoted = _quoted_date(finding["message"])
         if not any(quoted and quoted.split(":")[-1].strip() in text for text in shown):
             return "wrong", f"quotes {quoted!r}, which is not a date the page shows"
         return "right", f"truth: the page shows {quoted!r}, over two years before {TODAY}"
     if rule == "HL304":
-        return ("right", "truth: the review label is empty") if page.get(
-            "review_label_empty") else ("wrong", "truth: the review label holds a date")
+        return (
+            ("right", "truth: the review label is empty")
+            if page.get("review_label_empty")
+            else ("wrong", "truth: the review label holds a date")
+        )
     if rule == "HL306":
         due = [text for text in shown if text.lower().startswith("next review")]
-        return ("right", f"truth: {due[0]!r} has passed") if due else (
-            "wrong", "truth: the page shows no next-review date")
+        return (
+            ("right", f"truth: {due[0]!r} has passed")
+            if due
+            else ("wrong", "truth: the page shows no next-review date")
+        )
     return None
 
 
@@ -100,17 +125,33 @@ def judged_by_truth(
         verdict = _judge(finding, pages[name])
         if verdict:
             reported.add((name, finding["rule"]))
-            labels.append({"file": name, "rule": finding["rule"], "line": finding["line"],
-                           "verdict": verdict[0], "reason": verdict[1]})
-    missing = {"HL201": lambda p: not p["has_author"],
-               "HL202": lambda p: not p["has_reviewer"],
-               "HL301": lambda p: not (p["review_date_iso"] or p.get("other_dates")
-                                       or p.get("review_label_empty"))}
+            labels.append(
+                {
+                    "file": name,
+                    "rule": finding["rule"],
+                    "line": finding["line"],
+                    "verdict": verdict[0],
+                    "reason": verdict[1],
+                }
+            )
+    missing = {
+        "HL201": lambda p: not p["has_author"],
+        "HL202": lambda p: not p["has_reviewer"],
+        "HL301": lambda p: (
+            not (p["review_date_iso"] or p.get("other_dates") or p.get("review_label_empty"))
+        ),
+    }
     for name, page in pages.items():
         for rule, expected in missing.items():
             if expected(page) and (name, rule) not in reported:
-                labels.append({"file": name, "rule": rule, "verdict": "right",
-                               "reason": "truth: the page lacks it, and it was not reported"})
+                labels.append(
+                    {
+                        "file": name,
+                        "rule": rule,
+                        "verdict": "right",
+                        "reason": "truth: the page lacks it, and it was not reported",
+                    }
+                )
     return labels
 
 
@@ -151,23 +192,40 @@ def percent(part: int, whole: int) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--pages", type=Path, action="append",
-                        help="a folder of pages (repeatable; default: both real-page sets)")
-    parser.add_argument("--labels", type=Path, action="append",
-                        help="a labels folder or file (repeatable; default: both sets' labels)")
+    parser.add_argument(
+        "--pages",
+        type=Path,
+        action="append",
+        help="a folder of pages (repeatable; default: both real-page sets)",
+    )
+    parser.add_argument(
+        "--labels",
+        type=Path,
+        action="append",
+        help="a labels folder or file (repeatable; default: both sets' labels)",
+    )
     parser.add_argument("--truth", type=Path, default=ROOT / "tests" / "realpages" / "truth.json")
     parser.add_argument("--findings", type=Path, help="JSON output of an earlier run to score")
     args = parser.parse_args(argv)
     real = ROOT / "tests" / "realpages"
     page_folders = args.pages or [real / "pages", real / "extra" / "pages"]
-    labels = [label for source in (args.labels or [real / "labels", real / "extra" / "labels.yaml"])
-              if source.exists() for label in read_labels(source)]
+    labels = [
+        label
+        for source in (args.labels or [real / "labels", real / "extra" / "labels.yaml"])
+        if source.exists()
+        for label in read_labels(source)
+    ]
     if args.findings:
         data = json.loads(args.findings.read_text(encoding="utf-8"))
         findings = list(data["findings"] if isinstance(data, dict) else data)
     else:
-        pages = sorted(p for folder in page_folders if folder.is_dir() for p in folder.iterdir()
-                       if p.suffix in (".md", ".html", ".txt") and p.name != "README.md")
+        pages = sorted(
+            p
+            for folder in page_folders
+            if folder.is_dir()
+            for p in folder.iterdir()
+            if p.suffix in (".md", ".html", ".txt") and p.name != "README.md"
+        )
         if not pages:
             print(f"no pages in {', '.join(map(str, page_folders))}", file=sys.stderr)
             return 2
@@ -175,17 +233,27 @@ def main(argv: list[str] | None = None) -> int:
     if args.truth.is_file():
         truth = json.loads(args.truth.read_text(encoding="utf-8"))
         labelled = {(lb["file"], lb["rule"]) for lb in labels}
-        labels += [lb for lb in judged_by_truth(findings, truth)
-                   if (lb["file"], lb["rule"]) not in labelled]
+        labels += [
+            lb
+            for lb in judged_by_truth(findings, truth)
+            if (lb["file"], lb["rule"]) not in labelled
+        ]
     table = score(findings, labels)
-    print(f"{'rule':<7} {'findings':>8} {'judged':>6} {'right':>5} {'precision':>9} "
-          f"{'recall':>11} {'unjudged':>8}")
+    print(
+        f"{'rule':<7} {'findings':>8} {'judged':>6} {'right':>5} {'precision':>9} "
+        f"{'recall':>11} {'unjudged':>8}"
+    )
     for rule in sorted(table):
         row = table[rule]
-        recall = (f"{row['recalled']}/{row['expected']} {percent(row['recalled'], row['expected'])}"
-                  if row["expected"] else "-")
-        print(f"{rule:<7} {row['findings']:>8} {row['judged']:>6} {row['right']:>5} "
-              f"{percent(row['right'], row['judged']):>9} {recall:>11} {row['unjudged']:>8}")
+        recall = (
+            f"{row['recalled']}/{row['expected']} {percent(row['recalled'], row['expected'])}"
+            if row["expected"]
+            else "-"
+        )
+        print(
+            f"{rule:<7} {row['findings']:>8} {row['judged']:>6} {row['right']:>5} "
+            f"{percent(row['right'], row['judged']):>9} {recall:>11} {row['unjudged']:>8}"
+        )
     return 0
 
 

@@ -46,14 +46,20 @@ def _console_script(name: str) -> str | None:
 
 
 _INSTALLED = _console_script("healthlint")
-HEALTHLINT = [*([_INSTALLED] if _INSTALLED else [sys.executable, "-m", "healthlint"]),
-              "check", "--today", TODAY, "--exit-zero"]
+HEALTHLINT = [
+    *([_INSTALLED] if _INSTALLED else [sys.executable, "-m", "healthlint"]),
+    "check",
+    "--today",
+    TODAY,
+    "--exit-zero",
+]
 
 
 def timed(command: list[str], env: dict[str, str] | None = None) -> float:
     start = time.perf_counter()
-    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False,
-                   env=env)
+    subprocess.run(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=env
+    )
     return time.perf_counter() - start
 
 
@@ -64,8 +70,9 @@ def peak_rss_mb(command: list[str]) -> float:
         "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL);"
         "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
     )
-    out = subprocess.run([sys.executable, "-c", probe, *command], capture_output=True,
-                         text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", probe, *command], capture_output=True, text=True, check=True
+    ).stdout
     return int(out.strip()) / 1024
 
 
@@ -101,6 +108,7 @@ def show(medians: dict[str, float], unit: str = "ms") -> None:
 
 def part_cold(one: Path, repeat: int, proselint: list[str] | None) -> None:
     print(f"\n## cold start: one article ({one.stat().st_size:,} bytes), median of {repeat}")
+
     def first_sight() -> float:
         # The hook's default: the findings cache is on, and this file is not in it yet.
         with tempfile.TemporaryDirectory() as findings:
@@ -125,8 +133,9 @@ def part_cold(one: Path, repeat: int, proselint: list[str] | None) -> None:
 def part_library(corpus: Path, count: int, repeat: int, proselint: list[str] | None) -> float:
     print(f"\n## library: {count:,} articles, median of {repeat}")
     commands: dict[str, Callable[[], float]] = {
-        "healthlint check --jobs 1": lambda: timed([*HEALTHLINT, "--no-cache", "--jobs", "1",
-                                                    str(corpus)]),
+        "healthlint check --jobs 1": lambda: timed(
+            [*HEALTHLINT, "--no-cache", "--jobs", "1", str(corpus)]
+        ),
         "healthlint check (all cores)": lambda: timed([*HEALTHLINT, "--no-cache", str(corpus)]),
     }
     if proselint:
@@ -175,8 +184,10 @@ def part_growth(corpus: Path, files: list[Path], workdir: Path) -> None:
         per_article[size] = seconds / size
         print(f"  {size:>6,} articles {seconds:9.2f} s {per_article[size] * 1000:8.2f} ms/article")
     smallest, largest = per_article[sizes[0]], per_article[sizes[-1]]
-    print(f"  ratio ms/article {sizes[-1]:,} vs {sizes[0]:,}: {largest / smallest:.2f} "
-          "(linear: about 1)")
+    print(
+        f"  ratio ms/article {sizes[-1]:,} vs {sizes[0]:,}: {largest / smallest:.2f} "
+        "(linear: about 1)"
+    )
 
     rng = random.Random(11)
     pieces = []
@@ -188,12 +199,12 @@ def part_growth(corpus: Path, files: list[Path], workdir: Path) -> None:
     tens.mkdir()
     chunk = len(pieces) // 10
     for index in range(10):
-        part = pieces[index * chunk:(index + 1) * chunk]
+        part = pieces[index * chunk : (index + 1) * chunk]
         (tens / f"part-{index}.md").write_text(
-            "# One tenth\n\n" + "\n\n".join(part), encoding="utf-8")
+            "# One tenth\n\n" + "\n\n".join(part), encoding="utf-8"
+        )
     commands: dict[str, Callable[[], float]] = {
-        "ten 100 KB articles": lambda: timed([*HEALTHLINT, "--no-cache", "--jobs", "1",
-                                              str(tens)]),
+        "ten 100 KB articles": lambda: timed([*HEALTHLINT, "--no-cache", "--jobs", "1", str(tens)]),
         "one 1 MB article": lambda: timed([*HEALTHLINT, "--no-cache", "--jobs", "1", str(big)]),
     }
     medians = alternate(commands, 3)
@@ -216,7 +227,7 @@ def part_scaling() -> None:
         return f"# Questions\n\n{body}Last reviewed: May 2, 2026\n"
 
     def nested(depth: int) -> str:
-        return ("<h1>Deep</h1>\n" + "<div>\n" * depth + "<p>Text.</p>\n" + "</div>" * depth)
+        return "<h1>Deep</h1>\n" + "<div>\n" * depth + "<p>Text.</p>\n" + "</div>" * depth
 
     def dashes(count: int) -> str:
         return "Title\n\n- " + "- " * count + "\n"
@@ -232,11 +243,15 @@ def part_scaling() -> None:
         for count in (size, size * 8):
             text = make(count)
             linter.lint_text(text, filename=filename)  # warm: word lists, patterns
-            best = min(_timed_call(lambda t=text, f=filename: linter.lint_text(t, filename=f))
-                       for _ in range(3))
+            best = min(
+                _timed_call(lambda t=text, f=filename: linter.lint_text(t, filename=f))
+                for _ in range(3)
+            )
             timings.append(best)
-        print(f"  {name:<34} {timings[0] * 1000:8.1f} ms -> {timings[1] * 1000:8.1f} ms, "
-              f"ratio {timings[1] / timings[0]:.1f} (linear: about 8)")
+        print(
+            f"  {name:<34} {timings[0] * 1000:8.1f} ms -> {timings[1] * 1000:8.1f} ms, "
+            f"ratio {timings[1] / timings[0]:.1f} (linear: about 8)"
+        )
 
 
 def _timed_call(function: Callable[[], object]) -> float:
@@ -251,8 +266,9 @@ def _prose_chunk(rng: random.Random) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--count", type=int, default=10_000)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--only", default="cold,library,cache,memory,growth,scaling")

@@ -21,14 +21,21 @@ def pages() -> dict[str, str]:
     ruleset = load_rules(["default"])
     specs = sorted(ruleset.rules.values(), key=lambda spec: spec.id)
     written = {f"{spec.id}.md": rule_page(spec) for spec in specs}
-    index = ["# Rules", "",
-             "Every built-in rule, made from its YAML in `rules/` by `scripts/rule_docs.py` "
-             "(`healthlint explain RULE` prints the same).", "",
-             "| rule | name | category | severity | what it checks |", "|---|---|---|---|---|"]
+    index = [
+        "# Rules",
+        "",
+        "Every built-in rule, made from its YAML in `rules/` by `scripts/rule_docs.py` "
+        "(`healthlint explain RULE` prints the same).",
+        "",
+        "| rule | name | category | severity | what it checks |",
+        "|---|---|---|---|---|",
+    ]
     for spec in specs:
         off = " (off by default)" if not spec.enabled else ""
-        index.append(f"| [{spec.id}]({spec.id}.md) | {spec.name} | {spec.category} | "
-                     f"{spec.severity.value}{off} | {spec.summary} |")
+        index.append(
+            f"| [{spec.id}]({spec.id}.md) | {spec.name} | {spec.category} | "
+            f"{spec.severity.value}{off} | {spec.summary} |"
+        )
     written["README.md"] = "\n".join(index) + "\n"
     return written
 
@@ -39,13 +46,17 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     wanted = pages()
     if args.check:
-        stale = [name for name, text in wanted.items()
-                 if not (FOLDER / name).is_file()
-                 or (FOLDER / name).read_text(encoding="utf-8") != text]
+        stale = [
+            name
+            for name, text in wanted.items()
+            if not (FOLDER / name).is_file() or (FOLDER / name).read_text(encoding="utf-8") != text
+        ]
         extra = sorted(p.name for p in FOLDER.glob("*.md") if p.name not in wanted)
         for name in [*stale, *extra]:
-            print(f"docs/rules/{name} is out of date: run python scripts/rule_docs.py",
-                  file=sys.stderr)
+            print(
+                f"docs/rules/{name} is out of date: run python scripts/rule_docs.py",
+                file=sys.stderr,
+            )
         return 1 if stale or extra else 0
     FOLDER.mkdir(parents=True, exist_ok=True)
     for name, text in wanted.items():

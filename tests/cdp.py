@@ -35,12 +35,23 @@ class Browser:
     def __init__(self, binary: str, *, width: int = 1280, height: int = 900) -> None:
         self._profile = tempfile.TemporaryDirectory(prefix="healthlint-chromium-")
         self._process = subprocess.Popen(
-            [binary, "--headless=new", "--no-sandbox", "--disable-gpu",
-             "--no-first-run", "--no-default-browser-check", "--disable-extensions",
-             "--disable-background-networking", "--remote-debugging-port=0",
-             f"--user-data-dir={self._profile.name}", f"--window-size={width},{height}",
-             "about:blank"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+            [
+                binary,
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--no-default-browser-check",
+                "--disable-extensions",
+                "--disable-background-networking",
+                "--remote-debugging-port=0",
+                f"--user-data-dir={self._profile.name}",
+                f"--window-size={width},{height}",
+                "about:blank",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
         )
         port = self._port()
         deadline = time.monotonic() + 20
@@ -48,8 +59,9 @@ class Browser:
         while page_url is None and time.monotonic() < deadline:
             with urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list") as response:
                 targets = json.load(response)
-            page_url = next((t["webSocketDebuggerUrl"] for t in targets
-                             if t.get("type") == "page"), None)
+            page_url = next(
+                (t["webSocketDebuggerUrl"] for t in targets if t.get("type") == "page"), None
+            )
             if page_url is None:
                 time.sleep(0.1)
         if page_url is None:
@@ -104,8 +116,9 @@ class Browser:
         self.wait_for("Page.loadEventFired")
 
     def evaluate(self, expression: str) -> Any:
-        result = self.call("Runtime.evaluate", expression=expression, returnByValue=True,
-                           awaitPromise=True)
+        result = self.call(
+            "Runtime.evaluate", expression=expression, returnByValue=True, awaitPromise=True
+        )
         if "exceptionDetails" in result:
             raise RuntimeError(f"{expression}: {result['exceptionDetails']}")
         return result["result"].get("value")
@@ -117,8 +130,7 @@ class Browser:
             method, params = event.get("method"), event.get("params", {})
             if method == "Runtime.exceptionThrown":
                 errors.append(str(params.get("exceptionDetails", {}).get("text")))
-            elif method == "Runtime.consoleAPICalled" and params.get("type") in (
-                    "error", "assert"):
+            elif method == "Runtime.consoleAPICalled" and params.get("type") in ("error", "assert"):
                 errors.append(str(params.get("args")))
             elif method == "Log.entryAdded" and params.get("entry", {}).get("level") == "error":
                 errors.append(str(params["entry"].get("text")))

@@ -51,8 +51,7 @@ def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, 
 
 
 def write_baseline(capsys: pytest.CaptureFixture[str]) -> dict[str, object]:
-    code, _, err = run(["check", "articles", *SELECT, "--write-baseline", "baseline.json"],
-                       capsys)
+    code, _, err = run(["check", "articles", *SELECT, "--write-baseline", "baseline.json"], capsys)
     assert code == 0
     assert "recorded 3 findings in baseline.json" in err
     data: dict[str, object] = json.loads(Path("baseline.json").read_text(encoding="utf-8"))
@@ -82,10 +81,13 @@ def test_baselined_findings_pass_and_an_edit_above_keeps_them_baselined(
     assert "no problems found" in out and err == ""
 
     article = library / "articles" / "pink-eye.md"
-    article.write_text(STALE.replace(
-        "# Pink Eye\n",
-        "# Pink Eye\n\nA new first paragraph.\n\nAnd a second one, added by an editor.\n",
-    ), encoding="utf-8")
+    article.write_text(
+        STALE.replace(
+            "# Pink Eye\n",
+            "# Pink Eye\n\nA new first paragraph.\n\nAnd a second one, added by an editor.\n",
+        ),
+        encoding="utf-8",
+    )
     code, out, _ = run(["check", "articles", *SELECT, "--baseline", "baseline.json"], capsys)
     assert code == 0, out
     # Without the baseline the finding is still there, on a later line.
@@ -100,14 +102,17 @@ def test_a_new_defect_is_reported_and_fails(
     shingles = library / "articles" / "shingles.md"
     shingles.write_text(TWO_UNDATED + "\nLast reviewed: spring\n", encoding="utf-8")
     (library / "articles" / "new.md").write_text(STALE, encoding="utf-8")
-    code, out, _ = run(["check", "articles", *SELECT, "--baseline", "baseline.json",
-                        "-f", "json"], capsys)
+    code, out, _ = run(
+        ["check", "articles", *SELECT, "--baseline", "baseline.json", "-f", "json"], capsys
+    )
     assert code == 1
     document = json.loads(out)
     reported = [(f["path"], f["line"], f["rule"]) for f in document["findings"]]
     # The third identical defect in shingles.md is new; so is everything in a new file.
-    assert reported == [(str(Path("articles/new.md")), 5, "HL302"),
-                        (str(Path("articles/shingles.md")), 11, "HL304")]
+    assert reported == [
+        (str(Path("articles/new.md")), 5, "HL302"),
+        (str(Path("articles/shingles.md")), 11, "HL304"),
+    ]
     assert document["baseline"]["matched"] == 3
     assert document["baseline"]["gone"] == []
     assert document["summary"]["failed"] is True
@@ -118,7 +123,8 @@ def test_fixed_findings_are_reported_as_gone(
 ) -> None:
     write_baseline(capsys)
     (library / "articles" / "pink-eye.md").write_text(
-        STALE.replace("January 5, 2022", "October 1, 2026"), encoding="utf-8")
+        STALE.replace("January 5, 2022", "October 1, 2026"), encoding="utf-8"
+    )
     shingles = library / "articles" / "shingles.md"
     shingles.write_text(TWO_UNDATED.replace("spring", "May 2, 2026", 1), encoding="utf-8")
 
@@ -130,11 +136,14 @@ def test_fixed_findings_are_reported_as_gone(
     assert any("articles/pink-eye.md: HL302 review-date-stale" in line for line in gone_lines)
     assert "--write-baseline baseline.json" in err
 
-    code, out, err = run(["check", "articles", *SELECT, "--baseline", "baseline.json",
-                          "-f", "json"], capsys)
+    code, out, err = run(
+        ["check", "articles", *SELECT, "--baseline", "baseline.json", "-f", "json"], capsys
+    )
     gone = json.loads(out)["baseline"]["gone"]
     assert sorted((g["path"], g["rule"], g["count"]) for g in gone) == [
-        ("articles/pink-eye.md", "HL302", 1), ("articles/shingles.md", "HL304", 1)]
+        ("articles/pink-eye.md", "HL302", 1),
+        ("articles/shingles.md", "HL304", 1),
+    ]
     assert err == ""  # JSON carries it; stderr stays quiet for scripts
 
     # Rewriting the baseline shrinks it.
@@ -148,14 +157,13 @@ def test_checking_some_files_leaves_the_other_entries_alone(
 ) -> None:
     write_baseline(capsys)
     # pre-commit passes only the staged file: the other file's entries are not "gone".
-    code, _, err = run(["check", "articles/pink-eye.md", *SELECT, "--baseline",
-                        "baseline.json"], capsys)
+    code, _, err = run(
+        ["check", "articles/pink-eye.md", *SELECT, "--baseline", "baseline.json"], capsys
+    )
     assert code == 0 and err == ""
-    run(["check", "articles/pink-eye.md", *SELECT, "--write-baseline", "baseline.json"],
-        capsys)
+    run(["check", "articles/pink-eye.md", *SELECT, "--write-baseline", "baseline.json"], capsys)
     data = json.loads(Path("baseline.json").read_text(encoding="utf-8"))
-    assert [e["path"] for e in data["entries"]] == ["articles/pink-eye.md",
-                                                    "articles/shingles.md"]
+    assert [e["path"] for e in data["entries"]] == ["articles/pink-eye.md", "articles/shingles.md"]
 
 
 def test_a_deleted_file_is_gone_from_the_baseline(
@@ -163,8 +171,10 @@ def test_a_deleted_file_is_gone_from_the_baseline(
 ) -> None:
     write_baseline(capsys)
     (library / "articles" / "shingles.md").unlink()
-    _, out, _ = run(["check", "articles/pink-eye.md", *SELECT, "--baseline", "baseline.json",
-                     "-f", "json"], capsys)
+    _, out, _ = run(
+        ["check", "articles/pink-eye.md", *SELECT, "--baseline", "baseline.json", "-f", "json"],
+        capsys,
+    )
     gone = json.loads(out)["baseline"]["gone"]
     assert [(g["path"], g["count"]) for g in gone] == [("articles/shingles.md", 2)]
 
@@ -190,8 +200,7 @@ def test_broken_or_missing_baseline_exits_two(
     Path("future.json").write_text('{"version": 9, "entries": []}', encoding="utf-8")
     code, _, err = run(["check", "articles", *SELECT, "--baseline", "future.json"], capsys)
     assert code == 2 and "version 9" in err
-    Path("wrong.json").write_text('{"version": 1, "entries": [{"path": "a.md"}]}',
-                                  encoding="utf-8")
+    Path("wrong.json").write_text('{"version": 1, "entries": [{"path": "a.md"}]}', encoding="utf-8")
     code, _, err = run(["check", "articles", *SELECT, "--baseline", "wrong.json"], capsys)
     assert code == 2 and "wrong.json" in err and "entries.0.rule" in err
 
@@ -202,7 +211,8 @@ def test_a_baselined_finding_that_gets_worse_is_new(
     # On 2026-11-26 a review of 2024-06-01 is stale (a warning); a year on it is past the
     # error age, and the baseline that accepted the warning does not accept the error.
     (library / "articles" / "pink-eye.md").write_text(
-        STALE.replace("January 5, 2022", "June 1, 2024"), encoding="utf-8")
+        STALE.replace("January 5, 2022", "June 1, 2024"), encoding="utf-8"
+    )
     data = write_baseline(capsys)
     entries = data["entries"]
     assert isinstance(entries, list)
@@ -219,11 +229,23 @@ def test_front_matter_errors_have_fingerprints_of_their_own(
 ) -> None:
     broken = library / "articles" / "sore-throat.md"
     broken.write_text("---\ntitle: [Sore Throat\n---\n# Sore Throat\n", encoding="utf-8")
-    run(["check", "articles/sore-throat.md", "--select", "HL002", "--write-baseline",
-         "baseline.json"], capsys)
+    run(
+        [
+            "check",
+            "articles/sore-throat.md",
+            "--select",
+            "HL002",
+            "--write-baseline",
+            "baseline.json",
+        ],
+        capsys,
+    )
     # Another mistake in the same front matter is a new finding, not the baselined one.
-    broken.write_text("---\ntitle: Sore Throat\nreviewed: {2026\n---\n# Sore Throat\n",
-                      encoding="utf-8")
-    code, out, _ = run(["check", "articles/sore-throat.md", "--select", "HL002", "--baseline",
-                        "baseline.json"], capsys)
+    broken.write_text(
+        "---\ntitle: Sore Throat\nreviewed: {2026\n---\n# Sore Throat\n", encoding="utf-8"
+    )
+    code, out, _ = run(
+        ["check", "articles/sore-throat.md", "--select", "HL002", "--baseline", "baseline.json"],
+        capsys,
+    )
     assert code == 1 and "HL002" in out

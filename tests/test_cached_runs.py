@@ -44,7 +44,8 @@ def test_hits_start_no_worker_and_misses_are_checked(
     monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", NoWorkers)
     assert run(linter, library, cache) == first
     # A changed file is checked again, and its new finding comes back in its place.
-    (library / "flu-07.md").write_text(ARTICLE.format(n=7).replace("2020", "2026"),
-                                       encoding="utf-8")
+    (library / "flu-07.md").write_text(
+        ARTICLE.format(n=7).replace("2020", "2026"), encoding="utf-8"
+    )
     again = run(linter, library, cache)
     assert len(again) == 59 and all("flu-07" not in path for path, _, _ in again)

@@ -138,7 +138,9 @@ def test_sections_after_the_closing_about_this_summary_section_are_the_site_s() 
     )
     article = parse_article(page, filename="ginger.md")
     assert [s.title for s in article.sections] == [
-        "Overview", "About This Summary", "Reviewers and Updates"
+        "Overview",
+        "About This Summary",
+        "Reviewers and Updates",
     ]
     appended = next(b for b in article.blocks if b.text.startswith("Herbal products"))
     assert appended.role == "chrome" and "About this" in (appended.reason or "")

@@ -45,8 +45,9 @@ def test_stale_review_date_reported_at_its_line(
 
 
 def test_clean_folder_exits_zero(library: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(["check", str(library / "good"), "--today", TODAY, "--select",
-                        "sections,freshness"], capsys)
+    code, out, _ = run(
+        ["check", str(library / "good"), "--today", TODAY, "--select", "sections,freshness"], capsys
+    )
     assert code == 0, out
     assert "no problems found" in out
 
@@ -137,8 +138,10 @@ def test_user_pack_adds_a_rule_by_yaml_only(
     )
     article = tmp_path / "a.md"
     article.write_text(GOOD_MD, encoding="utf-8")
-    code, out, _ = run(["check", str(article), "--pack", str(pack), "--today", "2027-09-01",
-                        "--select", "HX301"], capsys)
+    code, out, _ = run(
+        ["check", str(article), "--pack", str(pack), "--today", "2027-09-01", "--select", "HX301"],
+        capsys,
+    )
     assert code == 1
     assert "HX301 Reviewed 1 year and 4 months ago; our policy is a yearly review." in out
 
@@ -148,8 +151,9 @@ def test_missing_and_unreadable_files_are_named_and_others_still_checked(
 ) -> None:
     binary = library / "bad" / "scan.txt"
     binary.write_bytes(b"\x00\x01\x02binary")
-    code, out, _ = run(["check", str(library / "nope.md"), str(library / "bad"), "--today",
-                        TODAY], capsys)
+    code, out, _ = run(
+        ["check", str(library / "nope.md"), str(library / "bad"), "--today", TODAY], capsys
+    )
     assert code == 1
     assert f"{library / 'nope.md'}:1:1: error HL001 Cannot check this file: no such file" in out
     assert f"{binary}:1:1: error HL001 Cannot check this file: contains NUL bytes" in out
@@ -195,8 +199,9 @@ def test_explain_runs_the_example_of_a_rule_from_a_pack_file(
         "    category: plain-language\n    severity: warning\n"
         "    message: 'Avoid {match!r}.'\n    summary: Words that promise too much.\n"
         "    source: House style.\n    options: {phrases: [miracle]}\n"
-        "    example: {format: text, bad: \"A miracle cure.\\n\", good: \"A cure.\\n\"}\n",
-        encoding="utf-8")
+        '    example: {format: text, bad: "A miracle cure.\\n", good: "A cure.\\n"}\n',
+        encoding="utf-8",
+    )
     (tmp_path / "healthlint.toml").write_text('packs = ["house.yaml"]\n', encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     code, out, err = run(["explain", "HX101"], capsys)
@@ -207,7 +212,9 @@ def test_explain_runs_the_example_of_a_rule_from_a_pack_file(
 def test_console_script_runs_as_a_subprocess(library: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "healthlint", "check", str(library / "bad"), "--today", TODAY],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert done.returncode == 1
     assert "HL302" in done.stdout

@@ -41,14 +41,21 @@ def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def command(*args: str, cwd: Path, env: dict[str, str] | None = None,
-            stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
-    base = {key: value for key, value in os.environ.items()
-            if key not in ("NO_COLOR", "FORCE_COLOR")}
+def command(
+    *args: str, cwd: Path, env: dict[str, str] | None = None, stdin: bytes | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    base = {
+        key: value for key, value in os.environ.items() if key not in ("NO_COLOR", "FORCE_COLOR")
+    }
     base["HEALTHLINT_CACHE_DIR"] = str(cwd / "cache")
-    return subprocess.run([sys.executable, "-m", "healthlint", *args], cwd=cwd,
-                          env={**base, **(env or {})}, input=stdin, capture_output=True,
-                          check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "healthlint", *args],
+        cwd=cwd,
+        env={**base, **(env or {})},
+        input=stdin,
+        capture_output=True,
+        check=False,
+    )
 
 
 # standard input ----------------------------------------------------------------------------
@@ -82,8 +89,7 @@ def test_stdin_without_a_name_is_read_as_markdown(
     assert findings(["knee.md"]) != findings(["knee.txt"])
     assert findings(["knee"]) == findings(["knee.txt"])
     assert findings(["-"], page.encode()) == findings(["knee.md"])
-    assert findings(["-", "--stdin-filename", "knee.txt"], page.encode()) == findings(
-        ["knee.txt"])
+    assert findings(["-", "--stdin-filename", "knee.txt"], page.encode()) == findings(["knee.txt"])
 
 
 def test_stdin_filename_names_the_format_the_report_and_the_configuration(
@@ -91,7 +97,8 @@ def test_stdin_filename_names_the_format_the_report_and_the_configuration(
 ) -> None:
     (workdir / "news").mkdir()
     (workdir / "news" / "healthlint.toml").write_text(
-        f'today = {TODAY}\nselect = ["HL602"]\n', encoding="utf-8")
+        f'today = {TODAY}\nselect = ["HL602"]\n', encoding="utf-8"
+    )
     feed(monkeypatch, PROMISE_TXT.encode())
     code, out, _ = run(["check", "-", "--stdin-filename", "news/knee.txt"], capsys)
     assert code == 0  # the folder's configuration selects only the warning
@@ -108,7 +115,9 @@ def test_stdin_filename_selects_the_overrides_for_its_folder(
 ) -> None:
     (workdir / "healthlint.toml").write_text(
         f'today = {TODAY}\nselect = ["HL602", "HL501"]\n'
-        '[[overrides]]\nfiles = ["archive/**"]\nignore = ["HL602"]\n', encoding="utf-8")
+        '[[overrides]]\nfiles = ["archive/**"]\nignore = ["HL602"]\n',
+        encoding="utf-8",
+    )
     feed(monkeypatch, PROMISE_MD.encode())
     _, current, _ = run(["check", "-", "--stdin-filename", "current/knee.md"], capsys)
     feed(monkeypatch, PROMISE_MD.encode())
@@ -124,8 +133,19 @@ def test_stdin_named_as_an_excluded_or_repository_file_is_not_checked(
     code, out, _ = run(["check", "-", "--stdin-filename", "README.md", "--today", TODAY], capsys)
     assert code == 0 and "0 files checked" in out
     feed(monkeypatch, PROMISE_MD.encode())
-    code, out, _ = run(["check", "-", "--stdin-filename", "drafts/knee.md", "--exclude",
-                        "drafts", "--today", TODAY], capsys)
+    code, out, _ = run(
+        [
+            "check",
+            "-",
+            "--stdin-filename",
+            "drafts/knee.md",
+            "--exclude",
+            "drafts",
+            "--today",
+            TODAY,
+        ],
+        capsys,
+    )
     assert code == 0 and "0 files checked" in out
 
 
@@ -150,16 +170,31 @@ def test_dash_with_other_paths_or_a_name_without_dash_is_a_usage_error(
 
 
 def test_checking_stdin_writes_nothing(tmp_path: Path) -> None:
-    done = command("check", "-", "--stdin-filename", "knee.md", "--today", TODAY,
-                   cwd=tmp_path, stdin=PROMISE_MD.encode())
+    done = command(
+        "check",
+        "-",
+        "--stdin-filename",
+        "knee.md",
+        "--today",
+        TODAY,
+        cwd=tmp_path,
+        stdin=PROMISE_MD.encode(),
+    )
     assert done.returncode == 1, done.stderr
     assert b"knee.md:3:6: warning HL602" in done.stdout
     assert list(tmp_path.iterdir()) == []  # no cache folder, no file of the name given
 
 
 def test_stdin_filename_alone_reads_stdin(tmp_path: Path) -> None:
-    done = command("check", "--stdin-filename", "knee.md", "--today", TODAY, cwd=tmp_path,
-                   stdin=PROMISE_MD.encode())
+    done = command(
+        "check",
+        "--stdin-filename",
+        "knee.md",
+        "--today",
+        TODAY,
+        cwd=tmp_path,
+        stdin=PROMISE_MD.encode(),
+    )
     assert b"knee.md:3:6: warning HL602" in done.stdout
 
 
@@ -174,10 +209,13 @@ def test_quiet_prints_only_the_findings_and_keeps_the_exit_code(
         assert quiet_code == code == 1
         assert out.splitlines() == loud.splitlines()[:-1]
         assert "file checked" not in out and err == ""
-    code, out, _ = run(["check", "knee.md", "--today", TODAY, "-q", "--fail-level", "info",
-                        "--select", "HL602"], capsys)
-    assert code == 1 and out.splitlines() == [line for line in loud.splitlines()
-                                              if " HL602 " in line]
+    code, out, _ = run(
+        ["check", "knee.md", "--today", TODAY, "-q", "--fail-level", "info", "--select", "HL602"],
+        capsys,
+    )
+    assert code == 1 and out.splitlines() == [
+        line for line in loud.splitlines() if " HL602 " in line
+    ]
 
 
 def test_quiet_with_no_findings_prints_nothing(
@@ -186,8 +224,19 @@ def test_quiet_with_no_findings_prints_nothing(
     (workdir / "sprained-ankle.md").write_text(GOOD_MD, encoding="utf-8")
     (workdir / "empty").mkdir()
     for path in ("sprained-ankle.md", "empty"):
-        code, out, err = run(["check", path, "--today", TODAY, "--select",
-                              "sections,freshness", "-q", "--statistics"], capsys)
+        code, out, err = run(
+            [
+                "check",
+                path,
+                "--today",
+                TODAY,
+                "--select",
+                "sections,freshness",
+                "-q",
+                "--statistics",
+            ],
+            capsys,
+        )
         assert (code, out, err) == (0, "", "")
 
 
@@ -198,7 +247,9 @@ def test_quiet_leaves_the_other_formats_whole(
     for fmt in ("json", "sarif", "junit", "github"):
         code, out, _ = run(["check", "knee.md", "--today", TODAY, "-f", fmt], capsys)
         assert run(["check", "knee.md", "--today", TODAY, "-f", fmt, "-q"], capsys)[:2] == (
-            code, out)
+            code,
+            out,
+        )
 
 
 # colour ------------------------------------------------------------------------------------
@@ -217,13 +268,19 @@ def in_terminal(*args: str, cwd: Path, env: dict[str, str] | None = None) -> str
     """What the command prints when its stdout is a terminal."""
     import pty
 
-    base = {key: value for key, value in os.environ.items()
-            if key not in ("NO_COLOR", "FORCE_COLOR")}
+    base = {
+        key: value for key, value in os.environ.items() if key not in ("NO_COLOR", "FORCE_COLOR")
+    }
     base["HEALTHLINT_CACHE_DIR"] = str(cwd / "cache")
     leader, follower = pty.openpty()
-    process = subprocess.Popen([sys.executable, "-m", "healthlint", *args], cwd=cwd,
-                               env={**base, **(env or {})}, stdout=follower,
-                               stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "healthlint", *args],
+        cwd=cwd,
+        env={**base, **(env or {})},
+        stdout=follower,
+        stderr=subprocess.DEVNULL,
+        stdin=subprocess.DEVNULL,
+    )
     os.close(follower)
     chunks = []
     while True:
@@ -251,14 +308,16 @@ def test_colour_in_a_terminal_and_not_in_a_pipe(knee: Path) -> None:
     assert piped.returncode == 1 and b"\x1b" not in piped.stdout
     assert piped.stdout.decode().splitlines() == [
         line.replace(YELLOW, "").replace(RED, "").replace(BOLD, "").replace(RESET, "")
-        for line in out.splitlines()]
+        for line in out.splitlines()
+    ]
 
 
 @pytest.mark.parametrize("value", ["", "1", "0"])
 def test_no_color_of_any_value_turns_colour_off(knee: Path, value: str) -> None:
     assert "\x1b" not in in_terminal(*CHECK, cwd=knee, env={"NO_COLOR": value})
-    assert b"\x1b" not in command(*CHECK, cwd=knee,
-                                  env={"NO_COLOR": value, "FORCE_COLOR": "1"}).stdout
+    assert (
+        b"\x1b" not in command(*CHECK, cwd=knee, env={"NO_COLOR": value, "FORCE_COLOR": "1"}).stdout
+    )
 
 
 def test_force_color_colours_a_pipe(knee: Path) -> None:
@@ -267,8 +326,7 @@ def test_force_color_colours_a_pipe(knee: Path) -> None:
 
 
 def test_the_color_flag_wins_over_the_environment(knee: Path) -> None:
-    assert "\x1b" not in in_terminal(*CHECK, "--color", "never", cwd=knee,
-                                     env={"FORCE_COLOR": "1"})
+    assert "\x1b" not in in_terminal(*CHECK, "--color", "never", cwd=knee, env={"FORCE_COLOR": "1"})
     always = command(*CHECK, "--color", "always", cwd=knee, env={"NO_COLOR": "1"})
     assert COLOURED_HL501.encode() in always.stdout
     assert COLOURED_HL602 in in_terminal(*CHECK, "--color", "auto", cwd=knee)
@@ -296,8 +354,9 @@ def test_colour_never_lets_a_file_name_or_article_inject_escapes(
     workdir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     name = "knee\x1b[2J\x1b]8;;x\x07.md"
-    (workdir / name).write_text("# Knee \x1b[31mpain\n\nThis miracle cure helps.\n",
-                                encoding="utf-8")
+    (workdir / name).write_text(
+        "# Knee \x1b[31mpain\n\nThis miracle cure helps.\n", encoding="utf-8"
+    )
     code, out, _ = run(["check", name, "--today", TODAY, "--color", "always"], capsys)
     assert code == 1 and COLOURED_HL602 in out
     for ours in (RED, YELLOW, "\x1b[34m", BOLD, RESET):
@@ -325,7 +384,7 @@ def test_show_source_puts_a_caret_under_the_column(
     assert code == 1
     lines = out.splitlines()
     at = lines.index(next(line for line in lines if line.startswith("knee.md:3:6: ")))
-    assert lines[at + 1:at + 3] == ["  3 | This miracle cure helps.", "    |      ^"]
+    assert lines[at + 1 : at + 3] == ["  3 | This miracle cure helps.", "    |      ^"]
     assert lines[-1].startswith("1 file checked")
     plain = run(["check", "knee.md", "--today", TODAY], capsys)[1].splitlines()
     assert [line for line in lines if not line.startswith("  ")] == plain
@@ -363,8 +422,9 @@ def test_show_source_for_stdin_and_only_in_the_text_format(
     assert caret_column(out, "HL602") == ("This miracle cure helps.", 5)
     (workdir / "knee.md").write_text(PROMISE_MD, encoding="utf-8")
     for fmt in ("json", "sarif", "junit", "github"):
-        with_source = run(["check", "knee.md", "--today", TODAY, "-f", fmt, "--show-source"],
-                          capsys)
+        with_source = run(
+            ["check", "knee.md", "--today", TODAY, "-f", fmt, "--show-source"], capsys
+        )
         assert with_source == run(["check", "knee.md", "--today", TODAY, "-f", fmt], capsys)
 
 
@@ -381,8 +441,13 @@ def test_show_source_skips_what_has_no_line(
 # glob patterns -----------------------------------------------------------------------------
 @pytest.fixture
 def tree(workdir: Path) -> Path:
-    for name in ("articles/knee.md", "articles/joints/hip/hip.md", "articles/joints/hip.txt",
-                 "articles/.drafts/draft.md", "other/elbow.md"):
+    for name in (
+        "articles/knee.md",
+        "articles/joints/hip/hip.md",
+        "articles/joints/hip.txt",
+        "articles/.drafts/draft.md",
+        "other/elbow.md",
+    ):
         (workdir / name).parent.mkdir(parents=True, exist_ok=True)
         (workdir / name).write_text(PROMISE_MD, encoding="utf-8")
     (workdir / "articles" / "notes.json").write_text("{}", encoding="utf-8")
@@ -400,17 +465,31 @@ def test_a_quoted_recursive_glob_is_expanded_by_healthlint(
     assert code == 0
     assert checked(out) == [str(Path("articles/joints/hip/hip.md")), str(Path("articles/knee.md"))]
     assert out.splitlines()[-1].startswith("2 files checked")
-    _, out, _ = run(["check", "articles/*.md", "other/elb?w.md", "articles/joints/hip.[tx]*",
-                     "--select", "HL602"], capsys)
-    assert checked(out) == [str(Path("articles/joints/hip.txt")), str(Path("articles/knee.md")),
-                            str(Path("other/elbow.md"))]
+    _, out, _ = run(
+        [
+            "check",
+            "articles/*.md",
+            "other/elb?w.md",
+            "articles/joints/hip.[tx]*",
+            "--select",
+            "HL602",
+        ],
+        capsys,
+    )
+    assert checked(out) == [
+        str(Path("articles/joints/hip.txt")),
+        str(Path("articles/knee.md")),
+        str(Path("other/elbow.md")),
+    ]
 
 
 def test_an_expanded_glob_still_obeys_exclude_and_dedupes(
     tree: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    _, out, _ = run(["check", "articles/**/*.md", "articles/knee.md", "--select", "HL602",
-                     "--exclude", "hip"], capsys)
+    _, out, _ = run(
+        ["check", "articles/**/*.md", "articles/knee.md", "--select", "HL602", "--exclude", "hip"],
+        capsys,
+    )
     assert checked(out) == [str(Path("articles/knee.md"))]
     assert out.splitlines()[-1].startswith("1 file checked")
 

@@ -30,8 +30,13 @@ AMBIGUOUS = CLEAN.replace("October 1, 2026", "4/5/2026")  # HL305 ambiguous, war
 
 @pytest.fixture
 def library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    for name, text in (("clean.md", CLEAN), ("stale.md", ERROR), ("ageing.md", WARNING),
-                       ("undated.md", UNDATED), ("ambiguous.md", AMBIGUOUS)):
+    for name, text in (
+        ("clean.md", CLEAN),
+        ("stale.md", ERROR),
+        ("ageing.md", WARNING),
+        ("undated.md", UNDATED),
+        ("ambiguous.md", AMBIGUOUS),
+    ):
         (tmp_path / name).write_text(text, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     return tmp_path
@@ -63,8 +68,9 @@ def test_fail_level(library: Path, capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_exit_zero_reports_but_passes(library: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(["check", "stale.md", "--today", TODAY, "--select", "HL302",
-                        "--exit-zero"], capsys)
+    code, out, _ = run(
+        ["check", "stale.md", "--today", TODAY, "--select", "HL302", "--exit-zero"], capsys
+    )
     assert code == 0 and "error HL302" in out
     # --exit-zero never hides a broken setup.
     assert run(["check", "stale.md", "--exit-zero", "--select", "HL9999"], capsys)[0] == 2
@@ -94,8 +100,7 @@ def test_ignore_and_repeated_flags(library: Path, capsys: pytest.CaptureFixture[
     assert {rule for _, rule in found} == {"HL302", "HL305"}
     found = rules([".", "--select", "HL302", "--extend-select", "HL304"], capsys)
     assert {rule for _, rule in found} == {"HL302", "HL304"}
-    found = rules([".", "--select", "freshness", "--ignore", "HL302", "--ignore", "HL305"],
-                  capsys)
+    found = rules([".", "--select", "freshness", "--ignore", "HL302", "--ignore", "HL305"], capsys)
     assert {rule for _, rule in found} == {"HL304"}
 
 
@@ -118,8 +123,9 @@ def test_unknown_rule_selector_is_a_usage_error(
 
 
 def test_statistics(library: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(["check", ".", "--today", TODAY, "--select", "freshness",
-                        "--statistics"], capsys)
+    code, out, _ = run(
+        ["check", ".", "--today", TODAY, "--select", "freshness", "--statistics"], capsys
+    )
     assert code == 1
     table = out.split("\n\n")[-1].splitlines()
     assert table == [
@@ -129,8 +135,10 @@ def test_statistics(library: Path, capsys: pytest.CaptureFixture[str]) -> None:
         "1  HL305  review-date-ambiguous (warning)",
     ]
     # For machine formats the table goes to stderr, so stdout stays parseable.
-    code, out, err = run(["check", ".", "--today", TODAY, "--select", "freshness",
-                          "--statistics", "-f", "json"], capsys)
+    code, out, err = run(
+        ["check", ".", "--today", TODAY, "--select", "freshness", "--statistics", "-f", "json"],
+        capsys,
+    )
     assert len(json.loads(out)["findings"]) == 4
     assert "HL304  review-date-unparseable (error)" in err
 
@@ -139,8 +147,7 @@ def test_statistics_count_repeated_findings(
     library: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (library / "more.md").write_text(ERROR, encoding="utf-8")
-    _, out, _ = run(["check", ".", "--today", TODAY, "--select", "HL302", "--statistics"],
-                    capsys)
+    _, out, _ = run(["check", ".", "--today", TODAY, "--select", "HL302", "--statistics"], capsys)
     assert "2  HL302  review-date-stale (error)" in out.splitlines()
 
 
@@ -148,8 +155,9 @@ def test_only_the_files_named_are_checked(
     library: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # What pre-commit does: the staged files by name, nothing else.
-    code, out, _ = run(["check", "clean.md", "ageing.md", "--today", TODAY, "--select",
-                        "freshness"], capsys)
+    code, out, _ = run(
+        ["check", "clean.md", "ageing.md", "--today", TODAY, "--select", "freshness"], capsys
+    )
     assert code == 0
     assert "2 files checked" in out
     assert "stale.md" not in out and "undated.md" not in out
@@ -163,25 +171,29 @@ def test_named_file_of_another_type_is_read_not_skipped(
     assert rules(["notes.rst", "--select", "HL302"], capsys) == [("notes.rst", "HL302")]
 
 
-def test_exclude_flag_and_max_file_size(
-    library: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    assert rules(["stale.md", "undated.md", "--select", "freshness", "--exclude", "stale*"],
-                 capsys) == [("undated.md", "HL304")]
+def test_exclude_flag_and_max_file_size(library: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert rules(
+        ["stale.md", "undated.md", "--select", "freshness", "--exclude", "stale*"], capsys
+    ) == [("undated.md", "HL304")]
     (library / "big.md").write_text(CLEAN + "word " * 400, encoding="utf-8")
     assert rules(["big.md", "--select", "HL001", "--max-file-size", "1KB"], capsys) == [
-        ("big.md", "HL001")]
+        ("big.md", "HL001")
+    ]
     with pytest.raises(SystemExit):
         main(["check", "big.md", "--max-file-size", "lots"])
 
 
 def test_require_reason_flag(library: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    (library / "suppressed.md").write_text(ERROR.replace(
-        "Last reviewed:", "<!-- healthlint-disable-next-line HL302 -->\nLast reviewed:"),
-        encoding="utf-8")
+    (library / "suppressed.md").write_text(
+        ERROR.replace(
+            "Last reviewed:", "<!-- healthlint-disable-next-line HL302 -->\nLast reviewed:"
+        ),
+        encoding="utf-8",
+    )
     assert rules(["suppressed.md", "--select", "HL302,HL005"], capsys) == []
     assert rules(["suppressed.md", "--select", "HL302,HL005", "--require-reason"], capsys) == [
-        ("suppressed.md", "HL005")]
+        ("suppressed.md", "HL005")
+    ]
 
 
 def test_pack_on_the_command_line_is_relative_to_the_working_folder(
@@ -195,10 +207,12 @@ def test_pack_on_the_command_line_is_relative_to_the_working_folder(
         "    kind: freshness\n    category: freshness\n    severity: error\n"
         "    summary: Reviewed every year.\n    message: 'Reviewed {age} ago.'\n"
         "    source: House style\n    options: {check: stale, warn_after_days: 365}\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     monkeypatch.chdir(sub)
-    code, out, err = run(["check", "../ageing.md", "--pack", "yearly.yaml", "--select", "HX301"],
-                         capsys)
+    code, out, err = run(
+        ["check", "../ageing.md", "--pack", "yearly.yaml", "--select", "HX301"], capsys
+    )
     assert code == 1, err
     assert "HX301 Reviewed 2 years" in out
 
@@ -214,13 +228,14 @@ def test_cache_and_jobs_do_not_change_the_report(
 
 
 def test_the_findings_cache_folder_comes_from_flag_environment_or_configuration(
-    library: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+    library: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
     monkeypatch.delenv("HEALTHLINT_CACHE_DIR")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("user-cache")))
-    (library / "healthlint.toml").write_text('cache-dir = "build/lint-cache"\n',
-                                             encoding="utf-8")
+    (library / "healthlint.toml").write_text('cache-dir = "build/lint-cache"\n', encoding="utf-8")
     args = ["clean.md", "--select", "freshness"]
 
     def entries(folder: Path) -> int:
@@ -243,8 +258,7 @@ def test_the_findings_cache_folder_comes_from_flag_environment_or_configuration(
 def test_unwritable_output_is_a_clear_error(
     library: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, _, err = run(["check", ".", "--select", "HL302", "-o", "no/such/folder/out.txt"],
-                       capsys)
+    code, _, err = run(["check", ".", "--select", "HL302", "-o", "no/such/folder/out.txt"], capsys)
     assert code == 2 and "no/such/folder/out.txt" in err
     assert "Traceback" not in err
 
@@ -259,22 +273,54 @@ def test_schema_command_prints_json(capsys: pytest.CaptureFixture[str]) -> None:
 def test_as_a_subprocess_with_sarif_and_exit_codes(library: Path) -> None:
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
     done = subprocess.run(
-        [sys.executable, "-m", "healthlint", "check", "stale.md", "clean.md", "--today", TODAY,
-         "--select", "HL302", "--format", "sarif"],
-        capture_output=True, text=True, check=False, env=env,
+        [
+            sys.executable,
+            "-m",
+            "healthlint",
+            "check",
+            "stale.md",
+            "clean.md",
+            "--today",
+            TODAY,
+            "--select",
+            "HL302",
+            "--format",
+            "sarif",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
     )
     assert done.returncode == 1, done.stderr
     results = json.loads(done.stdout)["runs"][0]["results"]
     assert [r["ruleId"] for r in results] == ["HL302"]
     done = subprocess.run(
-        [sys.executable, "-m", "healthlint", "check", "clean.md", "--today", TODAY,
-         "--select", "HL302", "--format", "github"],
-        capture_output=True, text=True, check=False, env=env,
+        [
+            sys.executable,
+            "-m",
+            "healthlint",
+            "check",
+            "clean.md",
+            "--today",
+            TODAY,
+            "--select",
+            "HL302",
+            "--format",
+            "github",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
     )
     assert done.returncode == 0 and done.stdout == ""
     done = subprocess.run(
         [sys.executable, "-m", "healthlint", "check", "clean.md", "--format", "nope"],
-        capture_output=True, text=True, check=False, env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
     )
     assert done.returncode == 2 and "invalid choice" in done.stderr
 
@@ -291,8 +337,7 @@ def test_repository_files_are_not_articles_and_include_names_the_articles(
     (tmp_path / "articles").mkdir()
     (tmp_path / "articles" / "flu.md").write_text("# Flu\n\nRest.\n", encoding="utf-8")
     (tmp_path / "notes").mkdir()
-    (tmp_path / "notes" / "todo-list.md").write_text("# Plans\n\nWrite more.\n",
-                                                     encoding="utf-8")
+    (tmp_path / "notes" / "todo-list.md").write_text("# Plans\n\nWrite more.\n", encoding="utf-8")
     main(["check", "-v", "--select", "HL501", "README.md", "LICENSE", "articles", "notes"])
     captured = capsys.readouterr()
     assert "articles/flu.md" in captured.out and "notes/todo-list.md" in captured.out

@@ -1,5 +1,5 @@
-"""The code stays ruff-clean and passes mypy --strict (the project's configuration), checked by
-the same test command CI runs."""
+"""The code stays ruff-clean, formatted by ruff format, and passes mypy --strict (the project's
+configuration), checked by the same test command CI runs."""
 
 from __future__ import annotations
 
@@ -12,12 +12,18 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def run(*command: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", *command], cwd=ROOT, capture_output=True,
-                          text=True, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", *command], cwd=ROOT, capture_output=True, text=True, check=False
+    )
 
 
 def test_ruff_finds_nothing() -> None:
     done = run("ruff", "check", "src", "tests", "benchmarks", "scripts")
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_the_code_is_formatted() -> None:
+    done = run("ruff", "format", "--check", "src", "tests", "benchmarks", "scripts")
     assert done.returncode == 0, done.stdout + done.stderr
 
 

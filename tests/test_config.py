@@ -56,7 +56,8 @@ def test_config_is_found_from_a_subfolder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (tmp_path / "healthlint.toml").write_text(
-        f'today = {TODAY}\nselect = ["freshness"]\nfail-level = "warning"\n', encoding="utf-8")
+        f'today = {TODAY}\nselect = ["freshness"]\nfail-level = "warning"\n', encoding="utf-8"
+    )
     folder = tmp_path / "library" / "eyes"
     folder.mkdir(parents=True)
     (folder / "pink-eye.md").write_text(STALE_MD.replace("2022", "2024"), encoding="utf-8")
@@ -75,8 +76,9 @@ def test_config_is_found_from_the_checked_files_folder(
 ) -> None:
     repo = tmp_path / "repo"
     (repo / "docs").mkdir(parents=True)
-    (repo / "healthlint.toml").write_text(f'today = {TODAY}\nselect = ["HL302"]\n',
-                                          encoding="utf-8")
+    (repo / "healthlint.toml").write_text(
+        f'today = {TODAY}\nselect = ["HL302"]\n', encoding="utf-8"
+    )
     (repo / "docs" / "pink-eye.md").write_text(STALE_MD, encoding="utf-8")
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
@@ -91,7 +93,8 @@ def test_pyproject_table_and_pyproject_without_one(
 ) -> None:
     (tmp_path / "pyproject.toml").write_text(
         f'[project]\nname = "site"\n\n[tool.healthlint]\ntoday = {TODAY}\nselect = ["HL302"]\n',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     sub = tmp_path / "tools"
     sub.mkdir()
     # A pyproject.toml without [tool.healthlint] is not a healthlint configuration: the search
@@ -107,20 +110,22 @@ def test_pyproject_table_and_pyproject_without_one(
 def test_nearest_config_applies_to_each_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    (tmp_path / "healthlint.toml").write_text(f'today = {TODAY}\nselect = ["HL302"]\n',
-                                              encoding="utf-8")
+    (tmp_path / "healthlint.toml").write_text(
+        f'today = {TODAY}\nselect = ["HL302"]\n', encoding="utf-8"
+    )
     (tmp_path / "current").mkdir()
     (tmp_path / "archive").mkdir()
     (tmp_path / "current" / "a.md").write_text(STALE_MD, encoding="utf-8")
     (tmp_path / "archive" / "b.md").write_text(STALE_MD, encoding="utf-8")
     (tmp_path / "archive" / "healthlint.toml").write_text(
         f'today = {TODAY}\nselect = ["HL302"]\nfail-level = "error"\n'
-        '[severity]\nreview-date-stale = "info"\n', encoding="utf-8")
+        '[severity]\nreview-date-stale = "info"\n',
+        encoding="utf-8",
+    )
     monkeypatch.chdir(tmp_path)
     code, out, _ = run(["check", ".", "-f", "json"], capsys)
     findings = {(f["path"], f["severity"]) for f in json.loads(out)["findings"]}
-    assert findings == {(str(Path("archive/b.md")), "info"),
-                        (str(Path("current/a.md")), "error")}
+    assert findings == {(str(Path("archive/b.md")), "info"), (str(Path("current/a.md")), "error")}
     assert code == 1
     # The same file gets the same verdict whether checked alone or with the whole library.
     code, out, _ = run(["check", "archive/b.md", "-f", "json"], capsys)
@@ -132,7 +137,9 @@ def test_override_gives_a_type_per_folder(
 ) -> None:
     (tmp_path / "healthlint.toml").write_text(
         f'today = {TODAY}\nselect = ["HL101"]\n\n'
-        '[[overrides]]\nfiles = ["conditions/"]\ntype = "condition"\n', encoding="utf-8")
+        '[[overrides]]\nfiles = ["conditions/"]\ntype = "condition"\n',
+        encoding="utf-8",
+    )
     for folder in ("conditions", "news"):
         (tmp_path / folder).mkdir()
         (tmp_path / folder / "shingles.md").write_text(UNTYPED_MD, encoding="utf-8")
@@ -154,7 +161,9 @@ def test_override_turns_rules_off_for_a_folder(
 ) -> None:
     (tmp_path / "healthlint.toml").write_text(
         f'today = {TODAY}\nselect = ["freshness"]\n\n'
-        '[[overrides]]\nfiles = ["archive/**"]\nignore = ["freshness"]\n', encoding="utf-8")
+        '[[overrides]]\nfiles = ["archive/**"]\nignore = ["freshness"]\n',
+        encoding="utf-8",
+    )
     for folder in ("archive/2019", "current"):
         (tmp_path / folder).mkdir(parents=True)
         (tmp_path / folder / "pink-eye.md").write_text(STALE_MD, encoding="utf-8")
@@ -170,7 +179,8 @@ def test_exclude_applies_to_named_files_too(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (tmp_path / "healthlint.toml").write_text(
-        f'today = {TODAY}\nselect = ["HL302"]\nexclude = ["drafts"]\n', encoding="utf-8")
+        f'today = {TODAY}\nselect = ["HL302"]\nexclude = ["drafts"]\n', encoding="utf-8"
+    )
     (tmp_path / "drafts").mkdir()
     (tmp_path / "drafts" / "pink-eye.md").write_text(STALE_MD, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
@@ -187,10 +197,11 @@ def test_packs_are_relative_to_the_config_file(
         "    kind: freshness\n    category: freshness\n    severity: error\n"
         "    summary: Reviewed every year.\n    message: 'Reviewed {age} ago.'\n"
         "    source: House style\n    options: {check: stale, warn_after_days: 365}\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     (tmp_path / "healthlint.toml").write_text(
-        f'today = {TODAY}\npacks = ["packs/yearly.yaml"]\nselect = ["HX301"]\n',
-        encoding="utf-8")
+        f'today = {TODAY}\npacks = ["packs/yearly.yaml"]\nselect = ["HX301"]\n', encoding="utf-8"
+    )
     sub = tmp_path / "articles"
     sub.mkdir()
     (sub / "pink-eye.md").write_text(STALE_MD.replace("2022", "2025"), encoding="utf-8")
@@ -204,15 +215,22 @@ def test_require_reason_and_max_file_size_from_the_config(
 ) -> None:
     (tmp_path / "healthlint.toml").write_text(
         f'today = {TODAY}\nselect = ["HL001", "HL302", "HL005"]\nrequire-reason = true\n'
-        "max-file-size = 2000\n", encoding="utf-8")
-    (tmp_path / "a.md").write_text(STALE_MD.replace(
-        "Last reviewed:", "<!-- healthlint-disable-next-line HL302 -->\nLast reviewed:"),
-        encoding="utf-8")
+        "max-file-size = 2000\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "a.md").write_text(
+        STALE_MD.replace(
+            "Last reviewed:", "<!-- healthlint-disable-next-line HL302 -->\nLast reviewed:"
+        ),
+        encoding="utf-8",
+    )
     (tmp_path / "big.md").write_text("# Big\n\n" + "word " * 1000, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     _, out, _ = run(["check", ".", "-f", "json"], capsys)
     assert sorted((f["path"], f["rule"]) for f in json.loads(out)["findings"]) == [
-        ("a.md", "HL005"), ("big.md", "HL001")]
+        ("a.md", "HL005"),
+        ("big.md", "HL001"),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -230,8 +248,11 @@ def test_require_reason_and_max_file_size_from_the_config(
     ],
 )
 def test_broken_config_exits_two_naming_file_and_key(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
-    content: str, named: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    content: str,
+    named: str,
 ) -> None:
     config = tmp_path / "healthlint.toml"
     config.write_text(content, encoding="utf-8")
@@ -247,8 +268,9 @@ def test_broken_config_exits_two_naming_file_and_key(
 def test_broken_pyproject_names_the_table_key(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    (tmp_path / "pyproject.toml").write_text('[tool.healthlint]\nfail_levle = "error"\n',
-                                             encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.healthlint]\nfail_levle = "error"\n', encoding="utf-8"
+    )
     (tmp_path / "a.md").write_text(STALE_MD, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     code, _, err = run(["check", "a.md"], capsys)
@@ -260,8 +282,7 @@ def test_broken_pyproject_names_the_table_key(
 def test_unknown_rule_in_config_is_an_error_not_a_silent_no_op(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    (tmp_path / "healthlint.toml").write_text('ignore = ["review-date-stael"]\n',
-                                              encoding="utf-8")
+    (tmp_path / "healthlint.toml").write_text('ignore = ["review-date-stael"]\n', encoding="utf-8")
     (tmp_path / "a.md").write_text(STALE_MD, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     code, _, err = run(["check", "a.md"], capsys)
@@ -280,8 +301,9 @@ def test_explicit_config_file_and_isolated(
     assert run(["check", "a.md"], capsys)[0] == 2  # the broken nearest config
     code, out, _ = run(["check", "a.md", "--config", str(strict), "-f", "json"], capsys)
     assert code == 1 and rules_in(out) == ["HL302"]
-    code, out, _ = run(["check", "a.md", "--isolated", "--select", "HL302", "--today", TODAY],
-                       capsys)
+    code, out, _ = run(
+        ["check", "a.md", "--isolated", "--select", "HL302", "--today", TODAY], capsys
+    )
     assert code == 1 and "HL302" in out
     missing = run(["check", "a.md", "--config", str(tmp_path / "nope.toml")], capsys)
     assert missing[0] == 2 and "nope.toml" in missing[2]
@@ -289,7 +311,7 @@ def test_explicit_config_file_and_isolated(
 
 def test_load_config_reports_the_key(tmp_path: Path) -> None:
     file = tmp_path / "healthlint.toml"
-    file.write_text('[[overrides]]\nfiles = []\n', encoding="utf-8")
+    file.write_text("[[overrides]]\nfiles = []\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"overrides\[0\]\.files"):
         load_config(file)
 
@@ -311,7 +333,7 @@ def test_config_schema_accepts_what_healthlint_accepts(
     good = tomllib.loads(
         'packs = ["default", "packs/ours.yaml"]\nfail-level = "warning"\ntoday = "2026-11-26"\n'
         'ignore = ["HL305"]\nexclude = ["drafts/"]\nrequire-reason = true\n'
-        "max-file-size = 100000\n[severity]\nreview-date-stale = \"error\"\n"
+        'max-file-size = 100000\n[severity]\nreview-date-stale = "error"\n'
         '[[overrides]]\nfiles = ["conditions/"]\ntype = "condition"\nignore = ["freshness"]\n'
     )
     assert list(validator.iter_errors(good)) == []
@@ -330,9 +352,17 @@ def test_pack_schema_validates_the_built_in_packs_and_kind_options(
     for pack in sorted(builtin_dir().glob("*.yaml")):
         data = yaml.safe_load(pack.read_text(encoding="utf-8"))
         assert list(validator.iter_errors(data)) == [], pack.name
-    rule = {"id": "HX301", "name": "yearly-review", "kind": "freshness",
-            "category": "freshness", "severity": "error", "summary": "s", "message": "m",
-            "source": "s", "options": {"check": "stale", "warn_after_days": 365}}
+    rule = {
+        "id": "HX301",
+        "name": "yearly-review",
+        "kind": "freshness",
+        "category": "freshness",
+        "severity": "error",
+        "summary": "s",
+        "message": "m",
+        "source": "s",
+        "options": {"check": "stale", "warn_after_days": 365},
+    }
     assert list(validator.iter_errors({"pack": "ours", "rules": [rule]})) == []
     wrong_option = {**rule, "options": {"check": "stale", "warn_after_days": "soon"}}
     assert list(validator.iter_errors({"pack": "ours", "rules": [wrong_option]}))

@@ -70,4 +70,5 @@ def test_spanish_credit_and_date_labels() -> None:
     assert credits.authors == []
     assert [(p.name, p.credentials) for p in credits.reviewers] == [("Ana López", ["MD"])]
     assert [(d.kind, d.value.isoformat() if d.value else None) for d in credits.dates] == [
-        ("reviewed", "2025-12-04")]
+        ("reviewed", "2025-12-04")
+    ]

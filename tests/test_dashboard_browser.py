@@ -64,7 +64,8 @@ def _check_page(browser: Browser, library: Library) -> None:
     assert shown == {k: v for k, v in data["summary"].items() if k in shown}
     assert len(shown) >= 5
     assert browser.evaluate("document.querySelectorAll('#articles tbody tr').length") == len(
-        data["articles"])
+        data["articles"]
+    )
     titles = browser.evaluate(COLUMN.format(index=0))
     assert titles == [a["title"] or a["path"] for a in data["articles"]]
     assert browser.console_errors() == []
@@ -75,8 +76,10 @@ def _sort_and_filter(browser: Browser, library: Library) -> None:
     browser.evaluate("document.querySelectorAll('#articles th button')[6].click()")
     counts = [int(v) for v in browser.evaluate(COLUMN.format(index=6))]
     assert counts == sorted(len(a.findings) for a in library.articles)
-    assert browser.evaluate(
-        "document.querySelectorAll('#articles th')[6].getAttribute('aria-sort')") == "ascending"
+    assert (
+        browser.evaluate("document.querySelectorAll('#articles th')[6].getAttribute('aria-sort')")
+        == "ascending"
+    )
     browser.evaluate("document.querySelectorAll('#articles th button')[6].click()")
     counts = [int(v) for v in browser.evaluate(COLUMN.format(index=6))]
     assert counts == sorted((len(a.findings) for a in library.articles), reverse=True)
@@ -85,11 +88,13 @@ def _sort_and_filter(browser: Browser, library: Library) -> None:
     grades = browser.evaluate(COLUMN.format(index=5))
     numbers = [float(g) for g in grades if g]
     assert numbers == sorted(numbers)
-    assert grades[len(numbers):] == [""] * (len(grades) - len(numbers))
+    assert grades[len(numbers) :] == [""] * (len(grades) - len(numbers))
     # Filter by a word of one title.
     word = next(a.title for a in library.articles if a.title).split()[0].lower()
-    expected = sum(word in " ".join(str(v) for v in (a.title, a.type, a.owner, a.path) if v)
-                   .lower() for a in library.articles)
+    expected = sum(
+        word in " ".join(str(v) for v in (a.title, a.type, a.owner, a.path) if v).lower()
+        for a in library.articles
+    )
     browser.evaluate(f"""(() => {{ const f = document.getElementById('filter');
         f.value = {json.dumps(word)}; f.dispatchEvent(new Event('input')); }})()""")
     assert len(browser.evaluate(COLUMN.format(index=0))) == expected
@@ -108,8 +113,9 @@ def test_examples_report(browser: Browser, tmp_path: Path) -> None:
     link = f"document.querySelector('#articles a[href=\"#a{first}\"]')"
     assert browser.evaluate(f"document.getElementById('a{first}') === null")
     browser.evaluate(f"{link}.click()")
-    shown = browser.evaluate(f"[...document.querySelectorAll('#a{first} li')]"
-                             ".map(li => li.textContent)")
+    shown = browser.evaluate(
+        f"[...document.querySelectorAll('#a{first} li')].map(li => li.textContent)"
+    )
     expected = library.articles[first].findings
     assert len(shown) == len(expected)
     assert expected[0].message in shown[0] and f"line {expected[0].line}" in shown[0]
@@ -133,7 +139,9 @@ def test_hostile_titles_do_not_run(browser: Browser, tmp_path: Path) -> None:
     folder.mkdir()
     (folder / "x.md").write_text(
         "---\ntitle: '<img src=x onerror=\"window.pwned=1\">'\nreviewed: 2025-01-01\n---\n"
-        "# <script>window.pwned=1</script>\n\nText.\n", encoding="utf-8")
+        "# <script>window.pwned=1</script>\n\nText.\n",
+        encoding="utf-8",
+    )
     _open(browser, build_library([str(folder)], today=TODAY), tmp_path)
     browser.evaluate("document.getElementById('show-all').click()")
     assert browser.evaluate("window.pwned === undefined")

@@ -19,8 +19,10 @@ def _entry(text: str, name: str = "a.md") -> due.DueEntry:
 
 
 def test_page_next_review_date_wins_over_cycle() -> None:
-    text = ("---\ntitle: Gout\nreviewed: 2025-01-10\nnext_review: 2026-01-10\nowner: Team B\n"
-            "---\n# Gout\n\nText.\n")
+    text = (
+        "---\ntitle: Gout\nreviewed: 2025-01-10\nnext_review: 2026-01-10\nowner: Team B\n"
+        "---\n# Gout\n\nText.\n"
+    )
     entry = _entry(text)
     assert entry.next_due == dt.date(2026, 1, 10)
     assert entry.due_source == "page"
@@ -54,8 +56,10 @@ def test_span() -> None:
 
 
 def test_ics_is_crlf_folded_and_escaped() -> None:
-    entry = _entry("---\ntitle: 'Gout, joints; and " + "x" * 120 + "'\nreviewed: 2024-01-01\n"
-                   "---\n# Gout\n\nText.\n")
+    entry = _entry(
+        "---\ntitle: 'Gout, joints; and " + "x" * 120 + "'\nreviewed: 2024-01-01\n"
+        "---\n# Gout\n\nText.\n"
+    )
     ics = due.render_ics([entry], now=dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
     assert ics.endswith("END:VCALENDAR\r\n")
     physical = ics.split("\r\n")
@@ -73,13 +77,17 @@ def test_cli_json_lists_every_example(capsys: pytest.CaptureFixture[str]) -> Non
     assert main(["due", str(examples), "--today", "2026-11-26", "--format", "json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     # Every article: examples/README.md describes them and is not one.
-    files = [p for p in examples.rglob("*") if p.suffix in {".md", ".txt", ".html", ".htm"}
-             and p.name != "README.md"]
+    files = [
+        p
+        for p in examples.rglob("*")
+        if p.suffix in {".md", ".txt", ".html", ".htm"} and p.name != "README.md"
+    ]
     assert len(rows) == len(files)
     lefts = [r["days_left"] for r in rows if r["days_left"] is not None]
     assert lefts == sorted(lefts)
-    assert main(["due", str(examples), "--today", "2026-11-26", "--format", "json",
-                 "--overdue"]) == 0
+    assert (
+        main(["due", str(examples), "--today", "2026-11-26", "--format", "json", "--overdue"]) == 0
+    )
     overdue = json.loads(capsys.readouterr().out)
     assert overdue and all(r["overdue"] or r["days_left"] is None for r in overdue)
     assert len(overdue) < len(rows)

@@ -37,9 +37,7 @@ def test_parallel_results_equal_serial_results(library: Path) -> None:
     assert serial.files_checked == 40 and serial.files_unreadable == 1
 
 
-def test_cache_returns_the_same_findings_and_notices_changes(
-    library: Path, tmp_path: Path
-) -> None:
+def test_cache_returns_the_same_findings_and_notices_changes(library: Path, tmp_path: Path) -> None:
     linter = Linter(today=TODAY)
     store = tmp_path / "cache"
     first = linter.lint_paths([library], cache=FindingCache(store, linter.salt))
@@ -49,8 +47,7 @@ def test_cache_returns_the_same_findings_and_notices_changes(
     assert warm.hits == 41 and warm.misses == 0  # the binary file is remembered too
 
     edited = library / "article-01.md"
-    edited.write_text(GOOD_MD.replace("2026", "2021"),
-                      encoding="utf-8")
+    edited.write_text(GOOD_MD.replace("2026", "2021"), encoding="utf-8")
     after_edit = FindingCache(store, linter.salt)
     third = linter.lint_paths([library], cache=after_edit)
     assert after_edit.misses == 1

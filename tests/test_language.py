@@ -5,10 +5,14 @@ from __future__ import annotations
 import healthlint
 from healthlint.language import detect_language, resolve_language
 
-SPANISH = ("La gripe es una infección de la nariz y la garganta. Se puede prevenir con una "
-           "vacuna cada año. Hable con su médico si tiene fiebre alta.")
-ENGLISH = ("The flu is an infection of the nose and throat. You can prevent it with a shot "
-           "each year. Talk with your doctor if you have a high fever.")
+SPANISH = (
+    "La gripe es una infección de la nariz y la garganta. Se puede prevenir con una "
+    "vacuna cada año. Hable con su médico si tiene fiebre alta."
+)
+ENGLISH = (
+    "The flu is an infection of the nose and throat. You can prevent it with a shot "
+    "each year. Talk with your doctor if you have a high fever."
+)
 
 
 def test_detects_spanish_and_english() -> None:
@@ -65,7 +69,6 @@ def test_article_carries_language_and_its_source() -> None:
     assert (article.language, article.language_source) == ("es-US", "markup")
 
 
-
 def test_the_configuration_names_the_language_when_the_page_does_not() -> None:
     from healthlint.config import Config, PathOverride
     from healthlint.engine import Linter
@@ -74,8 +77,9 @@ def test_the_configuration_names_the_language_when_the_page_does_not() -> None:
     page = "# Notas\n\nPrognosis: buena.\n"
 
     def jargon(config: Config, path: str, text: str = page) -> list[str]:
-        linter = Linter(Config(select=["HL601"], language=config.language,
-                               overrides=config.overrides))
+        linter = Linter(
+            Config(select=["HL601"], language=config.language, overrides=config.overrides)
+        )
         return [f.rule for f in linter.lint_text(text, filename=path)]
 
     assert jargon(Config(), "notas.md") == ["HL601"]

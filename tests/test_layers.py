@@ -28,36 +28,70 @@ PACKAGE = Path(__file__).resolve().parent.parent / "src" / "healthlint"
 
 # Module name (without "healthlint.") or "folder.*" -> layer; first match wins.
 LAYERS: dict[str, int] = {
-    "models": 0, "validation": 0, "dates": 0, "language": 0, "lazy_regex": 0, "errors": 0,
+    "models": 0,
+    "validation": 0,
+    "dates": 0,
+    "language": 0,
+    "lazy_regex": 0,
+    "errors": 0,
     # Decoding bytes into text and noticing what is wrong with them: a text utility.
     "reading": 0,
     # A finding's message from its template and its fingerprint: text only, no engine code.
     "findings": 0,
-    "readability": 0, "readability.*": 0,
-    "parsers": 1, "parsers.*": 1,
-    "kinds": 2, "kinds.*": 2,
-    "engine": 3, "suppressions": 3, "packs": 3, "config": 3, "cache": 3, "artifacts": 3,
-    "plain_data": 3, "budget": 3,
-    "baseline": 3, "library": 3, "due": 3, "api": 3, "article_types": 3, "": 3,
-    "cli": 4, "__main__": 4, "reporters": 4, "reporters.*": 4, "dashboard": 4,
-    "dashboard.*": 4, "explain": 4, "schema": 4,
+    "readability": 0,
+    "readability.*": 0,
+    "parsers": 1,
+    "parsers.*": 1,
+    "kinds": 2,
+    "kinds.*": 2,
+    "engine": 3,
+    "suppressions": 3,
+    "packs": 3,
+    "config": 3,
+    "cache": 3,
+    "artifacts": 3,
+    "plain_data": 3,
+    "budget": 3,
+    "baseline": 3,
+    "library": 3,
+    "due": 3,
+    "api": 3,
+    "article_types": 3,
+    "": 3,
+    "cli": 4,
+    "__main__": 4,
+    "reporters": 4,
+    "reporters.*": 4,
+    "dashboard": 4,
+    "dashboard.*": 4,
+    "explain": 4,
+    "schema": 4,
 }
 NAMES = ["data types and text utilities", "parsers", "kinds", "engine", "interfaces"]
 
 # (importer, imported) -> why the lower module needs the higher one.
 KNOWN_UPWARD: dict[tuple[str, str], str] = {
-    ("readability.syllables", "artifacts"):
-        "the syllable table is kept between runs by artifacts.cached_data (imported when built)",
-    ("readability.hyphenation", "artifacts"):
-        "Pyphen's patterns are kept between runs by artifacts.cached_data (imported when built)",
-    ("readability.figures", "kinds.base"):
-        "stats and inspect measure the prose the readability rule judges, through its context",
-    ("readability.figures", "kinds.readability"):
-        "stats and inspect measure the prose the readability rule judges (prose_of)",
-    ("kinds", "packs"):
-        "type only: validate_options is given the RuleSpec whose options it validates",
-    ("kinds.base", "packs"):
-        "type only: Kind.check is given the RuleSpec it runs for",
+    (
+        "readability.syllables",
+        "artifacts",
+    ): "the syllable table is kept between runs by artifacts.cached_data (imported when built)",
+    (
+        "readability.hyphenation",
+        "artifacts",
+    ): "Pyphen's patterns are kept between runs by artifacts.cached_data (imported when built)",
+    (
+        "readability.figures",
+        "kinds.base",
+    ): "stats and inspect measure the prose the readability rule judges, through its context",
+    (
+        "readability.figures",
+        "kinds.readability",
+    ): "stats and inspect measure the prose the readability rule judges (prose_of)",
+    (
+        "kinds",
+        "packs",
+    ): "type only: validate_options is given the RuleSpec whose options it validates",
+    ("kinds.base", "packs"): "type only: Kind.check is given the RuleSpec it runs for",
 }
 
 
@@ -98,8 +132,12 @@ def imported_by(name: str, path: Path, known: set[str]) -> set[str]:
             else:
                 source = node.module or ""
             # "from . import kinds" imports the module kinds; "from .x import y" the module x.
-            targets = [f"{source}.{alias.name}" if f"{source}.{alias.name}".removeprefix(
-                "healthlint").lstrip(".") in known else source for alias in node.names]
+            targets = [
+                f"{source}.{alias.name}"
+                if f"{source}.{alias.name}".removeprefix("healthlint").lstrip(".") in known
+                else source
+                for alias in node.names
+            ]
         else:
             continue
         for target in targets:
@@ -116,8 +154,9 @@ def imported_by(name: str, path: Path, known: set[str]) -> set[str]:
 def edges() -> set[tuple[str, str]]:
     found = modules()
     known = set(found)
-    return {(name, target) for name, path in found.items()
-            for target in imported_by(name, path, known)}
+    return {
+        (name, target) for name, path in found.items() for target in imported_by(name, path, known)
+    }
 
 
 def test_every_module_has_a_layer() -> None:

@@ -101,8 +101,9 @@ def test_a_lazy_pattern_survives_pickling() -> None:
     assert restored.search("Seasonal FLU shots") is not None
 
 
-def test_a_kept_program_is_used_instead_of_compiling(store: _Store,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_kept_program_is_used_instead_of_compiling(
+    store: _Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
     source = r"(?P<label>last reviewed|next review due):\s*(?P<date>\d{4}-\d{2}-\d{2})"
     first = compiled(source, re.I)
     lazy_regex.save_programs()
@@ -116,39 +117,56 @@ def test_a_kept_program_is_used_instead_of_compiling(store: _Store,
     monkeypatch.setattr(lazy_regex, "_parser", type("NoParser", (), {"parse": no_parsing}))
     again = compiled(source, re.I)
     text = "Notes. Last Reviewed: 2025-03-01; next review due: 2027-03-01."
-    assert [m.groupdict() for m in again.finditer(text)] == \
-        [m.groupdict() for m in first.finditer(text)] == [
+    assert (
+        [m.groupdict() for m in again.finditer(text)]
+        == [m.groupdict() for m in first.finditer(text)]
+        == [
             {"label": "Last Reviewed", "date": "2025-03-01"},
-            {"label": "next review due", "date": "2027-03-01"}]
-    assert (again.pattern, again.flags, again.groups, again.groupindex) == \
-        (first.pattern, first.flags, first.groups, first.groupindex)
+            {"label": "next review due", "date": "2027-03-01"},
+        ]
+    )
+    assert (again.pattern, again.flags, again.groups, again.groupindex) == (
+        first.pattern,
+        first.flags,
+        first.groups,
+        first.groupindex,
+    )
     lazy_regex.save_programs()
     assert store.writes == 1, "a run that compiled nothing new writes nothing"
 
 
 def test_every_project_pattern_matches_alike_from_its_kept_program(
-        store: _Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    store: _Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
     patterns = _project_patterns()
     assert len(patterns) > 50
     for source, flags in patterns:
         compiled(source, flags)
     lazy_regex.save_programs()
     _new_process(monkeypatch)
-    texts = [path.read_text(encoding="utf-8") for path in sorted(EXAMPLES.rglob("*"))
-             if path.is_file() and path.suffix in {".md", ".txt", ".html"}][:12]
+    texts = [
+        path.read_text(encoding="utf-8")
+        for path in sorted(EXAMPLES.rglob("*"))
+        if path.is_file() and path.suffix in {".md", ".txt", ".html"}
+    ][:12]
     assert texts
     for source, flags in patterns:
         kept = compiled(source, flags)
         reference = re.compile(source, flags)
-        assert (kept.flags, kept.groups, kept.groupindex) == \
-            (reference.flags, reference.groups, reference.groupindex), source
+        assert (kept.flags, kept.groups, kept.groupindex) == (
+            reference.flags,
+            reference.groups,
+            reference.groupindex,
+        ), source
         for text in texts:
-            assert [m.span() for m in kept.finditer(text)] == \
-                [m.span() for m in reference.finditer(text)], source
+            assert [m.span() for m in kept.finditer(text)] == [
+                m.span() for m in reference.finditer(text)
+            ], source
 
 
-def test_a_damaged_program_falls_back_to_compiling(store: _Store,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_damaged_program_falls_back_to_compiling(
+    store: _Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
     source = r"\b(?:call|dial) (?P<number>911|999|112|000)\b"
     compiled(source)
     lazy_regex.save_programs()
@@ -172,15 +190,19 @@ def test_a_malformed_pattern_raises_the_usual_error(store: _Store) -> None:
 
 def test_the_command_keeps_the_programs_in_the_artifact_cache(tmp_path: Path) -> None:
     cache = tmp_path / "cache"
-    environment = {**os.environ, "HEALTHLINT_CACHE_DIR": str(cache),
-                   "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    environment = {
+        **os.environ,
+        "HEALTHLINT_CACHE_DIR": str(cache),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+    }
     environment.pop("HEALTHLINT_CACHE_KEY", None)
     article = sorted(EXAMPLES.rglob("*.md"))[0]
     command = [sys.executable, "-m", "healthlint", "check", "--exit-zero", str(article)]
 
     def run() -> str:
-        result = subprocess.run(command, env=environment, capture_output=True, text=True,
-                                check=True)
+        result = subprocess.run(
+            command, env=environment, capture_output=True, text=True, check=True
+        )
         return result.stdout
 
     first = run()

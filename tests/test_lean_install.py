@@ -32,8 +32,9 @@ assert "textstat" not in sys.modules and "nltk" not in sys.modules
 
 
 def test_a_check_needs_neither_textstat_nor_nltk() -> None:
-    done = subprocess.run([sys.executable, "-c", BLOCKED_RUN], capture_output=True, text=True,
-                          check=False, cwd=ROOT)
+    done = subprocess.run(
+        [sys.executable, "-c", BLOCKED_RUN], capture_output=True, text=True, check=False, cwd=ROOT
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "HL401"
 

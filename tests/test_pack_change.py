@@ -23,11 +23,13 @@ def house(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def write_pack(folder: Path, change: str) -> None:
     (folder / "house.yaml").write_text(
-        f"pack: house\nextends: [default]\nchange:\n{change}", encoding="utf-8")
+        f"pack: house\nextends: [default]\nchange:\n{change}", encoding="utf-8"
+    )
 
 
-def test_phrases_added_to_an_inherited_rule(house: Path,
-                                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_phrases_added_to_an_inherited_rule(
+    house: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     write_pack(house, "  - id: HL502\n    enabled: true\n")
     assert main(["check", "--select", "HL502", "heartburn.md"]) == 0  # not a sign by default
     capsys.readouterr()
@@ -40,8 +42,11 @@ def test_phrases_added_to_an_inherited_rule(house: Path,
 
 
 def test_a_field_and_an_option_replaced(house: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    write_pack(house, "  - id: HL502\n    severity: warning\n    options:\n"
-                      "      when+: [chest tightness]\n      suggestion: Call 911 now.\n")
+    write_pack(
+        house,
+        "  - id: HL502\n    severity: warning\n    options:\n"
+        "      when+: [chest tightness]\n      suggestion: Call 911 now.\n",
+    )
     assert main(["check", "--select", "HL502", "heartburn.md"]) == 0
     out = capsys.readouterr().out
     assert "warning HL502" in out and "(suggestion: Call 911 now.)" in out

@@ -15,10 +15,20 @@ ARTICLE = "# Knee pain\n\nA miracle cure for knee pain.\n"
 
 def check_with(tmp_path: Path, rule: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
     (tmp_path / "house.yaml").write_text(
-        "pack: house\nextends: [default]\nrules:\n" + rule, encoding="utf-8")
+        "pack: house\nextends: [default]\nrules:\n" + rule, encoding="utf-8"
+    )
     (tmp_path / "knee.md").write_text(ARTICLE, encoding="utf-8")
-    code = main(["check", "--no-cache", "--pack", str(tmp_path / "house.yaml"),
-                 "--today", "2026-11-26", str(tmp_path / "knee.md")])
+    code = main(
+        [
+            "check",
+            "--no-cache",
+            "--pack",
+            str(tmp_path / "house.yaml"),
+            "--today",
+            "2026-11-26",
+            str(tmp_path / "knee.md"),
+        ]
+    )
     out, err = capsys.readouterr()
     return code, out + err
 
@@ -38,22 +48,27 @@ EXISTENCE = """\
 
 
 def test_a_misspelt_placeholder_is_refused_with_file_and_line(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, output = check_with(tmp_path, EXISTENCE.replace("{MESSAGE}", "{matched}"), capsys)
     assert code == 2
     assert f"{(tmp_path / 'house.yaml').resolve()}:5: invalid pack" in output
-    assert ("rules (HX101).message: unknown placeholder {matched}; the existence kind gives "
-            "{match}, {suggestion}") in output
+    assert (
+        "rules (HX101).message: unknown placeholder {matched}; the existence kind gives "
+        "{match}, {suggestion}"
+    ) in output
 
 
 def test_a_known_placeholder_with_a_conversion_is_filled_in(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, output = check_with(tmp_path, EXISTENCE.replace("{MESSAGE}", "{match!r}"), capsys)
     assert code == 1 and "HX101 Avoid 'miracle'." in output
 
 
 def test_a_brace_that_opens_nothing_is_refused(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, output = check_with(tmp_path, EXISTENCE.replace("{MESSAGE}", "{match"), capsys)
     assert code == 2 and "message: not a valid message template" in output
 
@@ -75,7 +90,8 @@ REGIONS"""
 
 
 def test_a_caveat_may_name_what_its_regions_give(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     regions = '      regions: {us: {emergency: "911"}, uk: {emergency: "999"}}\n'
     code, output = check_with(tmp_path, CAVEAT.replace("REGIONS", regions), capsys)
     assert code != 2, output
@@ -91,23 +107,50 @@ def test_every_kind_documents_the_parameters_it_gives() -> None:
 
 
 def test_a_pack_may_name_a_category_of_its_own(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     import json
 
     rule = EXISTENCE.replace("{MESSAGE}", "{match}").replace(
-        "category: plain-language", "category: house-style")
+        "category: plain-language", "category: house-style"
+    )
     (tmp_path / "house.yaml").write_text(
-        "pack: house\nextends: [default]\nrules:\n" + rule, encoding="utf-8")
+        "pack: house\nextends: [default]\nrules:\n" + rule, encoding="utf-8"
+    )
     (tmp_path / "knee.md").write_text(ARTICLE, encoding="utf-8")
-    code = main(["check", "--no-cache", "--pack", str(tmp_path / "house.yaml"), "--today",
-                 "2026-11-26", "--select", "house-style", "--format", "json",
-                 str(tmp_path / "knee.md")])
+    code = main(
+        [
+            "check",
+            "--no-cache",
+            "--pack",
+            str(tmp_path / "house.yaml"),
+            "--today",
+            "2026-11-26",
+            "--select",
+            "house-style",
+            "--format",
+            "json",
+            str(tmp_path / "knee.md"),
+        ]
+    )
     report = json.loads(capsys.readouterr().out)
     assert code == 0  # a warning, under the default fail level
     assert [(f["rule"], f["category"]) for f in report["findings"]] == [("HX101", "house-style")]
-    code = main(["check", "--no-cache", "--pack", str(tmp_path / "house.yaml"), "--today",
-                 "2026-11-26", "--select", "house-style", "--format", "sarif",
-                 str(tmp_path / "knee.md")])
+    code = main(
+        [
+            "check",
+            "--no-cache",
+            "--pack",
+            str(tmp_path / "house.yaml"),
+            "--today",
+            "2026-11-26",
+            "--select",
+            "house-style",
+            "--format",
+            "sarif",
+            str(tmp_path / "knee.md"),
+        ]
+    )
     sarif = json.loads(capsys.readouterr().out)
     assert sarif["runs"][0]["results"][0]["properties"]["category"] == "house-style"
     bad = rule.replace("category: house-style", "category: House Style")

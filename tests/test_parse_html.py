@@ -122,8 +122,9 @@ def test_nul_padding_after_the_end_of_a_page_is_tolerated(tmp_path: Path) -> Non
     from healthlint import lint_paths
 
     page = tmp_path / "padded.html"
-    page.write_bytes(b"<html><body><h1>Sore Throat</h1><p>Drink water.</p></body></html>"
-                     + b"\x00" * 5)
+    page.write_bytes(
+        b"<html><body><h1>Sore Throat</h1><p>Drink water.</p></body></html>" + b"\x00" * 5
+    )
     result = lint_paths([page])
     assert result.files_unreadable == 0
     assert not any(f.rule == "HL001" for f in result.findings)
@@ -138,19 +139,24 @@ def test_nul_bytes_inside_a_page_still_make_it_unreadable(tmp_path: Path) -> Non
 
 
 def test_a_page_wide_form_is_no_chrome() -> None:
-    page = ("<html><body><form id='aspnetForm'><div class='nav'><a href='/'>Home</a></div>"
-            "<h1>Sore Throat</h1><h2>Symptoms</h2><p>A sore throat hurts when you swallow and "
-            "can make it hard to eat.</p><input type='text'><button>Search</button></form>"
-            "</body></html>")
+    page = (
+        "<html><body><form id='aspnetForm'><div class='nav'><a href='/'>Home</a></div>"
+        "<h1>Sore Throat</h1><h2>Symptoms</h2><p>A sore throat hurts when you swallow and "
+        "can make it hard to eat.</p><input type='text'><button>Search</button></form>"
+        "</body></html>"
+    )
     article = parse_article(page, filename="page.html")
     assert article.title == "Sore Throat"
     assert [s.title for s in article.sections] == ["Symptoms"]
     assert any(b.role == "prose" and "swallow" in b.text for b in article.blocks)
     assert [b.reason for b in article.blocks if b.text == "Home"] == [
-        'inside an element marked "nav"']
+        'inside an element marked "nav"'
+    ]
 
 
 def test_the_h1_is_the_title_not_the_title_element() -> None:
-    page = ("<html><head><title>Sore Throat | Health Library | Example Hospital</title></head>"
-            "<body><h1>Sore Throat</h1><p>Text.</p></body></html>")
+    page = (
+        "<html><head><title>Sore Throat | Health Library | Example Hospital</title></head>"
+        "<body><h1>Sore Throat</h1><p>Text.</p></body></html>"
+    )
     assert parse_article(page, filename="p.html").title == "Sore Throat"

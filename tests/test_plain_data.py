@@ -31,9 +31,13 @@ def test_the_default_rule_set_comes_back_equal() -> None:
 
 
 def test_a_configuration_comes_back_equal() -> None:
-    config = Config(select=["HL5"], today=dt.date(2026, 1, 2), root=Path("/srv/site"),
-                    severity={"HL302": Severity.ERROR},
-                    overrides=[PathOverride(files=["drugs/"], type="medicine")])
+    config = Config(
+        select=["HL5"],
+        today=dt.date(2026, 1, 2),
+        root=Path("/srv/site"),
+        severity={"HL302": Severity.ERROR},
+        overrides=[PathOverride(files=["drugs/"], type="medicine")],
+    )
     assert round_trip(config) == config
 
 
@@ -49,18 +53,21 @@ def test_what_is_not_healthlint_data_is_not_written() -> None:
         to_plain(dt.timedelta(days=1))
 
 
-@pytest.mark.parametrize("entry", [
-    ("o", "os:system", ["command"], ["echo owned"]),
-    ("o", "subprocess:Popen", [], []),
-    ("o", "healthlint.__main__:run", [], []),
-    ("o", "healthlint.cli:main", [], []),
-    ("e", "builtins:print", "x"),
-    ("o", "healthlint.models:Severity", [], []),  # an enum is not a dataclass
-    ("o", "healthlint.kinds.../os:path", [], []),
-    ("x", 1),
-    ("d", ["k"], []),
-    (),
-])
+@pytest.mark.parametrize(
+    "entry",
+    [
+        ("o", "os:system", ["command"], ["echo owned"]),
+        ("o", "subprocess:Popen", [], []),
+        ("o", "healthlint.__main__:run", [], []),
+        ("o", "healthlint.cli:main", [], []),
+        ("e", "builtins:print", "x"),
+        ("o", "healthlint.models:Severity", [], []),  # an enum is not a dataclass
+        ("o", "healthlint.kinds.../os:path", [], []),
+        ("x", 1),
+        ("d", ["k"], []),
+        (),
+    ],
+)
 def test_an_entry_naming_anything_else_is_refused(entry: tuple[object, ...]) -> None:
     before = set(sys.modules)
     with pytest.raises(ValueError):

@@ -40,20 +40,42 @@ def test_score_counts_precision_recall_and_unjudged() -> None:
 def test_truth_judges_credit_and_date_findings_and_counts_what_was_missed() -> None:
     precision = load()
     truth = [
-        {"file": "a.md", "has_author": False, "author_text": None, "has_reviewer": True,
-         "reviewer_text": "Board", "review_date_iso": "2020-01-02",
-         "review_date_as_written": "Last reviewed: 2 January 2020", "other_dates": []},
-        {"file": "b.md", "has_author": False, "author_text": None, "has_reviewer": False,
-         "reviewer_text": None, "review_date_iso": None, "review_date_as_written": None,
-         "other_dates": []},
+        {
+            "file": "a.md",
+            "has_author": False,
+            "author_text": None,
+            "has_reviewer": True,
+            "reviewer_text": "Board",
+            "review_date_iso": "2020-01-02",
+            "review_date_as_written": "Last reviewed: 2 January 2020",
+            "other_dates": [],
+        },
+        {
+            "file": "b.md",
+            "has_author": False,
+            "author_text": None,
+            "has_reviewer": False,
+            "reviewer_text": None,
+            "review_date_iso": None,
+            "review_date_as_written": None,
+            "other_dates": [],
+        },
     ]
     findings = [
         {"path": "x/a.md", "rule": "HL201", "line": 4, "message": "no author"},
         {"path": "x/a.md", "rule": "HL202", "line": 4, "message": "no reviewer"},
-        {"path": "x/a.md", "rule": "HL302", "line": 9,
-         "message": '"Last reviewed: 2 January 2020" is 6 years old'},
-        {"path": "x/a.md", "rule": "HL302", "line": 12,
-         "message": '"Updated: 3 March 2019" is 7 years old'},
+        {
+            "path": "x/a.md",
+            "rule": "HL302",
+            "line": 9,
+            "message": '"Last reviewed: 2 January 2020" is 6 years old',
+        },
+        {
+            "path": "x/a.md",
+            "rule": "HL302",
+            "line": 12,
+            "message": '"Updated: 3 March 2019" is 7 years old',
+        },
     ]
     labels = precision.judged_by_truth(findings, truth)
     table = precision.score(findings, labels)

@@ -44,9 +44,22 @@ def _try_repo(repo: Path, *files: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PRE_COMMIT_HOME": str(repo.parent / "pre-commit-home")}
     env.pop("PRE_COMMIT", None)
     return subprocess.run(
-        [sys.executable, "-m", "pre_commit", "try-repo", str(PROJECT), "healthlint",
-         "--files", *files],
-        cwd=repo, env=env, capture_output=True, text=True, check=False, timeout=900,
+        [
+            sys.executable,
+            "-m",
+            "pre_commit",
+            "try-repo",
+            str(PROJECT),
+            "healthlint",
+            "--files",
+            *files,
+        ],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=900,
     )
 
 
@@ -64,7 +77,8 @@ def test_hook_passes_on_a_good_article_and_skips_other_files(editor_repo: Path) 
 
 
 def test_hook_leaves_the_repository_s_own_files_alone(editor_repo: Path) -> None:
-    done = _try_repo(editor_repo, "sprained-ankle.md", "README.md", "CHANGELOG.md", "LICENSE",
-                     "requirements.txt")
+    done = _try_repo(
+        editor_repo, "sprained-ankle.md", "README.md", "CHANGELOG.md", "LICENSE", "requirements.txt"
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "README" not in done.stdout and "LICENSE" not in done.stdout

@@ -16,7 +16,11 @@ def test_python_api_snippet_runs() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     (snippet,) = re.findall(r"```python\n(.*?)```", readme, re.S)
     done = subprocess.run(
-        [sys.executable, "-c", snippet], cwd=ROOT, capture_output=True, text=True, check=False,
+        [sys.executable, "-c", snippet],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
         env={**os.environ, "HEALTHLINT_CACHE_DIR": str(ROOT / ".pytest_cache" / "hl")},
     )
     assert done.returncode == 0, done.stderr

@@ -24,14 +24,23 @@ def run(
 
 
 def html(lang: str, body: str) -> str:
-    return f'<html lang="{lang}"><body><main><h1>Heartburn</h1><p>{body}</p>' \
+    return (
+        f'<html lang="{lang}"><body><main><h1>Heartburn</h1><p>{body}</p>'
         f"<p>{DISCLAIMER}</p></main></body></html>"
+    )
 
 
-@pytest.mark.parametrize(("region", "number"), [
-    ("uk", "999"), ("ie", "112 or 999"), ("au", "000"), ("nz", "111"), ("ca", "911"),
-    ("us", "911"),
-])
+@pytest.mark.parametrize(
+    ("region", "number"),
+    [
+        ("uk", "999"),
+        ("ie", "112 or 999"),
+        ("au", "000"),
+        ("nz", "111"),
+        ("ca", "911"),
+        ("us", "911"),
+    ],
+)
 def test_front_matter_region_names_its_number(region: str, number: str) -> None:
     found = run(f"---\nregion: {region}\n---\n" + CHEST, "HL502")
     assert len(found) == 1
@@ -40,10 +49,17 @@ def test_front_matter_region_names_its_number(region: str, number: str) -> None:
         assert "911" not in found[0].message and "911" not in (found[0].suggestion or "")
 
 
-@pytest.mark.parametrize(("lang", "number"), [
-    ("en-GB", "999"), ("en-IE", "112 or 999"), ("en-AU", "000"), ("en-NZ", "111"),
-    ("en-US", "911"), ("en", "911"),
-])
+@pytest.mark.parametrize(
+    ("lang", "number"),
+    [
+        ("en-GB", "999"),
+        ("en-IE", "112 or 999"),
+        ("en-AU", "000"),
+        ("en-NZ", "111"),
+        ("en-US", "911"),
+        ("en", "911"),
+    ],
+)
 def test_language_tag_chooses_the_region(lang: str, number: str) -> None:
     found = run(html(lang, "Chest pain can feel like heartburn."), "HL502", filename="a.html")
     assert len(found) == 1 and f"call {number}" in found[0].message
@@ -57,8 +73,9 @@ def test_a_page_that_gives_its_own_number_is_not_told_911(lang: str) -> None:
 
 
 def test_configuration_region_and_per_path_override() -> None:
-    config = Config(select=["HL502"], region="au",
-                    overrides=[PathOverride(files=["uk/"], region="uk")])
+    config = Config(
+        select=["HL502"], region="au", overrides=[PathOverride(files=["uk/"], region="uk")]
+    )
     assert "call 000" in run(CHEST, "HL502", config, "a.md")[0].message
     assert "call 999" in run(CHEST, "HL502", config, "uk/a.md")[0].message
     # Front matter comes first.
@@ -66,9 +83,16 @@ def test_configuration_region_and_per_path_override() -> None:
     assert "112 or 999" in run(ie, "HL502", config, "uk/a.md")[0].message
 
 
-@pytest.mark.parametrize(("region", "line"), [
-    ("us", "988"), ("uk", "116 123"), ("ie", "116 123"), ("au", "13 11 14"), ("nz", "1737"),
-])
+@pytest.mark.parametrize(
+    ("region", "line"),
+    [
+        ("us", "988"),
+        ("uk", "116 123"),
+        ("ie", "116 123"),
+        ("au", "13 11 14"),
+        ("nz", "1737"),
+    ],
+)
 def test_crisis_line_per_region(region: str, line: str) -> None:
     found = run(f"---\nregion: {region}\n---\n" + SUICIDE, "HL505")
     assert len(found) == 1 and line in found[0].message

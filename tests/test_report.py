@@ -27,8 +27,10 @@ def test_library_findings_equal_check() -> None:
     assert library.summary["articles"] == result.files_checked
     assert library.summary["errors"] == sum(f.severity.value == "error" for f in result.findings)
     assert library.summary["with_findings"] == len({f.path for f in result.findings})
-    assert sum(m["count"] for m in library.due_by_month) + library.summary[
-        "no_review_date"] == library.summary["articles"]
+    assert (
+        sum(m["count"] for m in library.due_by_month) + library.summary["no_review_date"]
+        == library.summary["articles"]
+    )
 
 
 def test_json_format(capsys: pytest.CaptureFixture[str]) -> None:
@@ -64,7 +66,9 @@ def test_untrusted_text_is_escaped(tmp_path: Path) -> None:
     hostile = "<script>alert(1)</script>"
     (tmp_path / "x.md").write_text(
         f"---\ntitle: '{hostile}'\nowner: '\"><img src=x onerror=alert(1)>'\n"
-        f"reviewed: 2025-01-01\n---\n# {hostile}\n\nText </script> here.\n", encoding="utf-8")
+        f"reviewed: 2025-01-01\n---\n# {hostile}\n\nText </script> here.\n",
+        encoding="utf-8",
+    )
     html = render_html(build_library([str(tmp_path)], today=TODAY))
     assert hostile not in html
     assert "<img" not in html

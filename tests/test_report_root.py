@@ -32,10 +32,13 @@ def test_a_run_from_a_subfolder_reports_paths_from_the_repository_top(
     main(["check", "--select", "HL501", "--format", "sarif", "bones"])
     sarif = json.loads(capsys.readouterr().out)
     location = sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
-    assert location["artifactLocation"] == {"uri": "library/bones/knee.md",
-                                            "uriBaseId": "%SRCROOT%"}
+    assert location["artifactLocation"] == {
+        "uri": "library/bones/knee.md",
+        "uriBaseId": "%SRCROOT%",
+    }
     assert sarif["runs"][0]["originalUriBaseIds"]["%SRCROOT%"]["uri"] == (
-        repository.resolve().as_uri() + "/")
+        repository.resolve().as_uri() + "/"
+    )
 
 
 def test_root_names_the_folder(repository: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -29,22 +29,41 @@ def test_the_examples_report_satisfies_its_schema(
     assert report["findings"]
     jsonschema.validate(report, report_schema)
     baseline = tmp_path / "baseline.json"
-    main(["check", str(EXAMPLES), "--today", "2026-11-26", "--no-cache", "--write-baseline",
-          str(baseline)])
+    main(
+        [
+            "check",
+            str(EXAMPLES),
+            "--today",
+            "2026-11-26",
+            "--no-cache",
+            "--write-baseline",
+            str(baseline),
+        ]
+    )
     capsys.readouterr()
-    main(["check", str(EXAMPLES), "--today", "2026-11-26", "--format", "json", "--no-cache",
-          "--baseline", str(baseline)])
+    main(
+        [
+            "check",
+            str(EXAMPLES),
+            "--today",
+            "2026-11-26",
+            "--format",
+            "json",
+            "--no-cache",
+            "--baseline",
+            str(baseline),
+        ]
+    )
     with_baseline = json.loads(capsys.readouterr().out)
     assert with_baseline["baseline"]["matched"] == len(report["findings"])
     jsonschema.validate(with_baseline, report_schema)
 
 
-def test_the_schema_refuses_what_the_report_never_holds(
-    capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_the_schema_refuses_what_the_report_never_holds(capsys: pytest.CaptureFixture[str]) -> None:
     report_schema = schema(capsys)
-    main(["check", str(EXAMPLES / "good"), "--today", "2026-11-26", "--format", "json",
-          "--no-cache"])
+    main(
+        ["check", str(EXAMPLES / "good"), "--today", "2026-11-26", "--format", "json", "--no-cache"]
+    )
     report = json.loads(capsys.readouterr().out)
     report["summary"]["fail_level"] = "fatal"
     with pytest.raises(jsonschema.ValidationError):

@@ -56,19 +56,27 @@ def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, 
 
 def finding(**fields: Any) -> Finding:
     base: dict[str, Any] = {
-        "path": "library/a.md", "line": 3, "column": 2, "rule": "HL302",
-        "name": "review-date-stale", "category": Category.FRESHNESS,
-        "severity": Severity.WARNING, "message": "stale", "fingerprint": "0123456789abcdef",
+        "path": "library/a.md",
+        "line": 3,
+        "column": 2,
+        "rule": "HL302",
+        "name": "review-date-stale",
+        "category": Category.FRESHNESS,
+        "severity": Severity.WARNING,
+        "message": "stale",
+        "fingerprint": "0123456789abcdef",
     }
     base.update(fields)
     return Finding(**base)
 
 
-def report(*findings: Finding, files: list[str] | None = None,
-           fail_level: Severity = Severity.ERROR) -> Report:
+def report(
+    *findings: Finding, files: list[str] | None = None, fail_level: Severity = Severity.ERROR
+) -> Report:
     result = LintResult(findings=list(findings), files_checked=len(files or []) or 1)
-    return Report(result=result, fail_level=fail_level, ruleset=load_rules(["default"]),
-                  files=files)
+    return Report(
+        result=result, fail_level=fail_level, ruleset=load_rules(["default"]), files=files
+    )
 
 
 # registry ----------------------------------------------------------------------------------
@@ -84,11 +92,12 @@ def test_every_registered_format_is_offered_and_renders() -> None:
 
 def test_building_the_command_line_imports_no_engine() -> None:
     # The pre-commit hook pays for every import before the first file is read.
-    code = ("import sys; from healthlint.cli import build_parser; build_parser(); "
-            "print(sorted(m for m in ('healthlint.engine', 'pydantic', 'yaml') "
-            "if m in sys.modules))")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          check=True)
+    code = (
+        "import sys; from healthlint.cli import build_parser; build_parser(); "
+        "print(sorted(m for m in ('healthlint.engine', 'pydantic', 'yaml') "
+        "if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
 
 
@@ -97,8 +106,9 @@ def test_building_the_command_line_imports_no_engine() -> None:
 def sarif_validator() -> jsonschema.Draft4Validator:
     schema = json.loads((DATA / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
     jsonschema.Draft4Validator.check_schema(schema)
-    return jsonschema.Draft4Validator(schema,
-                                      format_checker=jsonschema.Draft4Validator.FORMAT_CHECKER)
+    return jsonschema.Draft4Validator(
+        schema, format_checker=jsonschema.Draft4Validator.FORMAT_CHECKER
+    )
 
 
 def _valid(document: dict[str, Any], validator: jsonschema.Draft4Validator) -> None:
@@ -107,7 +117,8 @@ def _valid(document: dict[str, Any], validator: jsonschema.Draft4Validator) -> N
 
 
 def test_sarif_is_valid_and_carries_what_code_scanning_needs(
-    library: Path, capsys: pytest.CaptureFixture[str],
+    library: Path,
+    capsys: pytest.CaptureFixture[str],
     sarif_validator: jsonschema.Draft4Validator,
 ) -> None:
     code, out, _ = run(["check", "library", *SELECT, "--format", "sarif"], capsys)
@@ -121,8 +132,14 @@ def test_sarif_is_valid_and_carries_what_code_scanning_needs(
     assert driver["informationUri"].startswith("https://")
     rules = driver["rules"]
     for rule in rules:
-        assert {"id", "name", "shortDescription", "fullDescription", "defaultConfiguration",
-                "properties"} <= set(rule)
+        assert {
+            "id",
+            "name",
+            "shortDescription",
+            "fullDescription",
+            "defaultConfiguration",
+            "properties",
+        } <= set(rule)
         assert rule["defaultConfiguration"]["level"] in ("error", "warning", "note")
         assert rule["properties"]["tags"] and rule["shortDescription"]["text"]
     stale = next(r for r in rules if r["id"] == "HL302")
@@ -132,7 +149,10 @@ def test_sarif_is_valid_and_carries_what_code_scanning_needs(
 
     results = run_["results"]
     assert [(r["ruleId"], r["level"]) for r in results] == [
-        ("HL302", "warning"), ("HL302", "error"), ("HL304", "error")]
+        ("HL302", "warning"),
+        ("HL302", "error"),
+        ("HL304", "error"),
+    ]
     for result in results:
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
         assert result["message"]["text"]
@@ -147,7 +167,8 @@ def test_sarif_is_valid_and_carries_what_code_scanning_needs(
 
 
 def test_sarif_fingerprints_survive_an_edit_above_the_finding(
-    library: Path, capsys: pytest.CaptureFixture[str],
+    library: Path,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     def fingerprints() -> list[str]:
         _, out, _ = run(["check", "library/eyes/stale.md", *SELECT, "-f", "sarif"], capsys)
@@ -156,24 +177,28 @@ def test_sarif_fingerprints_survive_an_edit_above_the_finding(
 
     before = fingerprints()
     stale = library / "library" / "eyes" / "stale.md"
-    stale.write_text(ERROR.replace("# Pink Eye\n", "# Pink Eye\n\nNew intro.\n"),
-                     encoding="utf-8")
+    stale.write_text(ERROR.replace("# Pink Eye\n", "# Pink Eye\n\nNew intro.\n"), encoding="utf-8")
     assert fingerprints() == before
 
 
 def test_sarif_regions_uris_and_levels_of_unusual_findings(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
     sarif_validator: jsonschema.Draft4Validator,
 ) -> None:
     monkeypatch.chdir(tmp_path)
     outside = str(tmp_path.parent / "elsewhere" / "b.md")
-    document = json.loads(get("sarif")(report(
-        finding(path="my articles/a b.md", end_line=3, end_column=9),
-        finding(path="my articles/a b.md", line=4, end_line=6, end_column=1),
-        finding(path="my articles/a b.md", line=5),  # same text again: its own fingerprint
-        finding(path=outside, severity=Severity.INFO, suggestion="use 2026-01-05"),
-        finding(rule="HX900", name="house-rule", category=Category.CAVEATS),
-    )))
+    document = json.loads(
+        get("sarif")(
+            report(
+                finding(path="my articles/a b.md", end_line=3, end_column=9),
+                finding(path="my articles/a b.md", line=4, end_line=6, end_column=1),
+                finding(path="my articles/a b.md", line=5),  # same text again: its own fingerprint
+                finding(path=outside, severity=Severity.INFO, suggestion="use 2026-01-05"),
+                finding(rule="HX900", name="house-rule", category=Category.CAVEATS),
+            )
+        )
+    )
     _valid(document, sarif_validator)
     results = document["runs"][0]["results"]
     regions = [r["locations"][0]["physicalLocation"]["region"] for r in results]
@@ -221,8 +246,10 @@ def test_github_annotations(library: Path, capsys: pytest.CaptureFixture[str]) -
     code, out, _ = run(["check", "library", *SELECT, "--format", "github"], capsys)
     assert code == 1
     annotations = parse_annotations(out)
-    assert [(level, props["file"], props["line"], props["col"], props["title"])
-            for level, props, _ in annotations] == [
+    assert [
+        (level, props["file"], props["line"], props["col"], props["title"])
+        for level, props, _ in annotations
+    ] == [
         ("warning", "library/eyes/ageing.md", "5", "1", "HL302 review-date-stale"),
         ("error", "library/eyes/stale.md", "5", "1", "HL302 review-date-stale"),
         ("error", "library/undated.md", "5", "1", "HL304 review-date-unparseable"),
@@ -231,20 +258,35 @@ def test_github_annotations(library: Path, capsys: pytest.CaptureFixture[str]) -
 
 
 def test_github_escaping_of_percent_newlines_commas_and_colons(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
-    out = get("github")(report(
-        finding(path="eyes/pink, red: care.md", message="100% sure\r\nsecond line: a, b",
-                severity=Severity.INFO, end_line=3, end_column=7),
-    ))
+    out = get("github")(
+        report(
+            finding(
+                path="eyes/pink, red: care.md",
+                message="100% sure\r\nsecond line: a, b",
+                severity=Severity.INFO,
+                end_line=3,
+                end_column=7,
+            ),
+        )
+    )
     line = out.rstrip("\n")
     assert "\n" not in line and "\r" not in line
     assert "file=eyes/pink%2C red%3A care.md" in line
     assert "::100%25 sure%0D%0Asecond line: a, b" in line
     ((level, props, message),) = parse_annotations(out)
     assert level == "notice"
-    assert props == {"file": "eyes/pink, red: care.md", "line": "3", "col": "2",
-                     "endLine": "3", "endColumn": "7", "title": "HL302 review-date-stale"}
+    assert props == {
+        "file": "eyes/pink, red: care.md",
+        "line": "3",
+        "col": "2",
+        "endLine": "3",
+        "endColumn": "7",
+        "title": "HL302 review-date-stale",
+    }
     assert message == "100% sure\r\nsecond line: a, b"
 
     # End to end, with such a file name on disk.
@@ -268,10 +310,15 @@ def test_junit_one_testcase_per_file(library: Path, capsys: pytest.CaptureFixtur
     assert code == 1
     suite = _suite(out)
     cases = {case.get("name"): case for case in suite.findall("testcase")}
-    assert set(cases) == {str(Path(p)) for p in ("library/eyes/ageing.md",
-                                                   "library/eyes/clean.md",
-                                                   "library/eyes/stale.md",
-                                                   "library/undated.md")}
+    assert set(cases) == {
+        str(Path(p))
+        for p in (
+            "library/eyes/ageing.md",
+            "library/eyes/clean.md",
+            "library/eyes/stale.md",
+            "library/undated.md",
+        )
+    }
     assert suite.get("tests") == "4" and suite.get("failures") == "2"
     assert suite.get("errors") == "0"
     failed = {name for name, case in cases.items() if case.find("failure") is not None}
@@ -285,17 +332,20 @@ def test_junit_one_testcase_per_file(library: Path, capsys: pytest.CaptureFixtur
     assert ageing.find("failure") is None
     assert "HL302" in (ageing.findtext("system-out") or "")
 
-    code, out, _ = run(["check", "library", *SELECT, "-f", "junit", "--fail-level", "warning"],
-                       capsys)
+    code, out, _ = run(
+        ["check", "library", *SELECT, "-f", "junit", "--fail-level", "warning"], capsys
+    )
     assert code == 1 and _suite(out).get("failures") == "3"
 
 
 def test_junit_is_valid_xml_whatever_the_text(tmp_path: Path) -> None:
     odd = 'Say "stop" & <call> 911\x0c now\x00'
-    out = get("junit")(report(
-        finding(path="a&b <c>.md", message=odd, severity=Severity.ERROR),
-        files=["a&b <c>.md", "clean.md"],
-    ))
+    out = get("junit")(
+        report(
+            finding(path="a&b <c>.md", message=odd, severity=Severity.ERROR),
+            files=["a&b <c>.md", "clean.md"],
+        )
+    )
     suite = _suite(out)
     assert suite.get("tests") == "2" and suite.get("failures") == "1"
     case = suite.find("testcase")
@@ -318,13 +368,31 @@ def test_json_report_is_versioned_and_summarised(
     assert code == 1
     document = json.loads(out)
     assert document["version"] == 1
-    assert document["summary"] == {"files_checked": 4, "files_unreadable": 0, "errors": 2,
-                                   "warnings": 1, "infos": 0, "fail_level": "error",
-                                   "failed": True}
+    assert document["summary"] == {
+        "files_checked": 4,
+        "files_unreadable": 0,
+        "errors": 2,
+        "warnings": 1,
+        "infos": 0,
+        "fail_level": "error",
+        "failed": True,
+    }
     assert "baseline" not in document
     keys = set(document["findings"][0])
-    assert {"path", "line", "column", "end_line", "end_column", "rule", "name", "category",
-            "severity", "message", "suggestion", "fingerprint"} <= keys
+    assert {
+        "path",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "rule",
+        "name",
+        "category",
+        "severity",
+        "message",
+        "suggestion",
+        "fingerprint",
+    } <= keys
 
 
 def test_text_report_is_unchanged(library: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -18,8 +18,12 @@ DOCS = ROOT / "docs" / "rules"
 
 
 def test_the_pages_in_the_repository_are_current() -> None:
-    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "rule_docs.py"), "--check"],
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "rule_docs.py"), "--check"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
 
 
@@ -28,8 +32,7 @@ def test_every_rule_has_a_page_with_what_it_checks_and_why() -> None:
     for spec in load_rules(["default"]).rules.values():
         page = (DOCS / f"{spec.id}.md").read_text(encoding="utf-8")
         assert page.startswith(f"# {spec.id} {spec.name}\n")
-        assert spec.summary in page and " ".join(spec.source.split())[:40] in " ".join(
-            page.split())
+        assert spec.summary in page and " ".join(spec.source.split())[:40] in " ".join(page.split())
         assert f"[{spec.id}]({spec.id}.md)" in index
         if spec.example is not None:
             assert "## Fails" in page and "## Passes" in page
@@ -62,14 +65,28 @@ rules:
 """
 
 
-def test_sarif_links_each_rule_to_its_page(tmp_path: Path,
-                                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_sarif_links_each_rule_to_its_page(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (tmp_path / "house.yaml").write_text(PACK, encoding="utf-8")
     (tmp_path / "knee.md").write_text("# Knee\n\nA miracle, a wonder.\n", encoding="utf-8")
-    main(["check", "--no-cache", "--pack", str(tmp_path / "house.yaml"), "--format", "sarif",
-          "--select", "HX1,HL602", str(tmp_path / "knee.md")])
-    rules = {rule["id"]: rule for rule in
-             json.loads(capsys.readouterr().out)["runs"][0]["tool"]["driver"]["rules"]}
+    main(
+        [
+            "check",
+            "--no-cache",
+            "--pack",
+            str(tmp_path / "house.yaml"),
+            "--format",
+            "sarif",
+            "--select",
+            "HX1,HL602",
+            str(tmp_path / "knee.md"),
+        ]
+    )
+    rules = {
+        rule["id"]: rule
+        for rule in json.loads(capsys.readouterr().out)["runs"][0]["tool"]["driver"]["rules"]
+    }
     assert rules["HX101"]["helpUri"] == "https://docs.example.org/rules/HX101-no-miracles.html"
     assert rules["HX102"]["helpUri"] == "https://intranet.example.org/style#wonders"
     assert "helpUri" not in rules.get("HL602", {})  # the built-in packs name no address

@@ -49,9 +49,22 @@ def run(project: Path, cache: Path, *args: str) -> subprocess.CompletedProcess[s
     environment = {**os.environ, "HEALTHLINT_CACHE_DIR": str(cache)}
     return subprocess.run(
         # A fresh findings cache each run, so only the artifact cache can be hit.
-        [sys.executable, "-c", PROBE, "check", "--today", "2026-11-26",
-         "--cache-dir", str(cache.parent / f"findings-{os.urandom(6).hex()}"), *args],
-        cwd=project, env=environment, capture_output=True, text=True, timeout=120,
+        [
+            sys.executable,
+            "-c",
+            PROBE,
+            "check",
+            "--today",
+            "2026-11-26",
+            "--cache-dir",
+            str(cache.parent / f"findings-{os.urandom(6).hex()}"),
+            *args,
+        ],
+        cwd=project,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -168,10 +181,13 @@ def test_help_is_laid_out_for_the_terminal_as_argparse_would(
 
 
 def test_building_the_command_line_measures_the_terminal_without_shutil() -> None:
-    code = ("import sys; from healthlint.cli import build_parser; build_parser(); "
-            "print('shutil' in sys.modules)")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          check=True, timeout=60)
+    code = (
+        "import sys; from healthlint.cli import build_parser; build_parser(); "
+        "print('shutil' in sys.modules)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
     assert done.stdout.strip() == "False"
 
 
@@ -191,25 +207,38 @@ def test_every_data_type_documents_itself() -> None:
             continue
         module = importlib.import_module(info.name)
         for name, value in vars(module).items():
-            if (inspect.isclass(value) and dataclasses.is_dataclass(value)
-                    and value.__module__ == module.__name__
-                    and (value.__doc__ or "").startswith(f"{name}(")):
+            if (
+                inspect.isclass(value)
+                and dataclasses.is_dataclass(value)
+                and value.__module__ == module.__name__
+                and (value.__doc__ or "").startswith(f"{name}(")
+            ):
                 undocumented.append(f"{module.__name__}.{name}")
     assert undocumented == []
 
 
 def test_the_command_exits_without_teardown_yet_loses_no_output(tmp_path: Path) -> None:
     examples = Path(__file__).resolve().parents[1] / "examples" / "bad"
-    command = [sys.executable, "-m", "healthlint", "check", "--today", "2026-11-26",
-               "--no-cache", str(examples)]
+    command = [
+        sys.executable,
+        "-m",
+        "healthlint",
+        "check",
+        "--today",
+        "2026-11-26",
+        "--no-cache",
+        str(examples),
+    ]
     report = tmp_path / "report.txt"
     with report.open("w", encoding="utf-8") as handle:
-        done = subprocess.run(command, stdout=handle, stderr=subprocess.PIPE, text=True,
-                              timeout=120)
+        done = subprocess.run(
+            command, stdout=handle, stderr=subprocess.PIPE, text=True, timeout=120
+        )
     assert done.returncode == 1, done.stderr
     lines = report.read_text(encoding="utf-8").splitlines()
-    as_json = subprocess.run([*command, "--format", "json"], capture_output=True, text=True,
-                             timeout=120)
+    as_json = subprocess.run(
+        [*command, "--format", "json"], capture_output=True, text=True, timeout=120
+    )
     import json
 
     expected = len(json.loads(as_json.stdout)["findings"])
@@ -217,15 +246,19 @@ def test_the_command_exits_without_teardown_yet_loses_no_output(tmp_path: Path) 
     assert "files checked" in lines[-1]
 
     # A reader that stops early: no traceback, the exit code still says there were errors.
-    piped = subprocess.run(f"{' '.join(command)} | head -1", shell=True, capture_output=True,
-                           text=True, timeout=120, executable="/bin/bash")
+    piped = subprocess.run(
+        f"{' '.join(command)} | head -1",
+        shell=True,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        executable="/bin/bash",
+    )
     assert piped.stdout.count("\n") == 1
     assert "Traceback" not in piped.stderr
 
 
-def test_yaml_is_read_only_for_an_article_with_front_matter(
-    project: Path, tmp_path: Path
-) -> None:
+def test_yaml_is_read_only_for_an_article_with_front_matter(project: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     body = "# Knee pain after running\n\n" + ARTICLE.split("\n", 1)[1]
     (project / "plain.md").write_text(body, encoding="utf-8")

@@ -142,8 +142,10 @@ Last reviewed: 4/5/2025
 
 
 def test_disable_without_enable_runs_to_the_end_of_the_file() -> None:
-    text = "# Pink Eye\n\n<!-- healthlint-disable HL304 -->\n\nLast reviewed: spring\n\n" \
-           "Last reviewed: winter\n"
+    text = (
+        "# Pink Eye\n\n<!-- healthlint-disable HL304 -->\n\nLast reviewed: spring\n\n"
+        "Last reviewed: winter\n"
+    )
     assert found(lint(text, "pink-eye.md")) == []
 
 
@@ -167,8 +169,10 @@ Current as of: January 5, 2022
 
 
 def test_plain_text_bracket_form_for_a_whole_file() -> None:
-    text = "[healthlint-disable-file freshness -- reference copy]\n\nPink Eye\n\n" \
-           "Pink eye makes the white of the eye look red.\n\nCurrent as of: January 5, 2022\n"
+    text = (
+        "[healthlint-disable-file freshness -- reference copy]\n\nPink Eye\n\n"
+        "Pink eye makes the white of the eye look red.\n\nCurrent as of: January 5, 2022\n"
+    )
     assert found(lint(text, "pink-eye.txt")) == []
 
 
@@ -220,7 +224,8 @@ def test_unused_suppressions_of_rules_that_did_not_run_are_not_reported() -> Non
     )
     # HL305 is not selected for this run, so nothing can say whether the comment is needed.
     findings = Linter(Config(select=["HL302", "HL004"]), today=TODAY).lint_text(
-        text, filename="pink-eye.md")
+        text, filename="pink-eye.md"
+    )
     assert found(findings) == [(6, "HL302")]
 
 
@@ -228,12 +233,15 @@ def test_overrides_can_turn_off_unused_suppression_reports_for_a_folder() -> Non
     text = STALE_MD.replace(
         "Last reviewed:", "<!-- healthlint-disable-next-line HL305 -->\nLast reviewed:"
     )
-    config = Config(select=RULES,
-                    overrides=[PathOverride(files=["legacy/"], ignore=["unused-suppression"])])
+    config = Config(
+        select=RULES, overrides=[PathOverride(files=["legacy/"], ignore=["unused-suppression"])]
+    )
     linter = Linter(config, today=TODAY)
     assert found(linter.lint_text(text, filename="legacy/pink-eye.md")) == [(6, "HL302")]
     assert found(linter.lint_text(text, filename="current/pink-eye.md")) == [
-        (5, "HL004"), (6, "HL302")]
+        (5, "HL004"),
+        (6, "HL302"),
+    ]
 
 
 def test_a_used_suppression_is_not_reported_even_when_others_are() -> None:

@@ -22,8 +22,9 @@ _FIRST_SENTENCE = 300
 _TITLE_WORD = 4  # shortest title word that names the subject
 
 
-def recognise_type(article: Article,
-                   types: Mapping[str, ArticleTypeSpec]) -> tuple[str, TypeSource] | None:
+def recognise_type(
+    article: Article, types: Mapping[str, ArticleTypeSpec]
+) -> tuple[str, TypeSource] | None:
     """The type whose identifying headings the article uses (the first heading deciding ties),
     else the type its first sentence says its subject is."""
     headings = [heading_key(s.title) for s in article.sections]
@@ -57,7 +58,7 @@ def recognise_type(article: Article,
 def _first_sentence(article: Article, subject: set[str]) -> str:
     """The first sentence of the opening prose that names the title's subject (a page may
     open with a pronunciation or a placeholder), folded as :func:`_plain` folds it."""
-    for block in article.blocks[:_FIRST_BLOCKS + 1]:
+    for block in article.blocks[: _FIRST_BLOCKS + 1]:
         if block.role == "prose" and not block.list_item:
             text = _plain(" ".join(block.text[:_FIRST_SENTENCE].split()))
             sentence = re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0]
@@ -67,8 +68,9 @@ def _first_sentence(article: Article, subject: set[str]) -> str:
 
 
 def _plain(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", text.casefold())
-                   if not unicodedata.combining(c))
+    return "".join(
+        c for c in unicodedata.normalize("NFD", text.casefold()) if not unicodedata.combining(c)
+    )
 
 
 def _words(text: str) -> set[str]:

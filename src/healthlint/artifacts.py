@@ -257,8 +257,9 @@ def code_stamp() -> str:
 def _installed_record() -> bytes | None:
     site = os.path.dirname(_PACKAGE)
     try:
-        names = [n for n in os.listdir(site)
-                 if n.startswith("healthlint-") and n.endswith(".dist-info")]
+        names = [
+            n for n in os.listdir(site) if n.startswith("healthlint-") and n.endswith(".dist-info")
+        ]
     except OSError:
         return None
     for name in names:
@@ -309,8 +310,9 @@ def _write(path: str, payload: bytes) -> None:
 _written = 0
 
 
-def write_atomically(path: str, payload: bytes, *, mode: int = 0o600,
-                     make_folder: bool = True) -> None:
+def write_atomically(
+    path: str, payload: bytes, *, mode: int = 0o600, make_folder: bool = True
+) -> None:
     """Write ``payload`` to a new file beside ``path``, then move it into place: a reader sees
     the old file or the whole new one, never half of one, and two writers never share a
     temporary file. The folder is created if needed; ``mode`` (before the umask) defaults to

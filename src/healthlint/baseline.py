@@ -221,20 +221,26 @@ def build(
         examples.setdefault(key, finding)
         by_key.setdefault(key, []).append(finding)
     entries = [
-        BaselineEntry(path=key[0], rule=key[1], fingerprint=key[2], count=count,
-                      severity=max((f.severity.value for f in by_key[key]), key=_RANK.__getitem__),
-                      name=examples[key].name, message=examples[key].message)
+        BaselineEntry(
+            path=key[0],
+            rule=key[1],
+            fingerprint=key[2],
+            count=count,
+            severity=max((f.severity.value for f in by_key[key]), key=_RANK.__getitem__),
+            name=examples[key].name,
+            message=examples[key].message,
+        )
         for key, count in counts.items()
     ]
     if previous is not None and checked is not None:
         looked_at = {entry_path(p, base) for p in checked}
         entries += [
-            entry for entry in previous.entries
+            entry
+            for entry in previous.entries
             if entry.path not in looked_at and (base / entry.path).exists()
         ]
     entries.sort(key=lambda e: (e.path, e.rule, e.fingerprint))
-    return BaselineFile(version=BASELINE_VERSION, tool=f"healthlint {__version__}",
-                        entries=entries)
+    return BaselineFile(version=BASELINE_VERSION, tool=f"healthlint {__version__}", entries=entries)
 
 
 def write(baseline: BaselineFile, file: Path) -> None:

@@ -29,8 +29,11 @@ def _expired(signum: int, frame: FrameType | None) -> None:
 @contextlib.contextmanager
 def time_budget(seconds: float) -> Iterator[None]:
     """Raise :class:`OverBudget` in the body once it has run for ``seconds`` (0: no limit)."""
-    if seconds <= 0 or not hasattr(signal, "setitimer") or signal.getitimer(
-            signal.ITIMER_REAL)[0] > 0:
+    if (
+        seconds <= 0
+        or not hasattr(signal, "setitimer")
+        or signal.getitimer(signal.ITIMER_REAL)[0] > 0
+    ):
         yield
         return
     try:

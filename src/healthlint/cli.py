@@ -45,10 +45,19 @@ class _Formatter(argparse.HelpFormatter):
     ``add_argument`` (argparse formats each argument as it is added), and without importing
     shutil, on the hook's start-up path, to do it."""
 
-    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
-                 width: int | None = None) -> None:
-        super().__init__(prog, indent_increment, max_help_position,
-                         _terminal_columns() - 2 if width is None else width)
+    def __init__(
+        self,
+        prog: str,
+        indent_increment: int = 2,
+        max_help_position: int = 24,
+        width: int | None = None,
+    ) -> None:
+        super().__init__(
+            prog,
+            indent_increment,
+            max_help_position,
+            _terminal_columns() - 2 if width is None else width,
+        )
 
 
 @cache
@@ -145,107 +154,225 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     check = commands.add_parser("check", help="check articles (files or folders)")
-    check.add_argument("paths", nargs="*", default=[], metavar="PATH",
-                       help="files, folders or glob patterns such as 'articles/**/*.md' "
-                       "(expanded by healthlint when the shell did not; default: .); - "
-                       "reads one article from standard input")
-    check.add_argument("--stdin-filename", metavar="NAME",
-                       help="the name of the article read from standard input: its extension "
-                       "gives the format, and its folder the configuration and overrides "
-                       "(default: <stdin>, read as Markdown)")
+    check.add_argument(
+        "paths",
+        nargs="*",
+        default=[],
+        metavar="PATH",
+        help="files, folders or glob patterns such as 'articles/**/*.md' "
+        "(expanded by healthlint when the shell did not; default: .); - "
+        "reads one article from standard input",
+    )
+    check.add_argument(
+        "--stdin-filename",
+        metavar="NAME",
+        help="the name of the article read from standard input: its extension "
+        "gives the format, and its folder the configuration and overrides "
+        "(default: <stdin>, read as Markdown)",
+    )
     output = check.add_argument_group("output")
-    output.add_argument("--format", "-f", choices=format_names(), default="text",
-                        help="text (default), json, sarif (code scanning), github (workflow "
-                        "annotations) or junit (CI test reports)")
+    output.add_argument(
+        "--format",
+        "-f",
+        choices=format_names(),
+        default="text",
+        help="text (default), json, sarif (code scanning), github (workflow "
+        "annotations) or junit (CI test reports)",
+    )
     output.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
-    output.add_argument("--quiet", "-q", action="store_true",
-                        help="print only the findings: no summary line (text format), nothing "
-                        "when there are none; the exit code is the same")
-    output.add_argument("--color", choices=("auto", "always", "never"), default="auto",
-                        help="colour the severities and rule ids of the text format: auto "
-                        "(default) when stdout is a terminal, unless $NO_COLOR is set; also "
-                        "when $FORCE_COLOR is; never in --output files unless always")
-    output.add_argument("--show-source", action="store_true",
-                        help="show each finding's source line with a caret under its column "
-                        "(text format)")
-    output.add_argument("--statistics", action="store_true",
-                        help="count the findings per rule (after a text report; on stderr "
-                        "for the other formats)")
+    output.add_argument(
+        "--quiet",
+        "-q",
+        action="store_true",
+        help="print only the findings: no summary line (text format), nothing "
+        "when there are none; the exit code is the same",
+    )
+    output.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour the severities and rule ids of the text format: auto "
+        "(default) when stdout is a terminal, unless $NO_COLOR is set; also "
+        "when $FORCE_COLOR is; never in --output files unless always",
+    )
+    output.add_argument(
+        "--show-source",
+        action="store_true",
+        help="show each finding's source line with a caret under its column (text format)",
+    )
+    output.add_argument(
+        "--statistics",
+        action="store_true",
+        help="count the findings per rule (after a text report; on stderr for the other formats)",
+    )
 
     gate = check.add_argument_group("what fails")
-    gate.add_argument("--fail-level", choices=LEVELS,
-                      help="lowest severity that makes the exit code 1 (default: error)")
-    gate.add_argument("--exit-zero", action="store_true",
-                      help="exit 0 even when findings reach the fail level")
-    gate.add_argument("--baseline", metavar="FILE",
-                      help="report and fail only on findings not recorded in this baseline")
-    gate.add_argument("--write-baseline", metavar="FILE",
-                      help="record today's findings in FILE (JSON) for --baseline, and exit 0")
+    gate.add_argument(
+        "--fail-level",
+        choices=LEVELS,
+        help="lowest severity that makes the exit code 1 (default: error)",
+    )
+    gate.add_argument(
+        "--exit-zero", action="store_true", help="exit 0 even when findings reach the fail level"
+    )
+    gate.add_argument(
+        "--baseline",
+        metavar="FILE",
+        help="report and fail only on findings not recorded in this baseline",
+    )
+    gate.add_argument(
+        "--write-baseline",
+        metavar="FILE",
+        help="record today's findings in FILE (JSON) for --baseline, and exit 0",
+    )
 
     rules = check.add_argument_group("which rules")
-    rules.add_argument("--select", type=_list, action="extend", metavar="RULES",
-                       help="only these rules: ids (HL302), id prefixes (HL3), names or "
-                       "categories, comma-separated")
-    rules.add_argument("--extend-select", type=_list, action="extend", metavar="RULES",
-                       default=[], help="add these rules to those selected")
-    rules.add_argument("--ignore", type=_list, action="extend", metavar="RULES", default=[],
-                       help="skip these rules: ids, id prefixes, names or categories")
-    rules.add_argument("--severity", type=_severity_pair, action="append", default=[],
-                       metavar="RULE=LEVEL", help="change a rule's severity (repeatable)")
-    rules.add_argument("--pack", action="append", metavar="PACK", dest="packs",
-                       help="rule pack name or YAML file (repeatable; replaces configured packs)")
+    rules.add_argument(
+        "--select",
+        type=_list,
+        action="extend",
+        metavar="RULES",
+        help="only these rules: ids (HL302), id prefixes (HL3), names or "
+        "categories, comma-separated",
+    )
+    rules.add_argument(
+        "--extend-select",
+        type=_list,
+        action="extend",
+        metavar="RULES",
+        default=[],
+        help="add these rules to those selected",
+    )
+    rules.add_argument(
+        "--ignore",
+        type=_list,
+        action="extend",
+        metavar="RULES",
+        default=[],
+        help="skip these rules: ids, id prefixes, names or categories",
+    )
+    rules.add_argument(
+        "--severity",
+        type=_severity_pair,
+        action="append",
+        default=[],
+        metavar="RULE=LEVEL",
+        help="change a rule's severity (repeatable)",
+    )
+    rules.add_argument(
+        "--pack",
+        action="append",
+        metavar="PACK",
+        dest="packs",
+        help="rule pack name or YAML file (repeatable; replaces configured packs)",
+    )
 
     settings = check.add_argument_group("configuration")
-    settings.add_argument("--config", metavar="FILE",
-                          help="configuration file (healthlint.toml or pyproject.toml) for every "
-                          "file; default: the one nearest each file")
-    settings.add_argument("--isolated", action="store_true",
-                          help="ignore configuration files; use the defaults and these flags")
-    settings.add_argument("--today", type=_date, metavar="YYYY-MM-DD",
-                          help="judge review dates as of this day (default: the real date)")
-    settings.add_argument("--exclude", type=_list, action="extend", metavar="GLOBS", default=[],
-                          help="never check files matching these globs, even when named")
-    settings.add_argument("--require-reason", action="store_true", default=None,
-                          help="report suppression comments that give no reason (HL005)")
-    settings.add_argument("--no-inline-directives", action="store_false", default=None,
-                          dest="inline_directives",
-                          help="obey no healthlint-disable comment in the articles: what a "
-                          "contribution says cannot hide its own findings")
-    settings.add_argument("--root", metavar="DIR",
-                          help="paths in SARIF and GitHub reports are relative to this "
-                          "folder (default: the repository's top folder, else the working "
-                          "directory)")
-    settings.add_argument("-v", "--verbose", action="store_true",
-                          help="say on stderr which files are skipped and why")
-    settings.add_argument("--unsuppressible", type=_list, action="extend", metavar="RULES",
-                          default=[], help="rules that no healthlint-disable comment can hide "
-                          "(default: the caveats category in CI)")
-    settings.add_argument("--no-respect-gitignore", dest="respect_gitignore",
-                          action="store_false",
-                          help="walk folders without leaving out the untracked files git ignores")
-    settings.add_argument("--max-file-size", type=_size, metavar="BYTES",
-                          help="report files larger than this instead of reading them")
-    settings.add_argument("--time-budget", type=_seconds, metavar="SECONDS",
-                          help="stop and report a file that takes longer than this to check "
-                          "(default 30; 0: no limit)")
+    settings.add_argument(
+        "--config",
+        metavar="FILE",
+        help="configuration file (healthlint.toml or pyproject.toml) for every "
+        "file; default: the one nearest each file",
+    )
+    settings.add_argument(
+        "--isolated",
+        action="store_true",
+        help="ignore configuration files; use the defaults and these flags",
+    )
+    settings.add_argument(
+        "--today",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="judge review dates as of this day (default: the real date)",
+    )
+    settings.add_argument(
+        "--exclude",
+        type=_list,
+        action="extend",
+        metavar="GLOBS",
+        default=[],
+        help="never check files matching these globs, even when named",
+    )
+    settings.add_argument(
+        "--require-reason",
+        action="store_true",
+        default=None,
+        help="report suppression comments that give no reason (HL005)",
+    )
+    settings.add_argument(
+        "--no-inline-directives",
+        action="store_false",
+        default=None,
+        dest="inline_directives",
+        help="obey no healthlint-disable comment in the articles: what a "
+        "contribution says cannot hide its own findings",
+    )
+    settings.add_argument(
+        "--root",
+        metavar="DIR",
+        help="paths in SARIF and GitHub reports are relative to this "
+        "folder (default: the repository's top folder, else the working "
+        "directory)",
+    )
+    settings.add_argument(
+        "-v", "--verbose", action="store_true", help="say on stderr which files are skipped and why"
+    )
+    settings.add_argument(
+        "--unsuppressible",
+        type=_list,
+        action="extend",
+        metavar="RULES",
+        default=[],
+        help="rules that no healthlint-disable comment can hide "
+        "(default: the caveats category in CI)",
+    )
+    settings.add_argument(
+        "--no-respect-gitignore",
+        dest="respect_gitignore",
+        action="store_false",
+        help="walk folders without leaving out the untracked files git ignores",
+    )
+    settings.add_argument(
+        "--max-file-size",
+        type=_size,
+        metavar="BYTES",
+        help="report files larger than this instead of reading them",
+    )
+    settings.add_argument(
+        "--time-budget",
+        type=_seconds,
+        metavar="SECONDS",
+        help="stop and report a file that takes longer than this to check "
+        "(default 30; 0: no limit)",
+    )
 
     speed = check.add_argument_group("speed")
-    speed.add_argument("--jobs", "-j", type=_jobs, metavar="N",
-                       help="processes to check with (default: one per core; 1: no extra "
-                       "processes)")
-    speed.add_argument("--no-cache", action="store_true",
-                       help="check every file again instead of reusing findings of unchanged "
-                       "files")
-    speed.add_argument("--cache-dir", metavar="DIR",
-                       help="where findings are cached (default: $HEALTHLINT_CACHE_DIR, else "
-                       "the configuration's cache-dir, else the user cache folder)")
+    speed.add_argument(
+        "--jobs",
+        "-j",
+        type=_jobs,
+        metavar="N",
+        help="processes to check with (default: one per core; 1: no extra processes)",
+    )
+    speed.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="check every file again instead of reusing findings of unchanged files",
+    )
+    speed.add_argument(
+        "--cache-dir",
+        metavar="DIR",
+        help="where findings are cached (default: $HEALTHLINT_CACHE_DIR, else "
+        "the configuration's cache-dir, else the user cache folder)",
+    )
 
     inspect = commands.add_parser("inspect", help="show how healthlint reads an article (JSON)")
     inspect.add_argument("path", metavar="FILE")
     inspect.add_argument("--config", metavar="FILE")
 
     stats = commands.add_parser(
-        "stats", help="reading figures per file: words, sentences, SMOG, Flesch-Kincaid",
+        "stats",
+        help="reading figures per file: words, sentences, SMOG, Flesch-Kincaid",
         description="A table of reading figures for each article, measured on its prose only "
         "(the text the readability rules judge). SMOG is shown only from 30 sentences on.",
     )
@@ -257,41 +384,55 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--config", metavar="FILE")
     listing.add_argument("--format", choices=("text", "json"), default="text")
 
-    explain = commands.add_parser("explain", help="explain one rule, with examples, or a rule "
-                                  "kind and its options")
-    explain.add_argument("rule", metavar="RULE", help="rule id (HL302) or name, or a rule kind "
-                         "(caveat, readability, ...)")
+    explain = commands.add_parser(
+        "explain", help="explain one rule, with examples, or a rule kind and its options"
+    )
+    explain.add_argument(
+        "rule",
+        metavar="RULE",
+        help="rule id (HL302) or name, or a rule kind (caveat, readability, ...)",
+    )
     explain.add_argument("--config", metavar="FILE")
 
     schema = commands.add_parser(
-        "schema", help="print the JSON Schema of the configuration, a rule pack or the report",
+        "schema",
+        help="print the JSON Schema of the configuration, a rule pack or the report",
         description="Print a JSON Schema: 'config' for healthlint.toml and [tool.healthlint], "
         "'pack' for rule pack YAML files (for editors), 'report' for the output of "
         "--format json (for scripts).",
     )
-    schema.add_argument("which", nargs="?", choices=("config", "pack", "report"),
-                        default="config")
+    schema.add_argument("which", nargs="?", choices=("config", "pack", "report"), default="config")
 
     due = commands.add_parser(
-        "due", help="the review queue: when each article is next due for clinical review",
+        "due",
+        help="the review queue: when each article is next due for clinical review",
     )
     due.add_argument("paths", nargs="*", default=["."], metavar="PATH")
     due.add_argument("--format", choices=("text", "json", "csv", "ics"), default="text")
     due.add_argument("--within", metavar="SPAN", help="only articles due within it (90d, 6m)")
     due.add_argument("--overdue", action="store_true", help="only overdue articles")
-    due.add_argument("--cycle", metavar="SPAN", default="3y",
-                     help="review cycle for pages without a next review date (default 3y)")
+    due.add_argument(
+        "--cycle",
+        metavar="SPAN",
+        default="3y",
+        help="review cycle for pages without a next review date (default 3y)",
+    )
     due.add_argument("--today", type=_date, metavar="YYYY-MM-DD")
     due.add_argument("--config", metavar="FILE")
 
     report = commands.add_parser(
-        "report", help="a self-contained HTML dashboard of the library (or its data as JSON)",
+        "report",
+        help="a self-contained HTML dashboard of the library (or its data as JSON)",
     )
     report.add_argument("paths", nargs="*", default=["."], metavar="PATH")
     report.add_argument("--format", choices=("html", "json"), default="html")
     report.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
-    report.add_argument("--cycle", metavar="SPAN", default="3y",
-                        help="review cycle for pages without a next review date (default 3y)")
+    report.add_argument(
+        "--cycle",
+        metavar="SPAN",
+        default="3y",
+        help="review cycle for pages without a next review date (default 3y)",
+    )
     report.add_argument("--today", type=_date, metavar="YYYY-MM-DD")
     report.add_argument("--config", metavar="FILE")
     return parser
@@ -360,8 +501,11 @@ def _main(argv: Sequence[str] | None) -> int:
         import traceback
 
         traceback.print_exc()
-        print(f"healthlint: internal error: {error!r}. Please report this with the file that "
-              "caused it.", file=sys.stderr)
+        print(
+            f"healthlint: internal error: {error!r}. Please report this with the file that "
+            "caused it.",
+            file=sys.stderr,
+        )
         return EXIT_ERROR
 
 
@@ -402,8 +546,10 @@ def _with_flags(config: Config, args: argparse.Namespace) -> Config:
     if getattr(args, "ignore", None):
         updates["ignore"] = [*config.ignore, *args.ignore]
     if getattr(args, "severity", None):
-        updates["severity"] = {**config.severity,
-                               **{rule: Severity(level) for rule, level in args.severity}}
+        updates["severity"] = {
+            **config.severity,
+            **{rule: Severity(level) for rule, level in args.severity},
+        }
     if getattr(args, "fail_level", None):
         updates["fail_level"] = Severity(args.fail_level)
     if getattr(args, "today", None):
@@ -429,6 +575,7 @@ def _config(args: argparse.Namespace, start: Path | None = None) -> Config:
 
 def _unknown_selectors(ruleset: RuleSet, config: Config, args: argparse.Namespace) -> None:
     """Refuse a selector that matches no rule: a typo must not silently switch a gate off."""
+
     def check(selectors: Iterable[str], where: str) -> None:
         for selector in selectors:
             key = selector.strip()
@@ -446,10 +593,14 @@ def _unknown_selectors(ruleset: RuleSet, config: Config, args: argparse.Namespac
     check([rule for rule, _ in args.severity], "--severity")
     check(getattr(args, "unsuppressible", []), "--unsuppressible")
     source = str(config.source) if config.source else "configuration"
-    prefix = "tool.healthlint." if config.source and config.source.name == "pyproject.toml" \
-        else ""
-    cli = set(args.select or []) | set(args.extend_select) | set(args.ignore) | {
-        rule for rule, _ in args.severity} | set(getattr(args, "unsuppressible", []))
+    prefix = "tool.healthlint." if config.source and config.source.name == "pyproject.toml" else ""
+    cli = (
+        set(args.select or [])
+        | set(args.extend_select)
+        | set(args.ignore)
+        | {rule for rule, _ in args.severity}
+        | set(getattr(args, "unsuppressible", []))
+    )
 
     def from_file(selectors: Iterable[str], key: str) -> None:
         check([s for s in selectors if s not in cli], f"{source}: {prefix}{key}")
@@ -512,9 +663,12 @@ def _groups(args: argparse.Namespace) -> list[_Group]:
             group = groups[id(base)] = _Group(_with_flags(base, args), [])
         group.targets.append(target)
     for ignored in finder.ignored:
-        print(f"healthlint: not reading {ignored}: a configuration above it is the trusted "
-              "root (root = true, or the repository's top one in CI; root = false there obeys "
-              "the folders' own)", file=sys.stderr)
+        print(
+            f"healthlint: not reading {ignored}: a configuration above it is the trusted "
+            "root (root = true, or the repository's top one in CI; root = false there obeys "
+            "the folders' own)",
+            file=sys.stderr,
+        )
     if not groups:
         return [_Group(_with_flags(fallback, args), [])]
     return list(groups.values())
@@ -532,9 +686,11 @@ def _refuse_caches_in_checked_tree(args: argparse.Namespace) -> None:
         from .artifacts import disable
 
         disable()
-        print(f"healthlint: not using the artifact cache {artifacts}: it is inside the "
-              f"checked tree {tree}; set HEALTHLINT_CACHE_DIR to a folder outside it",
-              file=sys.stderr)
+        print(
+            f"healthlint: not using the artifact cache {artifacts}: it is inside the "
+            f"checked tree {tree}; set HEALTHLINT_CACHE_DIR to a folder outside it",
+            file=sys.stderr,
+        )
 
 
 def _run(group: _Group, args: argparse.Namespace) -> None:
@@ -551,9 +707,11 @@ def _run(group: _Group, args: argparse.Namespace) -> None:
         if tree is None:
             cache = FindingCache(folder, linter.salt)
         else:
-            print(f"healthlint: not using the findings cache {folder}: it is inside the "
-                  f"checked tree {tree}; give --cache-dir a folder outside it",
-                  file=sys.stderr)
+            print(
+                f"healthlint: not using the findings cache {folder}: it is inside the "
+                f"checked tree {tree}; give --cache-dir a folder outside it",
+                file=sys.stderr,
+            )
     group.linter = linter
     config = group.config
     targets = []
@@ -562,10 +720,16 @@ def _run(group: _Group, args: argparse.Namespace) -> None:
             continue
         if not is_article(target[0], config.include, config.root):
             if args.verbose:
-                print(f"healthlint: skipping {target[0]}: not an article ("
-                      + ("not in include" if config.include is not None
-                         else "a repository file such as README or LICENSE") + ")",
-                      file=sys.stderr)
+                print(
+                    f"healthlint: skipping {target[0]}: not an article ("
+                    + (
+                        "not in include"
+                        if config.include is not None
+                        else "a repository file such as README or LICENSE"
+                    )
+                    + ")",
+                    file=sys.stderr,
+                )
             continue
         targets.append(target)
     group.checked = [shown for shown, _, _ in targets]
@@ -627,14 +791,16 @@ def _lint_stdin(linter: Linter, targets: list[Target]) -> tuple[LintResult, str 
         result.files_unreadable = 1
         return result, None
     try:
-        article = parse_article(source.text, filename=shown,
-                                fmt=EXTENSIONS.get(Path(shown).suffix.lower(), "markdown"))
+        article = parse_article(
+            source.text, filename=shown, fmt=EXTENSIONS.get(Path(shown).suffix.lower(), "markdown")
+        )
         article.problems[:0] = source.problems
         result.findings = linter.check_article(article, path=shown)
     except Exception as error:
         # As for a file: an article that breaks a rule is reported as not checked.
-        result.findings = [linter.unreadable(
-            shown, f"could not be checked: internal error {type(error).__name__}")]
+        result.findings = [
+            linter.unreadable(shown, f"could not be checked: internal error {type(error).__name__}")
+        ]
         result.files_unreadable = 1
         return result, None
     result.files_checked = 1
@@ -670,8 +836,9 @@ def _check(args: argparse.Namespace) -> int:
             raise UsageError("- (standard input) cannot be combined with other paths")
         args.paths = [STDIN]
     elif args.stdin_filename:
-        raise UsageError("--stdin-filename names the article read from standard input: give "
-                         "- as the path")
+        raise UsageError(
+            "--stdin-filename names the article read from standard input: give - as the path"
+        )
     if not args.paths:
         args.paths = ["."]
     named = args.paths
@@ -696,9 +863,15 @@ def _check(args: argparse.Namespace) -> int:
         fail_levels = {path: g.config.fail_level for g in groups for path in g.checked or []}
 
     outcome = _apply_baseline(args, result, files)
-    report = Report(result=result, fail_level=fail_level, ruleset=ruleset,
-                    fail_levels=fail_levels, files=files, baseline=outcome,
-                    root=_report_root(args))
+    report = Report(
+        result=result,
+        fail_level=fail_level,
+        ruleset=ruleset,
+        fail_levels=fail_levels,
+        files=files,
+        baseline=outcome,
+        root=_report_root(args),
+    )
     output = _render(args, report, groups)
     notes = _baseline_notes(args, outcome) if args.format != "json" else []
     if args.statistics:
@@ -715,8 +888,10 @@ def _check(args: argparse.Namespace) -> int:
         # folder, or one with no article in it, is usually a wrong path or a wrong include.
         from .reporters import visible
 
-        print(f"healthlint: no articles found in {' '.join(visible(p) for p in named)}",
-              file=sys.stderr)
+        print(
+            f"healthlint: no articles found in {' '.join(visible(p) for p in named)}",
+            file=sys.stderr,
+        )
     if args.exit_zero:
         return EXIT_OK
     return EXIT_FINDINGS if any(report.fails(f) for f in result.findings) else EXIT_OK
@@ -743,8 +918,12 @@ def _render(args: argparse.Namespace, report: Report, groups: list[_Group]) -> s
         return get(args.format)(report)
     from .reporters import text
 
-    return text.render(report, quiet=args.quiet, color=_colour(args.color, args.output),
-                       source=_source_lines(groups) if args.show_source else None)
+    return text.render(
+        report,
+        quiet=args.quiet,
+        color=_colour(args.color, args.output),
+        source=_source_lines(groups) if args.show_source else None,
+    )
 
 
 def _source_lines(groups: list[_Group]) -> Callable[[str], list[str] | None]:
@@ -752,8 +931,11 @@ def _source_lines(groups: list[_Group]) -> Callable[[str], list[str] | None]:
     asked for. Only the last file's are kept: findings come sorted by file."""
     from .reading import ReadError, read_source
 
-    stdin = {group.checked[0]: group.stdin_text for group in groups
-             if group.stdin_text is not None and group.checked}
+    stdin = {
+        group.checked[0]: group.stdin_text
+        for group in groups
+        if group.stdin_text is not None and group.checked
+    }
     limit = max(group.config.max_file_size for group in groups)
     last: list[tuple[str, list[str] | None]] = []
 
@@ -768,8 +950,9 @@ def _source_lines(groups: list[_Group]) -> Callable[[str], list[str] | None]:
                 text = None
         found = None
         if text is not None:
-            found = text.removeprefix("\ufeff").replace("\r\n", "\n").replace(
-                "\r", "\n").split("\n")
+            found = (
+                text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+            )
         last[:] = [(path, found)]
         return found
 
@@ -812,8 +995,9 @@ def _apply_baseline(
         result.findings = []
         return outcome
     target = Path(args.baseline)
-    new, outcome = baseline.apply(baseline.load(target), result.findings, file=target,
-                                  checked=files)
+    new, outcome = baseline.apply(
+        baseline.load(target), result.findings, file=target, checked=files
+    )
     result.findings = new
     return outcome
 
@@ -830,9 +1014,11 @@ def _baseline_notes(args: argparse.Namespace, outcome: BaselineOutcome | None) -
         for entry in outcome.gone
     ]
     if outcome.gone:
-        notes.append(f"healthlint: {len(outcome.gone)} baseline "
-                     f"entr{'y' if len(outcome.gone) == 1 else 'ies'} no longer found; shrink "
-                     f"the baseline with --write-baseline {outcome.file}")
+        notes.append(
+            f"healthlint: {len(outcome.gone)} baseline "
+            f"entr{'y' if len(outcome.gone) == 1 else 'ies'} no longer found; shrink "
+            f"the baseline with --write-baseline {outcome.file}"
+        )
     return notes
 
 
@@ -849,11 +1035,12 @@ def _write(output: str, destination: str | None) -> None:
     # A symlink planted where the report goes would point the write at any file the runner may
     # write; the report replaces a plain file atomically and is never written through a link.
     if os.path.islink(destination):
-        raise UsageError(f"{destination}: is a symbolic link; the report is not written through "
-                         "one (remove it or choose another --output)")
+        raise UsageError(
+            f"{destination}: is a symbolic link; the report is not written through "
+            "one (remove it or choose another --output)"
+        )
     try:
-        write_atomically(destination, output.encode("utf-8"), mode=0o644,
-                         make_folder=False)
+        write_atomically(destination, output.encode("utf-8"), mode=0o644, make_folder=False)
     except OSError as error:
         raise UsageError(f"{destination}: cannot write the report: {error.strerror}") from error
 
@@ -865,8 +1052,10 @@ def _statistics(result: LintResult) -> str:
     if not counts:
         return ""
     width = max(len(str(n)) for n in counts.values())
-    rows = [f"{n:>{width}}  {rule}  {name} ({severity})"
-            for (rule, name, severity), n in sorted(counts.items(), key=lambda i: (-i[1], i[0]))]
+    rows = [
+        f"{n:>{width}}  {rule}  {name} ({severity})"
+        for (rule, name, severity), n in sorted(counts.items(), key=lambda i: (-i[1], i[0]))
+    ]
     return "\n" + "\n".join(rows) + "\n"
 
 
@@ -907,8 +1096,17 @@ def _rules(args: argparse.Namespace) -> int:
     ruleset = load_rules(config.packs, base=config.root)
     specs = sorted(ruleset.rules.values(), key=lambda r: r.id)
     if args.format == "json":
-        keys = ("id", "name", "kind", "category", "severity", "summary", "source", "pack",
-                "enabled")
+        keys = (
+            "id",
+            "name",
+            "kind",
+            "category",
+            "severity",
+            "summary",
+            "source",
+            "pack",
+            "enabled",
+        )
         rows = [{key: to_data(getattr(r, key)) for key in keys} for r in specs]
         sys.stdout.write(json.dumps(rows, indent=2) + "\n")
         return EXIT_OK
@@ -938,12 +1136,17 @@ def _explain(args: argparse.Namespace) -> int:
             # the configured packs that use it.
             kind = kinds.get(args.rule)
             users = [f"{r.id}  {r.name}" for r in ruleset.rules.values() if r.kind == kind.name]
-            sys.stdout.write(f"kind {kind.name}\n\n{kind.doc.strip()}\n\nRules of this kind: "
-                             + (", ".join(users) if users else "none in the configured packs")
-                             + "\n")
+            sys.stdout.write(
+                f"kind {kind.name}\n\n{kind.doc.strip()}\n\nRules of this kind: "
+                + (", ".join(users) if users else "none in the configured packs")
+                + "\n"
+            )
             return EXIT_OK
-        print(f"healthlint: no rule or rule kind {args.rule!r}; `healthlint rules` lists the "
-              f"rules, and the kinds are: {', '.join(kinds.names())}", file=sys.stderr)
+        print(
+            f"healthlint: no rule or rule kind {args.rule!r}; `healthlint rules` lists the "
+            f"rules, and the kinds are: {', '.join(kinds.names())}",
+            file=sys.stderr,
+        )
         return EXIT_ERROR
     sys.stdout.write(explain_rule(rule, config.packs, config.root))
     return EXIT_OK
@@ -956,8 +1159,6 @@ def _schema(args: argparse.Namespace) -> int:
 
     sys.stdout.write(json.dumps(schema_for(args.which), indent=2, ensure_ascii=False) + "\n")
     return EXIT_OK
-
-
 
 
 def _parsed_articles(
@@ -1018,14 +1219,19 @@ def _due(args: argparse.Namespace) -> int:
         raise UserError(str(error)) from None
     today = args.today or dt.date.today()
     problems: list[str] = []
-    entries = [due.entry_for(article, shown, today, cycle)
-               for shown, article in _parsed_articles(args, problems)]
+    entries = [
+        due.entry_for(article, shown, today, cycle)
+        for shown, article in _parsed_articles(args, problems)
+    ]
     queue = due.select(due.sort_queue(entries), within=within, overdue=args.overdue)
-    render = {"text": due.render_text, "json": due.render_json, "csv": due.render_csv,
-              "ics": due.render_ics}[args.format]
+    render = {
+        "text": due.render_text,
+        "json": due.render_json,
+        "csv": due.render_csv,
+        "ics": due.render_ics,
+    }[args.format]
     sys.stdout.write(render(queue))
     return EXIT_ERROR if problems else EXIT_OK
-
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -1047,6 +1253,7 @@ def _report(args: argparse.Namespace) -> int:
         output = render_html(library)
     _write(output, args.output)
     return EXIT_OK
+
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -66,23 +66,32 @@ class PathOverride:
 
     files: Annotated[
         list[str],
-        Field(min_length=1, description="globs or folders relative to the configuration file, "
-              "e.g. 'conditions/', 'archive/**', '*.html'"),
+        Field(
+            min_length=1,
+            description="globs or folders relative to the configuration file, "
+            "e.g. 'conditions/', 'archive/**', '*.html'",
+        ),
     ]
     type: Annotated[
         str | None,
-        Field(description="article type of these files (e.g. condition, treatment), used when "
-              "their front matter does not say"),
+        Field(
+            description="article type of these files (e.g. condition, treatment), used when "
+            "their front matter does not say"
+        ),
     ] = None
     region: Annotated[
         str | None,
-        Field(description="country whose emergency and crisis numbers these files give (us, "
-              "ca, uk, ie, au, nz), used when their front matter does not say"),
+        Field(
+            description="country whose emergency and crisis numbers these files give (us, "
+            "ca, uk, ie, au, nz), used when their front matter does not say"
+        ),
     ] = None
     language: Annotated[
         str | None,
-        Field(description="language of these files (en, es), used when neither their front "
-              "matter nor their markup says"),
+        Field(
+            description="language of these files (en, es), used when neither their front "
+            "matter nor their markup says"
+        ),
     ] = None
     select: Annotated[
         list[str] | None, Field(description="only these rules for these files: " + _SELECTOR_HELP)
@@ -127,8 +136,10 @@ class Config:
 
     packs: Annotated[
         list[str],
-        Field(description="rule packs: built-in names (default, core, patient-education) or "
-              "YAML files relative to the configuration file (--pack)"),
+        Field(
+            description="rule packs: built-in names (default, core, patient-education) or "
+            "YAML files relative to the configuration file (--pack)"
+        ),
     ] = field(default_factory=lambda: list(DEFAULT_PACKS))
     select: Annotated[
         list[str] | None,
@@ -146,50 +157,70 @@ class Config:
     ] = Severity.ERROR
     today: Annotated[
         dt.date | None,
-        Field(description="judge review dates as of this day, YYYY-MM-DD; default: the real "
-              "date (--today)"),
+        Field(
+            description="judge review dates as of this day, YYYY-MM-DD; default: the real "
+            "date (--today)"
+        ),
     ] = None
     severity: Annotated[
         dict[str, Severity],
-        Field(description="rule id, name or category -> info, warning or error "
-              "(--severity RULE=LEVEL)"),
+        Field(
+            description="rule id, name or category -> info, warning or error "
+            "(--severity RULE=LEVEL)"
+        ),
     ] = field(default_factory=dict)
     overrides: Annotated[
         list[PathOverride],
-        Field(description="settings for some files: an article type per folder, rules off for "
-              "a folder"),
+        Field(
+            description="settings for some files: an article type per folder, rules off for "
+            "a folder"
+        ),
     ] = field(default_factory=list)
     include: Annotated[
         list[str] | None,
-        Field(description="globs or folders of the files that are articles, relative to this "
-              "file; default: every Markdown, HTML and text file except the repository's own "
-              "(README, CHANGELOG, LICENSE, CONTRIBUTING, requirements files, ...)"),
+        Field(
+            description="globs or folders of the files that are articles, relative to this "
+            "file; default: every Markdown, HTML and text file except the repository's own "
+            "(README, CHANGELOG, LICENSE, CONTRIBUTING, requirements files, ...)"
+        ),
     ] = None
     exclude: Annotated[
         list[str],
-        Field(description="globs or folder names never checked, even when named on the "
-              "command line (--exclude)"),
+        Field(
+            description="globs or folder names never checked, even when named on the "
+            "command line (--exclude)"
+        ),
     ] = field(default_factory=list)
     max_file_size: Annotated[
         int,
-        Field(ge=1, description="files larger than this many bytes are reported, not read "
-              "(--max-file-size)"),
+        Field(
+            ge=1,
+            description="files larger than this many bytes are reported, not read "
+            "(--max-file-size)",
+        ),
     ] = DEFAULT_MAX_FILE_SIZE
     time_budget: Annotated[
         float,
-        Field(ge=0, description="seconds one file may take to check; a file that takes longer "
-              "is stopped and reported (HL001), and the others are still checked; 0: no "
-              "limit (--time-budget)"),
+        Field(
+            ge=0,
+            description="seconds one file may take to check; a file that takes longer "
+            "is stopped and reported (HL001), and the others are still checked; 0: no "
+            "limit (--time-budget)",
+        ),
     ] = DEFAULT_TIME_BUDGET
     language: Annotated[
         str | None,
-        Field(description="language of the articles (en, es), used when neither their front "
-              "matter nor their markup says; default: told from the text"),
+        Field(
+            description="language of the articles (en, es), used when neither their front "
+            "matter nor their markup says; default: told from the text"
+        ),
     ] = None
     region: Annotated[
         str | None,
-        Field(description="country whose emergency and crisis numbers the articles give (us, "
-              "ca, uk, ie, au, nz); default: the page's language tag (en-GB is uk), else us"),
+        Field(
+            description="country whose emergency and crisis numbers the articles give (us, "
+            "ca, uk, ie, au, nz); default: the page's language tag (en-GB is uk), else us"
+        ),
     ] = None
     require_reason: Annotated[
         bool,
@@ -197,20 +228,26 @@ class Config:
     ] = False
     inline_directives: Annotated[
         bool,
-        Field(description="whether healthlint-disable comments in articles are obeyed; false "
-              "reports every finding whatever the article says (--no-inline-directives)"),
+        Field(
+            description="whether healthlint-disable comments in articles are obeyed; false "
+            "reports every finding whatever the article says (--no-inline-directives)"
+        ),
     ] = True
     unsuppressible: Annotated[
         list[str] | None,
-        Field(description="rules no healthlint-disable comment in an article can hide (ids, "
-              "names or categories; --unsuppressible); default: the caveats category in CI, "
-              "none elsewhere"),
+        Field(
+            description="rules no healthlint-disable comment in an article can hide (ids, "
+            "names or categories; --unsuppressible); default: the caveats category in CI, "
+            "none elsewhere"
+        ),
     ] = None
     cache_dir: Annotated[
         str | None,
-        Field(description="folder of the findings cache, relative to the configuration file; "
-              "--cache-dir and $HEALTHLINT_CACHE_DIR come first; default: the user cache "
-              "folder"),
+        Field(
+            description="folder of the findings cache, relative to the configuration file; "
+            "--cache-dir and $HEALTHLINT_CACHE_DIR come first; default: the user cache "
+            "folder"
+        ),
     ] = None
     # The configuration file's folder and the file itself: set from where the file was found,
     # never written in it (_validated refuses them as keys, the schema leaves them out).
@@ -222,9 +259,11 @@ class Config:
 
 
 _INTERNAL_KEYS = ("root", "source", "is_root")
-_ROOT_HELP = ("root = true: configuration files in folders below this one are ignored, so a "
-              "contributed folder cannot change how it is checked (the default in CI); "
-              "root = false: they are obeyed, in CI too")
+_ROOT_HELP = (
+    "root = true: configuration files in folders below this one are ignored, so a "
+    "contributed folder cannot change how it is checked (the default in CI); "
+    "root = false: they are obeyed, in CI too"
+)
 
 
 def _read_toml(path: Path) -> dict[str, Any] | None:
@@ -235,8 +274,9 @@ def _read_toml(path: Path) -> dict[str, Any] | None:
     except OSError as error:
         raise ConfigError(f"{path}: cannot read configuration: {error.strerror}") from error
     except UnicodeDecodeError as error:
-        raise ConfigError(f"{path}: cannot read configuration: not UTF-8 ({error.reason})") \
-            from error
+        raise ConfigError(
+            f"{path}: cannot read configuration: not UTF-8 ({error.reason})"
+        ) from error
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: not valid TOML: {error}") from error
     if path.name == "pyproject.toml":
@@ -399,8 +439,9 @@ def _validated(data: dict[str, Any], file: Path) -> Config:
     if isinstance(declared_root, bool):
         data = {key: value for key, value in data.items() if key != "root"}
     elif "root" in data:
-        raise ConfigError(f"{file}: invalid configuration\n  {prefix}root: must be true or "
-                          f"false ({_ROOT_HELP})")
+        raise ConfigError(
+            f"{file}: invalid configuration\n  {prefix}root: must be true or false ({_ROOT_HELP})"
+        )
     internal = [key for key in _INTERNAL_KEYS if key in data]
     if internal:
         # root and source say where the file was found; letting a file set them would move
@@ -423,12 +464,15 @@ def _validated(data: dict[str, Any], file: Path) -> Config:
     config.packs = [resolve_pack(p, config.root) for p in config.packs]
     for pack in config.packs:
         if pack.endswith((".yaml", ".yml")) and not Path(pack).resolve().is_relative_to(
-                config.root):
+            config.root
+        ):
             # A configuration loads packs from its own tree (and the installed package's
             # built-in ones): one in a contributed folder must not read files elsewhere.
-            raise ConfigError(f"{file}: invalid configuration\n  {prefix}packs: {pack!r} is "
-                              f"outside {config.root}; packs load from the configuration's "
-                              "folder and below, or by built-in name")
+            raise ConfigError(
+                f"{file}: invalid configuration\n  {prefix}packs: {pack!r} is "
+                f"outside {config.root}; packs load from the configuration's "
+                "folder and below, or by built-in name"
+            )
     if config.cache_dir is not None:
         config.cache_dir = str(config.root / Path(config.cache_dir).expanduser())
     return config

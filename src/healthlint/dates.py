@@ -19,8 +19,20 @@ from .lazy_regex import lazy
 DateOrder = Literal["month-first", "day-first"]
 
 # English names written out: the calendar module's follow the process locale.
-_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august",
-                "september", "october", "november", "december")
+_MONTH_NAMES = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 _MONTHS: dict[str, int] = {}
 for _number, _name in enumerate(_MONTH_NAMES, start=1):
     _MONTHS[_name] = _number
@@ -28,8 +40,20 @@ for _number, _name in enumerate(_MONTH_NAMES, start=1):
 _MONTHS["sept"] = 9
 # Spanish names, written out only: the short forms ("ago", "dic") would match inside English
 # words ("Chicago 2020"), and Spanish pages print the month in full.
-_SPANISH_MONTH_NAMES = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",
-                        "agosto", "septiembre", "octubre", "noviembre", "diciembre")
+_SPANISH_MONTH_NAMES = (
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+)
 for _number, _name in enumerate(_SPANISH_MONTH_NAMES, start=1):
     _MONTHS[_name] = _number
 _MONTHS["setiembre"] = 9

@@ -64,19 +64,23 @@ def _owner(article: Article) -> str | None:
     owner = article.metadata.get("owner")
     if isinstance(owner, str) and owner.strip():
         return owner.strip()
-    for people in (article.credits.reviewers, article.credits.review_boards,
-                   article.credits.authors):
+    for people in (
+        article.credits.reviewers,
+        article.credits.review_boards,
+        article.credits.authors,
+    ):
         if people:
             return people[0].name
     return None
 
 
-def entry_for(article: Article, path: str, today: dt.date,
-              cycle_days: int = DEFAULT_CYCLE_DAYS) -> DueEntry:
+def entry_for(
+    article: Article, path: str, today: dt.date, cycle_days: int = DEFAULT_CYCLE_DAYS
+) -> DueEntry:
     """The queue entry of one parsed article."""
+
     def latest(*kinds: str) -> dt.date | None:
-        values = [m.value for m in article.credits.dates
-                  if m.kind in kinds and m.value is not None]
+        values = [m.value for m in article.credits.dates if m.kind in kinds and m.value is not None]
         return max(values) if values else None
 
     last = latest("reviewed") or latest("updated")
@@ -88,8 +92,12 @@ def entry_for(article: Article, path: str, today: dt.date,
     else:
         due, source = None, None
     return DueEntry(
-        path=path, title=article.title, owner=_owner(article), last_review=last,
-        next_due=due, due_source=source,
+        path=path,
+        title=article.title,
+        owner=_owner(article),
+        last_review=last,
+        next_due=due,
+        due_source=source,
         days_left=(due - today).days if due is not None else None,
     )
 
@@ -122,12 +130,15 @@ def render_text(entries: list[DueEntry]) -> str:
     for e in entries:
         due = e.next_due.isoformat() if e.next_due else "-"
         last = e.last_review.isoformat() if e.last_review else "-"
-        lines.append(f"{due:>10}  {_status(e):<26} last {last:>10}  {e.owner or '-'}  "
-                     f"{e.title or '(untitled)'}  {e.path}")
+        lines.append(
+            f"{due:>10}  {_status(e):<26} last {last:>10}  {e.owner or '-'}  "
+            f"{e.title or '(untitled)'}  {e.path}"
+        )
     overdue = sum(e.overdue for e in entries)
     undated = sum(e.days_left is None for e in entries)
-    lines.append(f"{len(entries)} articles: {overdue} overdue, {undated} without a readable "
-                 "review date.")
+    lines.append(
+        f"{len(entries)} articles: {overdue} overdue, {undated} without a readable review date."
+    )
     return "\n".join(lines) + "\n"
 
 
@@ -137,8 +148,16 @@ def render_json(entries: list[DueEntry]) -> str:
 
 def render_csv(entries: list[DueEntry]) -> str:
     out = io.StringIO()
-    fields = ["path", "title", "owner", "last_review", "next_due", "due_source", "days_left",
-              "overdue"]
+    fields = [
+        "path",
+        "title",
+        "owner",
+        "last_review",
+        "next_due",
+        "due_source",
+        "days_left",
+        "overdue",
+    ]
     writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
     for e in entries:
@@ -147,8 +166,14 @@ def render_csv(entries: list[DueEntry]) -> str:
 
 
 def _ics_escape(text: str) -> str:
-    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n"))
+    return (
+        text.replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\r\n", "\\n")
+        .replace("\n", "\\n")
+        .replace("\r", "\\n")
+    )
 
 
 def _fold(line: str) -> list[str]:
@@ -170,8 +195,12 @@ def _fold(line: str) -> list[str]:
 def render_ics(entries: list[DueEntry], now: dt.datetime | None = None) -> str:
     now = now or dt.datetime.now(dt.UTC)
     stamp = now.strftime("%Y%m%dT%H%M%SZ")
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//healthlint//review queue//EN",
-             "CALSCALE:GREGORIAN"]
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//healthlint//review queue//EN",
+        "CALSCALE:GREGORIAN",
+    ]
     for e in entries:
         if e.next_due is None:
             continue

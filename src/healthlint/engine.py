@@ -105,8 +105,10 @@ class Linter:
         active = []
         for spec in self.ruleset.rules.values():
             if spec.enabled:
-                chosen = select is None or spec.selected_by(select) or spec.selected_by(
-                    config.extend_select
+                chosen = (
+                    select is None
+                    or spec.selected_by(select)
+                    or spec.selected_by(config.extend_select)
                 )
             else:
                 chosen = any(key.upper() == spec.id or key.lower() == spec.name for key in named)
@@ -132,10 +134,12 @@ class Linter:
         overrides = self._overrides_for(shown)
         self._resolve_type(article, overrides)
         region = next((o.region for o in reversed(overrides) if o.region), self.config.region)
-        language = next((o.language for o in reversed(overrides) if o.language),
-                        self.config.language)
-        context = CheckContext(article=article, today=self.today, path=shown, region=region,
-                               language_setting=language)
+        language = next(
+            (o.language for o in reversed(overrides) if o.language), self.config.language
+        )
+        context = CheckContext(
+            article=article, today=self.today, path=shown, region=region, language_setting=language
+        )
         findings: list[Finding] = []
         active = self.active_rules(overrides)
         for rule in active:
@@ -148,9 +152,7 @@ class Linter:
         findings.sort(key=Finding.sort_key)
         return findings
 
-    def _finding(
-        self, rule: ActiveRule, hit: Hit, path: str, article: Article
-    ) -> Finding:
+    def _finding(self, rule: ActiveRule, hit: Hit, path: str, article: Article) -> Finding:
         severity = rule.severity
         if hit.severity is not None and not rule.severity_configured:
             # A kind may grade its own hit (a date past the error age, a grade from too small
@@ -232,14 +234,29 @@ class Linter:
 
         from . import __version__
 
-        settings = {key: to_data(getattr(self.config, key))
-                    for key in ("select", "ignore", "extend_select", "severity", "overrides",
-                                "max_file_size", "require_reason", "inline_directives",
-                                "region", "language", "root")}
+        settings = {
+            key: to_data(getattr(self.config, key))
+            for key in (
+                "select",
+                "ignore",
+                "extend_select",
+                "severity",
+                "overrides",
+                "max_file_size",
+                "require_reason",
+                "inline_directives",
+                "region",
+                "language",
+                "root",
+            )
+        }
         # The rules comments may not hide, as this run resolved them (CI changes the default).
         settings["unsuppressible"] = sorted(self.unsuppressible)
-        document = json.dumps([__version__, code_stamp(), self.today.isoformat(), settings,
-                               self.ruleset.digest()], sort_keys=True, default=str)
+        document = json.dumps(
+            [__version__, code_stamp(), self.today.isoformat(), settings, self.ruleset.digest()],
+            sort_keys=True,
+            default=str,
+        )
         return hashlib.sha256(document.encode()).hexdigest()
 
     def _lint_target(
@@ -268,23 +285,33 @@ class Linter:
                     findings, readable = self._lint_source(source, shown), True
             except OverBudget:
                 # How long a file takes depends on the machine: not kept in the cache.
-                return [self.unreadable(
-                    shown, f"checking took longer than {self.config.time_budget:g} s "
-                    "(time-budget) and was stopped"
-                )], False
+                return [
+                    self.unreadable(
+                        shown,
+                        f"checking took longer than {self.config.time_budget:g} s "
+                        "(time-budget) and was stopped",
+                    )
+                ], False
             except Exception as error:
                 # One article that breaks a rule or a parser must not cost the report on every
                 # other file: it is reported as not checked, and the run goes on.
-                findings, readable = [self.unreadable(
-                    shown, f"could not be checked: internal error {type(error).__name__}"
-                )], False
+                findings, readable = (
+                    [
+                        self.unreadable(
+                            shown, f"could not be checked: internal error {type(error).__name__}"
+                        )
+                    ],
+                    False,
+                )
         if cache is not None:
-            cache.put(key, {"readable": readable,
-                            "findings": [f.to_data() for f in findings]})
+            cache.put(key, {"readable": readable, "findings": [f.to_data() for f in findings]})
         return findings, readable
 
     def lint_paths(
-        self, paths: Iterable[str | Path], *, jobs: int | None = 1,
+        self,
+        paths: Iterable[str | Path],
+        *,
+        jobs: int | None = 1,
         cache: FindingCache | None = None,
     ) -> LintResult:
         """Check every article under ``paths``.
@@ -296,7 +323,10 @@ class Linter:
         return self.lint_targets(articles(paths, self.config), jobs=jobs, cache=cache)
 
     def lint_targets(
-        self, targets: Iterable[Target], *, jobs: int | None = 1,
+        self,
+        targets: Iterable[Target],
+        *,
+        jobs: int | None = 1,
         cache: FindingCache | None = None,
     ) -> LintResult:
         """Check files already found by :func:`discover` (see :meth:`lint_paths`)."""
@@ -327,8 +357,12 @@ _MIN_FILES_PER_WORKER = 16
 
 def _worker_count(jobs: int | None) -> int:
     if jobs is None or jobs <= 0:
-        return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
-                   else (os.cpu_count() or 1))
+        return max(
+            1,
+            len(os.sched_getaffinity(0))
+            if hasattr(os, "sched_getaffinity")
+            else (os.cpu_count() or 1),
+        )
     return jobs
 
 
@@ -372,7 +406,8 @@ def _parallel(
         # only for the files that need checking, and an unchanged library starts none.
         ordered = list(targets)
         answers: list[tuple[list[Finding], bool] | None] = [
-            _from_cache(linter, target, cache) for target in ordered]
+            _from_cache(linter, target, cache) for target in ordered
+        ]
         misses = [t for t, answer in zip(ordered, answers, strict=True) if answer is None]
         checked = _check_all(linter, misses, workers, cache)
         for answer in answers:
@@ -408,12 +443,13 @@ def _check_all(
 
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         try:
-            for dumped, readable in pool.map(_check_in_worker, chain(head, iterator),
-                                             chunksize=8):
+            for dumped, readable in pool.map(_check_in_worker, chain(head, iterator), chunksize=8):
                 yield [Finding.from_data(item) for item in dumped], readable
         except BrokenProcessPool:
-            raise UserError("a worker process died while checking (killed, or out of memory); "
-                            "the run is incomplete. Run with --jobs 1 to find the file") from None
+            raise UserError(
+                "a worker process died while checking (killed, or out of memory); "
+                "the run is incomplete. Run with --jobs 1 to find the file"
+            ) from None
     _WORKER = None
 
 
@@ -506,9 +542,22 @@ def git_ignored(folder: Path) -> frozenset[str]:
     try:
         done = subprocess.run(
             # No file-system monitor: nothing configured in the repository runs.
-            ["git", "-c", "core.fsmonitor=false", "-C", str(folder), "ls-files", "-z",
-             "--others", "--ignored", "--exclude-standard", "--directory"],
-            capture_output=True, timeout=60, check=False,
+            [
+                "git",
+                "-c",
+                "core.fsmonitor=false",
+                "-C",
+                str(folder),
+                "ls-files",
+                "-z",
+                "--others",
+                "--ignored",
+                "--exclude-standard",
+                "--directory",
+            ],
+            capture_output=True,
+            timeout=60,
+            check=False,
         )
     except (OSError, subprocess.SubprocessError):
         return frozenset()
@@ -518,7 +567,10 @@ def git_ignored(folder: Path) -> frozenset[str]:
 
 
 def discover(
-    paths: Iterable[str | Path], *, exclude: Sequence[str] = (), root: Path | None = None,
+    paths: Iterable[str | Path],
+    *,
+    exclude: Sequence[str] = (),
+    root: Path | None = None,
     respect_gitignore: bool = True,
 ) -> Iterator[tuple[str, Path, str | None]]:
     """``(shown name, path, problem)`` for every article file under ``paths``, sorted per folder.
@@ -551,9 +603,13 @@ def discover(
             for folder, dirnames, filenames in os.walk(path, followlinks=False):
                 inside = os.path.relpath(folder, path).replace(os.sep, "/")
                 prefix = "" if inside == "." else inside + "/"
-                dirnames[:] = sorted(d for d in dirnames if d not in _SKIPPED_DIRS
-                                     and not d.startswith(".")
-                                     and f"{prefix}{d}/" not in ignored)
+                dirnames[:] = sorted(
+                    d
+                    for d in dirnames
+                    if d not in _SKIPPED_DIRS
+                    and not d.startswith(".")
+                    and f"{prefix}{d}/" not in ignored
+                )
                 for filename in sorted(filenames):
                     if Path(filename).suffix.lower() not in EXTENSIONS:
                         continue

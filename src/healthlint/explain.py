@@ -41,19 +41,33 @@ def explain_rule(
     from . import kinds
 
     out = [f"{rule.id} {rule.name}", ""]
-    out.append(f"Category: {rule.category}    Default severity: {rule.severity.value}    "
-               f"Kind: {rule.kind}    Pack: {rule.pack}")
+    out.append(
+        f"Category: {rule.category}    Default severity: {rule.severity.value}    "
+        f"Kind: {rule.kind}    Pack: {rule.pack}"
+    )
     if not rule.enabled:
-        out.append(f"Off by default: select it with --extend-select {rule.id} or in the "
-                   "configuration's extend-select.")
+        out.append(
+            f"Off by default: select it with --extend-select {rule.id} or in the "
+            "configuration's extend-select."
+        )
     if rule.types:
         out.append(f"Applies to article types: {', '.join(rule.types)}")
     out += ["", rule.summary, ""]
     if rule.rationale:
-        out += ["Why it matters:", textwrap.fill(" ".join(rule.rationale.split()), 88,
-                                                  initial_indent="  ", subsequent_indent="  "), ""]
-    out += ["Source:", textwrap.fill(" ".join(rule.source.split()), 88, initial_indent="  ",
-                                     subsequent_indent="  "), ""]
+        out += [
+            "Why it matters:",
+            textwrap.fill(
+                " ".join(rule.rationale.split()), 88, initial_indent="  ", subsequent_indent="  "
+            ),
+            "",
+        ]
+    out += [
+        "Source:",
+        textwrap.fill(
+            " ".join(rule.source.split()), 88, initial_indent="  ", subsequent_indent="  "
+        ),
+        "",
+    ]
     if rule.example:
         day = rule.example.today or EXAMPLE_DAY.isoformat()
         out.append(f"Fails ({rule.example.format}, judged on {day}):")
@@ -72,8 +86,7 @@ def explain_rule(
     return "\n".join(out) + "\n"
 
 
-def rule_page(rule: RuleSpec, packs: Sequence[str] = ("default",),
-              base: Path | None = None) -> str:
+def rule_page(rule: RuleSpec, packs: Sequence[str] = ("default",), base: Path | None = None) -> str:
     """The rule's documentation page in Markdown (``docs/rules/``, and SARIF's ``help``), made
     from its YAML: what it checks, why, its source, its options, and its examples with the
     findings the failing one gets."""
@@ -82,8 +95,12 @@ def rule_page(rule: RuleSpec, packs: Sequence[str] = ("default",),
     from . import kinds
 
     out = [f"# {rule.id} {rule.name}", "", rule.summary, ""]
-    facts = [("Category", rule.category), ("Default severity", rule.severity.value),
-             ("Kind", f"`{rule.kind}`"), ("Pack", rule.pack or "-")]
+    facts = [
+        ("Category", rule.category),
+        ("Default severity", rule.severity.value),
+        ("Kind", f"`{rule.kind}`"),
+        ("Pack", rule.pack or "-"),
+    ]
     if rule.types:
         facts.append(("Article types", ", ".join(rule.types)))
     if not rule.enabled:
@@ -99,8 +116,14 @@ def rule_page(rule: RuleSpec, packs: Sequence[str] = ("default",),
     if rule.example:
         day = rule.example.today or EXAMPLE_DAY.isoformat()
         fence = {"markdown": "markdown", "text": "text", "html": "html"}[rule.example.format]
-        out += [f"## Fails (judged on {day})", "", f"````{fence}",
-                rule.example.bad.rstrip("\n"), "````", ""]
+        out += [
+            f"## Fails (judged on {day})",
+            "",
+            f"````{fence}",
+            rule.example.bad.rstrip("\n"),
+            "````",
+            "",
+        ]
         for finding in run_example(rule, "bad", packs, base):
             out.append(f"- line {finding.line}: {finding.severity.value}: {finding.message}")
         out += ["", "## Passes", "", f"````{fence}", rule.example.good.rstrip("\n"), "````", ""]
@@ -111,4 +134,3 @@ def rule_page(rule: RuleSpec, packs: Sequence[str] = ("default",),
     if doc:
         out += [f"## The `{rule.kind}` kind", "", "```text", doc, "```", ""]
     return "\n".join(out)
-

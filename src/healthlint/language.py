@@ -105,8 +105,10 @@ def detect_language(text: str) -> str | None:
     """ "en" or "es" for the text, or None when it holds too few function words to tell."""
     # The first few hundred words decide as well as the whole text, at a fraction of the cost.
     counts = Counter(_WORD.findall(text[:_SAMPLE_CHARS].lower()))
-    hits = {lang: sum(counts[word] for word in words if word in counts)
-            for lang, words in STOP_WORDS.items()}
+    hits = {
+        lang: sum(counts[word] for word in words if word in counts)
+        for lang, words in STOP_WORDS.items()
+    }
     best = max(hits, key=lambda lang: hits[lang])
     if hits[best] < MIN_HITS or list(hits.values()).count(hits[best]) > 1:
         return None

@@ -72,8 +72,7 @@ def compiled(source: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
     return pattern
 
 
-def _compile(source: str, flags: int,
-             programs: dict[tuple[str, int], Program]) -> re.Pattern[str]:
+def _compile(source: str, flags: int, programs: dict[tuple[str, int], Program]) -> re.Pattern[str]:
     global _unsaved
     if _sre is None:  # pragma: no cover - another Python implementation
         return re.compile(source, flags)
@@ -86,8 +85,13 @@ def _compile(source: str, flags: int,
             by_index[index] = name
         # The code holds the compiler's named opcode constants (an int subclass): plain ints
         # are what the engine reads and what marshal writes.
-        program: Program = (int(flags | parsed.state.flags), [int(op) for op in code],
-                            int(parsed.state.groups) - 1, names, tuple(by_index))
+        program: Program = (
+            int(flags | parsed.state.flags),
+            [int(op) for op in code],
+            int(parsed.state.groups) - 1,
+            names,
+            tuple(by_index),
+        )
         pattern = cast("re.Pattern[str]", _sre.compile(source, *program))
     except Exception:
         # A malformed pattern raises here with the standard message; anything else the

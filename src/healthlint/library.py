@@ -79,27 +79,54 @@ def _grade(figures: dict[str, Any]) -> float | None:
     return float(value) if isinstance(value, (int, float)) else None
 
 
-def _record(entry: DueEntry, article_type: str | None, figures: dict[str, Any],
-            findings: list[Finding], lines: list[str]) -> ArticleRecord:
+def _record(
+    entry: DueEntry,
+    article_type: str | None,
+    figures: dict[str, Any],
+    findings: list[Finding],
+    lines: list[str],
+) -> ArticleRecord:
     counts = Counter(f.severity for f in findings)
     return ArticleRecord(
-        path=entry.path, title=entry.title, type=article_type, owner=entry.owner,
+        path=entry.path,
+        title=entry.title,
+        type=article_type,
+        owner=entry.owner,
         last_review=entry.last_review.isoformat() if entry.last_review else None,
         next_due=entry.next_due.isoformat() if entry.next_due else None,
-        due_source=entry.due_source, days_left=entry.days_left, overdue=entry.overdue,
+        due_source=entry.due_source,
+        days_left=entry.days_left,
+        overdue=entry.overdue,
         grade=_grade(figures["article"]),
-        section_grades=[{"section": s["section"], "line": s["line"], "grade": _grade(s)}
-                        for s in figures["sections"]],
-        errors=counts[Severity.ERROR], warnings=counts[Severity.WARNING],
+        section_grades=[
+            {"section": s["section"], "line": s["line"], "grade": _grade(s)}
+            for s in figures["sections"]
+        ],
+        errors=counts[Severity.ERROR],
+        warnings=counts[Severity.WARNING],
         infos=counts[Severity.INFO],
-        findings=[FindingView(f.line, f.rule, f.name, f.category, f.severity.value,
-                              f.message, _excerpt(lines, f.line)) for f in findings],
+        findings=[
+            FindingView(
+                f.line,
+                f.rule,
+                f.name,
+                f.category,
+                f.severity.value,
+                f.message,
+                _excerpt(lines, f.line),
+            )
+            for f in findings
+        ],
     )
 
 
-def build_library(paths: Iterable[str], config: Config | None = None, *,
-                  today: dt.date | None = None,
-                  cycle_days: int = DEFAULT_CYCLE_DAYS) -> Library:
+def build_library(
+    paths: Iterable[str],
+    config: Config | None = None,
+    *,
+    today: dt.date | None = None,
+    cycle_days: int = DEFAULT_CYCLE_DAYS,
+) -> Library:
     """Parse and check every article under ``paths`` once, and gather the library's view."""
     from .readability.figures import article_figures
 
@@ -111,19 +138,40 @@ def build_library(paths: Iterable[str], config: Config | None = None, *,
         if source is None:
             assert problem is not None
             finding = linter.unreadable(shown, problem)
-            records.append(ArticleRecord(
-                path=shown, title=None, type=None, owner=None, last_review=None,
-                next_due=None, due_source=None, days_left=None, overdue=False, grade=None,
-                errors=1, findings=[FindingView(1, finding.rule, finding.name,
-                                                finding.category, finding.severity.value,
-                                                finding.message, "")]))
+            records.append(
+                ArticleRecord(
+                    path=shown,
+                    title=None,
+                    type=None,
+                    owner=None,
+                    last_review=None,
+                    next_due=None,
+                    due_source=None,
+                    days_left=None,
+                    overdue=False,
+                    grade=None,
+                    errors=1,
+                    findings=[
+                        FindingView(
+                            1,
+                            finding.rule,
+                            finding.name,
+                            finding.category,
+                            finding.severity.value,
+                            finding.message,
+                            "",
+                        )
+                    ],
+                )
+            )
             continue
         article = article_from(source, shown)
         findings = linter.check_article(article, path=shown)
         lines = source.text.splitlines()
         entry = entry_for(article, shown, today, cycle_days)
-        records.append(_record(entry, article.article_type, article_figures(article),
-                               findings, lines))
+        records.append(
+            _record(entry, article.article_type, article_figures(article), findings, lines)
+        )
     return summarise(records, today)
 
 
@@ -148,17 +196,27 @@ def summarise(records: list[ArticleRecord], today: dt.date) -> Library:
         "errors": sum(r.errors for r in records),
         "warnings": sum(r.warnings for r in records),
         "overdue": sum(r.overdue for r in records),
-        "due_within_90_days": sum(r.days_left is not None and 0 <= r.days_left <= 90
-                                  for r in records),
+        "due_within_90_days": sum(
+            r.days_left is not None and 0 <= r.days_left <= 90 for r in records
+        ),
         "no_review_date": sum(r.next_due is None for r in records),
     }
     return Library(
-        today=today.isoformat(), target_grade=TARGET_GRADE, articles=records, summary=summary,
-        findings_by_rule=[{"rule": r, "name": n, "category": c, "count": k}
-                          for (r, n, c), k in sorted(by_rule.items(), key=lambda i: -i[1])],
+        today=today.isoformat(),
+        target_grade=TARGET_GRADE,
+        articles=records,
+        summary=summary,
+        findings_by_rule=[
+            {"rule": r, "name": n, "category": c, "count": k}
+            for (r, n, c), k in sorted(by_rule.items(), key=lambda i: -i[1])
+        ],
         findings_by_category=dict(sorted(by_category.items())),
-        caveat_gaps=[{"rule": r, "name": n, "count": k}
-                     for (r, n, c), k in sorted(by_rule.items()) if c == "caveats"],
-        due_by_month=[{"month": m, "count": months[m], "overdue": overdue_months[m]}
-                      for m in sorted(months)],
+        caveat_gaps=[
+            {"rule": r, "name": n, "count": k}
+            for (r, n, c), k in sorted(by_rule.items())
+            if c == "caveats"
+        ],
+        due_by_month=[
+            {"month": m, "count": months[m], "overdue": overdue_months[m]} for m in sorted(months)
+        ],
     )

@@ -83,9 +83,9 @@ class Block:
         tuple[int, ...], Field(description="lines of the text (from 0) that are only links")
     ] = ()
     section: Annotated[int | None, Field(description="index into Article.sections")] = None
-    reason: Annotated[
-        str | None, Field(description="why the block was taken for page chrome")
-    ] = None
+    reason: Annotated[str | None, Field(description="why the block was taken for page chrome")] = (
+        None
+    )
 
 
 @model
@@ -98,9 +98,7 @@ class Section:
     end_line: Annotated[
         int, Field(ge=1, description="last line before the next heading of any level")
     ]
-    body: Annotated[
-        str, Field(description="text of the section's own blocks, headings excluded")
-    ]
+    body: Annotated[str, Field(description="text of the section's own blocks, headings excluded")]
     word_count: Annotated[int, Field(ge=0)]
 
 
@@ -183,14 +181,14 @@ class Article:
     article_type: str | None = None
     # "first-sentence": the article's opening sentence says what its subject is ("X is a
     # medicine that…"). Enough to ask for the type's caveats, not to impose its sections.
-    type_source: (
-        Literal["front-matter", "headings", "configuration", "first-sentence"] | None
-    ) = None
+    type_source: Literal["front-matter", "headings", "configuration", "first-sentence"] | None = (
+        None
+    )
     language: str | None = None
     # Where the language came from: front matter, <html lang>, or the text's own words.
-    language_source: (
-        Literal["front-matter", "markup", "config", "detected", "default"] | None
-    ) = None
+    language_source: Literal["front-matter", "markup", "config", "detected", "default"] | None = (
+        None
+    )
     metadata: dict[str, Any] = field(default_factory=dict)
     sections: list[Section] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
@@ -215,8 +213,11 @@ class Finding:
     rule: Annotated[str, Field(description="rule id, e.g. HL302")]
     name: Annotated[str, Field(description="rule name, e.g. review-date-stale")]
     category: Annotated[
-        str, Field(description="the rule's category: one of healthlint's (sections, credits, "
-                   "freshness, readability, caveats, plain-language, input) or a pack's own")
+        str,
+        Field(
+            description="the rule's category: one of healthlint's (sections, credits, "
+            "freshness, readability, caveats, plain-language, input) or a pack's own"
+        ),
     ]
     severity: Severity
     message: str

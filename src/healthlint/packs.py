@@ -75,10 +75,16 @@ class RuleSpec:
     id: Annotated[str, Check(_rule_id)]
     name: Annotated[str, Check(_rule_name)]
     kind: str
-    category: Annotated[str, Check(_category), Field(
-        description="one of healthlint's categories (sections, credits, freshness, readability, "
-        "caveats, plain-language, input) or a kebab-case name of the pack's own, e.g. "
-        "house-style")]
+    category: Annotated[
+        str,
+        Check(_category),
+        Field(
+            description="one of healthlint's categories (sections, credits, freshness, "
+            "readability, caveats, plain-language, input) or a kebab-case name of the pack's "
+            "own, e.g. "
+            "house-style"
+        ),
+    ]
     severity: Severity
     message: str
     summary: Annotated[str, Field(description="one line: what the rule checks")]
@@ -97,8 +103,10 @@ class RuleSpec:
     example: RuleExample | None = None
     docs: Annotated[
         str | None,
-        Field(description="address of the rule's documentation page (SARIF helpUri); default: "
-              "the pack's docs-url"),
+        Field(
+            description="address of the rule's documentation page (SARIF helpUri); default: "
+            "the pack's docs-url"
+        ),
     ] = None
     pack: str = ""
 
@@ -126,14 +134,17 @@ class ArticleTypeSpec:
     description: str = ""
     headings: Annotated[
         list[str],
-        Field(description="headings that identify an article of this type when front matter "
-              "is silent"),
+        Field(
+            description="headings that identify an article of this type when front matter is silent"
+        ),
     ] = field(default_factory=list)
     defined_as: Annotated[
         list[str],
-        Field(description="nouns the article's first sentence may call its subject (\"X is a "
-              "medicine that…\") when neither front matter nor headings say the type; a type "
-              "read this way brings its caveat rules, not its required sections"),
+        Field(
+            description="nouns the article's first sentence may call its subject (\"X is a "
+            'medicine that…") when neither front matter nor headings say the type; a type '
+            "read this way brings its caveat rules, not its required sections"
+        ),
     ] = field(default_factory=list)
 
 
@@ -161,15 +172,26 @@ class RuleChange:
             if key.endswith("+"):
                 inherited = options.get(key[:-1], [])
                 if not isinstance(inherited, list) or not isinstance(value, list):
-                    raise PackError(f"change {self.id}: options.{key} adds a list to a list, "
-                                    f"and options.{key[:-1]} is not one")
+                    raise PackError(
+                        f"change {self.id}: options.{key} adds a list to a list, "
+                        f"and options.{key[:-1]} is not one"
+                    )
                 options[key[:-1]] = [*inherited, *value]
             else:
                 options[key] = value
-        fields = {name: getattr(self, name)
-                  for name in ("severity", "enabled", "message", "summary", "rationale",
-                               "source", "types")
-                  if getattr(self, name) is not None}
+        fields = {
+            name: getattr(self, name)
+            for name in (
+                "severity",
+                "enabled",
+                "message",
+                "summary",
+                "rationale",
+                "source",
+                "types",
+            )
+            if getattr(self, name) is not None
+        }
         return dataclasses.replace(rule, **fields, options=options, pack=pack)
 
 
@@ -183,8 +205,10 @@ class PackFile:
     description: str = ""
     docs_url: Annotated[
         str | None,
-        Field(description="address of each rule's documentation page, with {id} and {name} "
-              "filled in, e.g. https://example.org/docs/rules/{id}.md (SARIF helpUri)"),
+        Field(
+            description="address of each rule's documentation page, with {id} and {name} "
+            "filled in, e.g. https://example.org/docs/rules/{id}.md (SARIF helpUri)"
+        ),
     ] = None
     extends: list[str] = field(default_factory=list)
     article_types: dict[str, ArticleTypeSpec] = field(default_factory=dict)
@@ -215,8 +239,9 @@ class RuleSet:
 
             from .models import to_data
 
-            document = json.dumps([to_data(rule) for rule in self.rules.values()],
-                                  sort_keys=True, default=str)
+            document = json.dumps(
+                [to_data(rule) for rule in self.rules.values()], sort_keys=True, default=str
+            )
             self.fingerprint = hashlib.sha256(document.encode()).hexdigest()
         return self.fingerprint
 
@@ -350,8 +375,9 @@ def _line_of(path: Path, rule_id: str) -> int:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return 1
-    found = re.search(rf"^[ \t-]*id:[ \t]*['\"]?{re.escape(rule_id)}['\"]?[ \t]*(?:#.*)?$", text,
-                      re.MULTILINE)
+    found = re.search(
+        rf"^[ \t-]*id:[ \t]*['\"]?{re.escape(rule_id)}['\"]?[ \t]*(?:#.*)?$", text, re.MULTILINE
+    )
     return text.count("\n", 0, found.start()) + 1 if found else 1
 
 
@@ -366,9 +392,11 @@ def _load_rules(references: list[str], base: Path | None) -> tuple[RuleSet, list
         if trail and not _may_extend(trail[-1], path, base):
             # A pack in a contributed folder must not read files elsewhere on the runner
             # (its errors would print their lines into the log).
-            raise PackError(f"{trail[-1]}: extends {reference!r}, which is outside the "
-                            "pack's folder and the configuration's; a pack extends built-in "
-                            "packs by name or pack files in those folders")
+            raise PackError(
+                f"{trail[-1]}: extends {reference!r}, which is outside the "
+                "pack's folder and the configuration's; a pack extends built-in "
+                "packs by name or pack files in those folders"
+            )
         if path in trail:
             chain = " -> ".join(p.name for p in (*trail, path))
             raise PackError(f"{path}: packs extend each other in a loop: {chain}")
@@ -381,24 +409,30 @@ def _load_rules(references: list[str], base: Path | None) -> tuple[RuleSet, list
         for rule in pack.rules:
             validated = validate_options(rule)
             if isinstance(validated, str):
-                raise PackError(f"{path}:{_line_of(path, rule.id)}: invalid pack\n"
-                                f"  rules ({rule.id}).{validated}")
+                raise PackError(
+                    f"{path}:{_line_of(path, rule.id)}: invalid pack\n"
+                    f"  rules ({rule.id}).{validated}"
+                )
             options[rule.id] = validated
         loaded.append(path)
         ruleset.merge(pack, options)
         for change in pack.change:
             inherited = ruleset.rules.get(change.id)
             if inherited is None:
-                raise PackError(f"{path}: invalid pack\n  change ({change.id}): no rule "
-                                f"{change.id} in the packs it extends")
+                raise PackError(
+                    f"{path}: invalid pack\n  change ({change.id}): no rule "
+                    f"{change.id} in the packs it extends"
+                )
             try:
                 changed = change.applied_to(inherited, pack.pack)
             except PackError as error:
                 raise PackError(f"{path}: invalid pack\n  {error}") from error
             validated = validate_options(changed)
             if isinstance(validated, str):
-                raise PackError(f"{path}:{_line_of(path, change.id)}: invalid pack\n"
-                                f"  change ({change.id}).{validated}")
+                raise PackError(
+                    f"{path}:{_line_of(path, change.id)}: invalid pack\n"
+                    f"  change ({change.id}).{validated}"
+                )
             ruleset.replace(changed, validated)
 
     for reference in references:

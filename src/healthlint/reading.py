@@ -118,30 +118,34 @@ def decode(data: bytes) -> SourceText:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                text = data[len(bom):].decode(encoding)
+                text = data[len(bom) :].decode(encoding)
             except UnicodeDecodeError as error:
                 if encoding != "utf-8":
-                    raise ReadError(f"starts with a {encoding} byte-order mark but is not valid "
-                                    f"{encoding} (byte {error.start})") from error
+                    raise ReadError(
+                        f"starts with a {encoding} byte-order mark but is not valid "
+                        f"{encoding} (byte {error.start})"
+                    ) from error
                 # The mark says UTF-8, so the rest is read as UTF-8 too: a byte pasted in from
                 # another encoding becomes "\ufffd" and is reported, the article still checked.
                 line = data.count(b"\n", 0, len(bom) + error.start) + 1
                 note = ParseProblem(
                     code="encoding",
-                    message=(f"the file is not valid UTF-8 (first bad byte on line {line}); "
-                             "bytes that are not UTF-8 are shown as \ufffd. Save it as UTF-8."),
+                    message=(
+                        f"the file is not valid UTF-8 (first bad byte on line {line}); "
+                        "bytes that are not UTF-8 are shown as \ufffd. Save it as UTF-8."
+                    ),
                     line=line,
                 )
-                text = data[len(bom):].decode(encoding, errors="replace")
+                text = data[len(bom) :].decode(encoding, errors="replace")
                 return _checked(text, encoding, [note])
             return _checked(text, encoding, [])
     if b"\x00" in data:
         # A crawler or a server sometimes pads a saved page with NUL bytes after its end;
         # what a browser shows stops at "</html>", so the page is still read.
         end = data.lower().rfind(b"</html>")
-        if end < 0 or b"\x00" in data[:end] or data[end + 7:].strip(b"\x00 \t\r\n"):
+        if end < 0 or b"\x00" in data[:end] or data[end + 7 :].strip(b"\x00 \t\r\n"):
             raise ReadError(f"contains NUL bytes: {_nul_kind(data)}")
-        data = data[:end + 7] + b"\n"
+        data = data[: end + 7] + b"\n"
     try:
         return _checked(data.decode("utf-8"), "utf-8", [])
     except UnicodeDecodeError as error:
@@ -173,8 +177,9 @@ def _nul_kind(data: bytes) -> str:
     # order, before it in big-endian order.
     if half >= 4 and max(even, odd) >= 0.8 * half and min(even, odd) <= 0.1 * half:
         order = "little" if odd > even else "big"
-        return (f"looks like UTF-16 ({order}-endian) text without a byte-order mark; "
-                "save it as UTF-8")
+        return (
+            f"looks like UTF-16 ({order}-endian) text without a byte-order mark; save it as UTF-8"
+        )
     return "a binary file, not a text article"
 
 
@@ -190,7 +195,7 @@ def _checked(text: str, encoding: str, problems: list[ParseProblem]) -> SourceTe
 
 
 # Where a garbled word ends: blank space, or the markup around it ("[Español](/es/)").
-_WORD_EDGE = frozenset(" \t\r\n[]()<>\"*_|")
+_WORD_EDGE = frozenset(' \t\r\n[]()<>"*_|')
 # Lines reported one by one; past this many a file is plainly saved with the wrong encoding
 # and the last finding says how many more lines there are.
 MAX_GARBLED_LINES = 20
@@ -270,16 +275,22 @@ def text_problems(text: str) -> list[ParseProblem]:
         word = _word_around(text, match.start(), match.end())
         repaired = _repaired(word)
         hint = f" {word!r} was probably {repaired!r}." if repaired else " Retype the characters."
-        message = (f"garbled characters {match.group(0)!r} in {word!r}: text converted with the "
-                   f"wrong encoding at some point; readers see this too.{hint}")
+        message = (
+            f"garbled characters {match.group(0)!r} in {word!r}: text converted with the "
+            f"wrong encoding at some point; readers see this too.{hint}"
+        )
         problems.append(ParseProblem(code="mojibake", message=message, line=line, column=column))
     more = len(firsts) - MAX_GARBLED_LINES
     if more > 0:
         last = problems[-1]
         lines = "1 more line below has" if more == 1 else f"{more} more lines below have"
         problems[-1] = ParseProblem(
-            code="mojibake", line=last.line, column=last.column,
-            message=(f"{last.message} {lines} garbled characters too: the file was probably "
-                     "saved with the wrong encoding."),
+            code="mojibake",
+            line=last.line,
+            column=last.column,
+            message=(
+                f"{last.message} {lines} garbled characters too: the file was probably "
+                "saved with the wrong encoding."
+            ),
         )
     return problems

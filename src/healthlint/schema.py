@@ -68,8 +68,11 @@ def config_schema() -> dict[str, Any]:
     schema["properties"]["packs"]["items"] = {
         "anyOf": [
             {"enum": list(builtin_names()), "description": "a built-in pack"},
-            {"type": "string", "pattern": r"\.ya?ml$",
-             "description": "a pack file, relative to the configuration file"},
+            {
+                "type": "string",
+                "pattern": r"\.ya?ml$",
+                "description": "a pack file, relative to the configuration file",
+            },
         ]
     }
     schema["title"] = "healthlint configuration"
@@ -108,16 +111,21 @@ def pack_schema() -> dict[str, Any]:
     conditions = []
     for name in kind_names:
         options = mapping[(name, "validation")]
-        conditions.append({
-            "if": {"properties": {"kind": {"const": name}}, "required": ["kind"]},
-            "then": {"properties": {"options": options}},
-        })
+        conditions.append(
+            {
+                "if": {"properties": {"kind": {"const": name}}, "required": ["kind"]},
+                "then": {"properties": {"options": options}},
+            }
+        )
     rule["allOf"] = conditions
-    schema = _rename_defs(schema, {
-        reference.rsplit("/", 1)[-1]: f"{name}-options"
-        for name in kind_names
-        if (reference := mapping[(name, "validation")].get("$ref"))
-    })
+    schema = _rename_defs(
+        schema,
+        {
+            reference.rsplit("/", 1)[-1]: f"{name}-options"
+            for name in kind_names
+            if (reference := mapping[(name, "validation")].get("$ref"))
+        },
+    )
     schema["title"] = "healthlint rule pack"
     schema["description"] = (
         "A YAML file of rules: each rule is an instance of a kind with its options. "

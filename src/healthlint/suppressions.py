@@ -114,13 +114,15 @@ def _spans(article: Article) -> list[_Span]:
             enabled = {rule.upper() for rule in directive.rules}
             for span in closing:
                 span.end = directive.line
-                if not directive.rules or (span.rules and {r.upper() for r in span.rules}
-                                           <= enabled):
+                if not directive.rules or (
+                    span.rules and {r.upper() for r in span.rules} <= enabled
+                ):
                     continue  # everything it turned off is back on
                 # Only the named rules come back on: the rest of the disable carries on,
                 # still owned by the same directives so that they count as used.
-                open_span(span.owners, directive.line, span.rules,
-                          [*span.excluded, *directive.rules])
+                open_span(
+                    span.owners, directive.line, span.rules, [*span.excluded, *directive.rules]
+                )
         else:
             start, end = _line_span(directive, article)
             spans.append(_Span({index}, start, end, directive.rules))
@@ -154,7 +156,10 @@ def _judged(directive: Directive, active: dict[str, ActiveRule], linter: Linter)
 
 
 def apply_directives(
-    findings: list[Finding], article: Article, rules: Sequence[ActiveRule], linter: Linter,
+    findings: list[Finding],
+    article: Article,
+    rules: Sequence[ActiveRule],
+    linter: Linter,
     path: str,
 ) -> list[Finding]:
     """``findings`` without those the article's directives hide, plus HL004/HL005 findings.

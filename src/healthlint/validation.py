@@ -48,8 +48,11 @@ def kebab_case(name: str) -> str:
 
 # Files people write (packs, configuration) spell keys kebab-case, as the command line does
 # (fail-level, article-types); the Python name is accepted too.
-KEBAB_KEYS: dict[str, Any] = {**STRICT_KEYS, "populate_by_name": True,
-                              "alias_generator": kebab_case}
+KEBAB_KEYS: dict[str, Any] = {
+    **STRICT_KEYS,
+    "populate_by_name": True,
+    "alias_generator": kebab_case,
+}
 
 
 @dataclass_transform(kw_only_default=True)
@@ -96,8 +99,13 @@ def adapter(kind: type[T]) -> TypeAdapter[T]:
         found = TypeAdapter(kind)
         if not found.pydantic_complete:
             # An annotation names something only its module's type checker imports.
-            found.rebuild(_types_namespace={"Field": Field, "SkipJsonSchema": SkipJsonSchema,
-                                            **type_checking_names(kind)})
+            found.rebuild(
+                _types_namespace={
+                    "Field": Field,
+                    "SkipJsonSchema": SkipJsonSchema,
+                    **type_checking_names(kind),
+                }
+            )
         _ADAPTERS[kind] = found
     return found
 
@@ -165,8 +173,9 @@ def _run_import(node: ast.stmt, package: str) -> dict[str, Any]:
                 bound[top] = sys.modules[top]
     elif isinstance(node, ast.ImportFrom):
         source = "." * node.level + (node.module or "")
-        base = importlib.import_module(importlib.util.resolve_name(source, package)
-                                       if node.level else source)
+        base = importlib.import_module(
+            importlib.util.resolve_name(source, package) if node.level else source
+        )
         for alias in node.names:
             if alias.name == "*":
                 continue

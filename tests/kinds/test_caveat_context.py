@@ -16,11 +16,14 @@ def findings(text: str, rule: str) -> list[Finding]:
     return rule_findings(text, rule, "article.md")
 
 
-@pytest.mark.parametrize("warning", [
-    "Don't give aspirin to anyone under 19.",
-    "Do not use aspirin or products that contain it in anyone age 18 years or younger.",
-    "Avoid salicylates in children.",
-])
+@pytest.mark.parametrize(
+    "warning",
+    [
+        "Don't give aspirin to anyone under 19.",
+        "Do not use aspirin or products that contain it in anyone age 18 years or younger.",
+        "Avoid salicylates in children.",
+    ],
+)
 def test_reye_warning_without_the_word_reye(warning: str) -> None:
     text = (
         f"# Fever\n\nAspirin can lower a fever in adults. {warning} Children need care."
@@ -34,20 +37,26 @@ def test_aspirin_for_children_without_any_warning_is_reported() -> None:
     assert len(findings(text, "HL504")) == 1
 
 
-@pytest.mark.parametrize("advice", [
-    "Go to the doctor if it gets worse.",
-    "Work closely with your doctor.",
-    "Contact your health care provider before you start.",
-])
+@pytest.mark.parametrize(
+    "advice",
+    [
+        "Go to the doctor if it gets worse.",
+        "Work closely with your doctor.",
+        "Contact your health care provider before you start.",
+    ],
+)
 def test_ask_a_clinician_in_other_words(advice: str) -> None:
     text = f"# Colds\n\nSome medicines ease a cough. {advice}\n\n{DISCLAIMER}\n"
     assert findings(text, "HL503") == []
 
 
-@pytest.mark.parametrize("sentence", [
-    "The Food and Drug Administration checks infant formula.",
-    "Your baby gets the first vaccine dose at 2 months.",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Food and Drug Administration checks infant formula.",
+        "Your baby gets the first vaccine dose at 2 months.",
+    ],
+)
 def test_look_alike_medicine_words_do_not_trigger(sentence: str) -> None:
     text = f"# Baby care\n\n{sentence}\n\n{DISCLAIMER}\n"
     assert findings(text, "HL503") == []
@@ -83,13 +92,16 @@ def test_another_region_s_emergency_number_satisfies(number: str) -> None:
     assert findings(text, "HL502") == []
 
 
-@pytest.mark.parametrize("wording", [
-    "This content should not be considered medical advice.",
-    "The site does not provide medical advice.",
-    "It should not be used as a substitute for the medical care and advice of your doctor.",
-    "You should not use it to replace any relationship with a physician.",
-    "It is not intended as a substitute for professional medical advice.",
-])
+@pytest.mark.parametrize(
+    "wording",
+    [
+        "This content should not be considered medical advice.",
+        "The site does not provide medical advice.",
+        "It should not be used as a substitute for the medical care and advice of your doctor.",
+        "You should not use it to replace any relationship with a physician.",
+        "It is not intended as a substitute for professional medical advice.",
+    ],
+)
 def test_real_disclaimer_wordings(wording: str) -> None:
     assert findings(f"# Colds\n\nColds pass in a week.\n\n{wording}\n", "HL501") == []
 
@@ -173,8 +185,10 @@ def test_a_warning_sign_in_another_section_of_the_same_page_still_counts() -> No
 def test_sections_saying_option_on_the_kind() -> None:
     text = "# Page\n\n## Old news\n\nThis is archived. It mentions aspirin.\n"
     assert caveat_hits(text, when=["aspirin"], require=["Reye"]) != []
-    assert caveat_hits(text, when=["aspirin"], require=["Reye"],
-                       not_in_sections_with=["archived"]) == []
+    assert (
+        caveat_hits(text, when=["aspirin"], require=["Reye"], not_in_sections_with=["archived"])
+        == []
+    )
 
 
 def caveat_hits(text: str, **options: object) -> list[object]:

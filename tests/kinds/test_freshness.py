@@ -12,17 +12,25 @@ from healthlint.engine import Linter
 TODAY = dt.date(2026, 11, 26)
 
 
-def run(text: str, rule: str, *, today: dt.date = TODAY, filename: str = "a.txt",
-        packs: list[str] | None = None) -> list[tuple[int, str, str]]:
+def run(
+    text: str,
+    rule: str,
+    *,
+    today: dt.date = TODAY,
+    filename: str = "a.txt",
+    packs: list[str] | None = None,
+) -> list[tuple[int, str, str]]:
     config = Config(select=[rule], packs=packs or ["default"])
     findings = Linter(config, today=today).lint_text(text, filename=filename)
     return [(f.line, f.severity.value, f.message) for f in findings]
 
 
 def article(*credit_lines: str) -> str:
-    return "Pink Eye\n\nOverview\n\nPink eye makes the eye red.\n\nCredits\n\n" + "\n".join(
-        credit_lines
-    ) + "\n"
+    return (
+        "Pink Eye\n\nOverview\n\nPink eye makes the eye red.\n\nCredits\n\n"
+        + "\n".join(credit_lines)
+        + "\n"
+    )
 
 
 @pytest.mark.parametrize(

@@ -113,8 +113,9 @@ def test_its_rule_is_checked_end_to_end(
     new_kind: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     article = write_project(tmp_path, max_words=5)
-    code = main(["check", "--pack", str(tmp_path / "house.yaml"), "--today", "2026-11-26",
-                 str(article)])
+    code = main(
+        ["check", "--pack", str(tmp_path / "house.yaml"), "--today", "2026-11-26", str(article)]
+    )
     out = capsys.readouterr().out
     assert code == 0  # a warning is below the default fail level
     assert f"{article}:3:1: warning HX801 This heading has 14 words" in out
@@ -124,8 +125,9 @@ def test_a_value_its_pydantic_type_refuses_is_a_pack_error_naming_the_file_and_l
     new_kind: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     article = write_project(tmp_path, max_words=0)
-    code = main(["check", "--pack", str(tmp_path / "house.yaml"), "--today", "2026-11-26",
-                 str(article)])
+    code = main(
+        ["check", "--pack", str(tmp_path / "house.yaml"), "--today", "2026-11-26", str(article)]
+    )
     err = capsys.readouterr().err
     assert code == 2
     pack = tmp_path / "house.yaml"

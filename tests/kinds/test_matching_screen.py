@@ -49,7 +49,9 @@ def _variants(phrase: str) -> st.SearchStrategy[str]:
         return text.upper() if upper else text
 
     return st.tuples(
-        st.booleans(), st.booleans(), st.sampled_from([" ", "\n", "-", "  "]),
+        st.booleans(),
+        st.booleans(),
+        st.sampled_from([" ", "\n", "-", "  "]),
         st.sampled_from(["", "s", "es", "ed", "ing", "ies"]),
     ).map(vary)
 
@@ -57,10 +59,13 @@ def _variants(phrase: str) -> st.SearchStrategy[str]:
 @st.composite
 def article_text(draw: st.DrawFn) -> tuple[list[str], str]:
     phrases = draw(st.sampled_from(PHRASE_LISTS))
-    pieces = draw(st.lists(
-        st.one_of(st.sampled_from(FILLER), st.sampled_from(phrases).flatmap(_variants)),
-        min_size=1, max_size=30,
-    ))
+    pieces = draw(
+        st.lists(
+            st.one_of(st.sampled_from(FILLER), st.sampled_from(phrases).flatmap(_variants)),
+            min_size=1,
+            max_size=30,
+        )
+    )
     return phrases, "# Title\n\n" + " ".join(pieces) + "\n\nMore text.\n"
 
 

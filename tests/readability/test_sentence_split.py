@@ -223,13 +223,15 @@ def test_a_forced_line_break_ends_what_comes_before_it() -> None:
 def test_a_break_inside_a_finished_sentence_changes_nothing() -> None:
     assert texts("Rest well.\nDrink water.") == ["Rest well.", "Drink water."]
     assert [s.text for s in split_sentences("Rest well.\nDrink water.", breaks=(0,))] == [
-        "Rest well.", "Drink water."
+        "Rest well.",
+        "Drink water.",
     ]
 
 
 def test_a_label_that_opens_a_block_is_read_on_its_own() -> None:
     assert texts("Chest discomfort: You may feel pain or pressure in the middle of the chest.") == [
-        "Chest discomfort.", "You may feel pain or pressure in the middle of the chest."
+        "Chest discomfort.",
+        "You may feel pain or pressure in the middle of the chest.",
     ]
     # A colon inside a sentence, or before a lower-case word, does not split it.
     assert texts("Bring these to the visit: your medicines and your notes.") == [

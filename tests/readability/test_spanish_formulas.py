@@ -46,8 +46,12 @@ def spanish_textstat(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
 @pytest.mark.parametrize("text", TEXTS)
 @pytest.mark.parametrize(
     ("ours", "theirs"),
-    [("fernandez-huerta", "fernandez_huerta"), ("szigriszt-pazos", "szigriszt_pazos"),
-     ("gutierrez-polini", "gutierrez_polini"), ("crawford", "crawford")],
+    [
+        ("fernandez-huerta", "fernandez_huerta"),
+        ("szigriszt-pazos", "szigriszt_pazos"),
+        ("gutierrez-polini", "gutierrez_polini"),
+        ("crawford", "crawford"),
+    ],
 )
 def test_equal_to_textstat(spanish_textstat: object, text: str, ours: str, theirs: str) -> None:
     sentences = split_sentences(text)
@@ -63,8 +67,13 @@ def test_plain_text_scores_easier_than_technical() -> None:
 
 @pytest.mark.parametrize(
     ("score", "band"),
-    [(85, "muy fácil"), (70, "bastante fácil"), (55, "normal"), (54.9, "algo difícil"),
-     (39.9, "muy difícil")],
+    [
+        (85, "muy fácil"),
+        (70, "bastante fácil"),
+        (55, "normal"),
+        (54.9, "algo difícil"),
+        (39.9, "muy difícil"),
+    ],
 )
 def test_inflesz_bands(score: float, band: str) -> None:
     assert inflesz_band(score) == band

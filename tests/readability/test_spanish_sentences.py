@@ -11,7 +11,10 @@ def _texts(text: str, language: str = "es") -> list[str]:
 
 def test_opening_marks_start_sentences() -> None:
     assert _texts("¿Qué es la gripe? Es una infección. ¡Llame al 911 ahora!") == [
-        "¿Qué es la gripe?", "Es una infección.", "¡Llame al 911 ahora!"]
+        "¿Qué es la gripe?",
+        "Es una infección.",
+        "¡Llame al 911 ahora!",
+    ]
 
 
 def test_spanish_titles_do_not_end_sentences() -> None:

@@ -32,8 +32,20 @@ def test_agreement_at_least_99_percent() -> None:
 
 @pytest.mark.parametrize(
     ("word", "count"),
-    [("día", 2), ("baúl", 2), ("ciudad", 2), ("buey", 1), ("queso", 2), ("pingüino", 3),
-     ("búho", 2), ("hoy", 1), ("mayo", 2), ("leer", 2), ("chiita", 3), ("y", 1)],
+    [
+        ("día", 2),
+        ("baúl", 2),
+        ("ciudad", 2),
+        ("buey", 1),
+        ("queso", 2),
+        ("pingüino", 3),
+        ("búho", 2),
+        ("hoy", 1),
+        ("mayo", 2),
+        ("leer", 2),
+        ("chiita", 3),
+        ("y", 1),
+    ],
 )
 def test_rules(word: str, count: int) -> None:
     assert spanish_syllable_count(word) == count

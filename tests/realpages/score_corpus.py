@@ -46,8 +46,10 @@ def main() -> int:
     prec = tp / found if found else 0.0
     rec = tp / want if want else 0.0
     f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-    print(f"  sections (headings)    precision {prec:.2f} recall {rec:.2f} F1 {f1:.2f} "
-          f"({tp} of {want} found, {found - tp} extra)")
+    print(
+        f"  sections (headings)    precision {prec:.2f} recall {rec:.2f} F1 {f1:.2f} "
+        f"({tp} of {want} found, {found - tp} extra)"
+    )
     return 0
 
 

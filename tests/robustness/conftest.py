@@ -55,8 +55,7 @@ def check(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -
     and the findings cache are left out (``--isolated --no-cache``) unless a test asks for them.
     """
 
-    def run(*args: str | Path, cwd: Path = FILES, isolated: bool = True,
-            today: str = TODAY) -> Run:
+    def run(*args: str | Path, cwd: Path = FILES, isolated: bool = True, today: str = TODAY) -> Run:
         monkeypatch.chdir(cwd)
         argv = ["check", *map(str, args), "--today", today, "--no-cache", "--jobs", "1"]
         if isolated:

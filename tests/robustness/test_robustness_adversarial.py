@@ -54,8 +54,12 @@ print([len(parse_article(text, fmt=fmt).blocks) for fmt in ("markdown", "text", 
 @pytest.mark.parametrize("text", ADVERSARIAL.values(), ids=ADVERSARIAL.keys())
 def test_every_parser_reads_it_without_hanging(text: str) -> None:
     process = subprocess.run(
-        [sys.executable, "-X", "utf8", "-c", _PROGRAM], input=text, capture_output=True,
-        encoding="utf-8", timeout=20, check=False,
+        [sys.executable, "-X", "utf8", "-c", _PROGRAM],
+        input=text,
+        capture_output=True,
+        encoding="utf-8",
+        timeout=20,
+        check=False,
     )
     assert process.returncode == 0, process.stderr[-2000:]
     assert process.stdout.startswith("[")
@@ -82,8 +86,12 @@ print("checked", len(cases))
 
 def _check_all(cases: dict[str, str], seconds: int) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-X", "utf8", "-c", _CHECK_PROGRAM], input=json.dumps([cases, seconds]),
-        capture_output=True, encoding="utf-8", timeout=seconds * len(cases) + 60, check=False,
+        [sys.executable, "-X", "utf8", "-c", _CHECK_PROGRAM],
+        input=json.dumps([cases, seconds]),
+        capture_output=True,
+        encoding="utf-8",
+        timeout=seconds * len(cases) + 60,
+        check=False,
     )
 
 

@@ -13,9 +13,18 @@ import pytest
 TODAY = "2026-11-26"
 # Readable and unreadable articles in every format, so that every reader and rule runs.
 LIBRARY = [
-    "clean-article.md", "whole-web-page.html", "broken-markup.html", "setext-bold-headings.md",
-    "windows-1252.txt", "utf16-le-bom.txt", "mojibake.md", "empty-review-label.txt",
-    "us-date-order.txt", "yaml-python-tag.md", "binary-image.md", "empty.md",
+    "clean-article.md",
+    "whole-web-page.html",
+    "broken-markup.html",
+    "setext-bold-headings.md",
+    "windows-1252.txt",
+    "utf16-le-bom.txt",
+    "mojibake.md",
+    "empty-review-label.txt",
+    "us-date-order.txt",
+    "yaml-python-tag.md",
+    "binary-image.md",
+    "empty.md",
 ]
 
 
@@ -33,8 +42,14 @@ def _healthlint(
 ) -> subprocess.CompletedProcess[str]:
     environment = {**os.environ, "HEALTHLINT_CACHE_DIR": str(cache)}
     return subprocess.run(
-        [*prefix, sys.executable, "-m", "healthlint", *args], cwd=cwd, env=environment,
-        capture_output=True, text=True, encoding="utf-8", timeout=120, check=False,
+        [*prefix, sys.executable, "-m", "healthlint", *args],
+        cwd=cwd,
+        env=environment,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
     )
 
 
@@ -42,32 +57,42 @@ def _network_namespace_works() -> bool:
     if shutil.which("unshare") is None:
         return False
     try:
-        probe = subprocess.run(["unshare", "-n", "true"], capture_output=True, timeout=20,
-                               check=False)
+        probe = subprocess.run(
+            ["unshare", "-n", "true"], capture_output=True, timeout=20, check=False
+        )
     except (OSError, subprocess.TimeoutExpired):
         return False
     return probe.returncode == 0
 
 
-def test_the_cli_gives_the_same_report_with_the_network_off(
-    library: Path, tmp_path: Path
-) -> None:
+def test_the_cli_gives_the_same_report_with_the_network_off(library: Path, tmp_path: Path) -> None:
     if not _network_namespace_works():
-        pytest.skip("`unshare -n` cannot make a network namespace here (needs root or user "
-                    "namespaces)")
+        pytest.skip(
+            "`unshare -n` cannot make a network namespace here (needs root or user namespaces)"
+        )
     # Inside the namespace nothing can be reached, not even by address.
     probe = subprocess.run(
-        ["unshare", "-n", sys.executable, "-c",
-         "import socket; socket.create_connection(('192.0.2.1', 80), timeout=5)"],
-        capture_output=True, timeout=60, check=False,
+        [
+            "unshare",
+            "-n",
+            sys.executable,
+            "-c",
+            "import socket; socket.create_connection(('192.0.2.1', 80), timeout=5)",
+        ],
+        capture_output=True,
+        timeout=60,
+        check=False,
     )
     assert probe.returncode != 0
     command = ("check", "library", "--today", TODAY)
     online = _healthlint(*command, cwd=tmp_path, cache=tmp_path / "cache-online")
-    offline = _healthlint(*command, cwd=tmp_path, cache=tmp_path / "cache-offline",
-                          prefix=("unshare", "-n"))
+    offline = _healthlint(
+        *command, cwd=tmp_path, cache=tmp_path / "cache-offline", prefix=("unshare", "-n")
+    )
     assert (offline.returncode, offline.stdout, offline.stderr) == (
-        online.returncode, online.stdout, online.stderr
+        online.returncode,
+        online.stdout,
+        online.stderr,
     )
     assert offline.returncode == 1
     assert "library/binary-image.md:1:1: error HL001" in offline.stdout

@@ -32,8 +32,9 @@ def test_a_month_only_date_counts_from_the_end_of_its_month(files: Path, check: 
     # "November 2024" may mean November 30: on 2026-11-26 that is under 2 years ago ...
     assert check("month-only-date.md", "--select", "freshness", "--format", "json").findings == []
     # ... and a week later it is not.
-    run = check("month-only-date.md", "--select", "freshness", "--format", "json",
-                today="2026-12-05")
+    run = check(
+        "month-only-date.md", "--select", "freshness", "--format", "json", today="2026-12-05"
+    )
     assert run.rules_at("month-only-date.md") == [("HL302", 5)]
 
 
@@ -55,4 +56,3 @@ def test_uk_date_order(files: Path, check: Check) -> None:
     ]
     run = check("uk-date-order.txt", "--select", "freshness", "--format", "json")
     assert run.findings == []  # there is no 29th month, so nothing is ambiguous
-

@@ -67,8 +67,9 @@ def test_mojibake_is_reported_where_it_is(check: Check) -> None:
 
 def test_invalid_utf8_names_the_line_of_the_first_bad_byte(check: Check) -> None:
     run = check("invalid-utf8.md", "--select", "input")
-    assert run.out.startswith("invalid-utf8.md:5:1: warning HL003 the file is not valid UTF-8 "
-                              "(first bad byte on line 5)")
+    assert run.out.startswith(
+        "invalid-utf8.md:5:1: warning HL003 the file is not valid UTF-8 (first bad byte on line 5)"
+    )
     assert run.code == 0
     assert check("invalid-utf8.md", "--select", "input", "--fail-level", "warning").code == 1
 

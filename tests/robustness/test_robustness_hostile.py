@@ -29,8 +29,11 @@ CLEAN = "clean-article.md"
 UNREADABLE = [
     ("binary-image.md", "this is a PNG image, not a Markdown, HTML or plain-text article"),
     ("nul-bytes.txt", "contains NUL bytes: a binary file, not a text article"),
-    ("utf16-no-bom.txt", "contains NUL bytes: looks like UTF-16 (little-endian) text without "
-                         "a byte-order mark; save it as UTF-8"),
+    (
+        "utf16-no-bom.txt",
+        "contains NUL bytes: looks like UTF-16 (little-endian) text without "
+        "a byte-order mark; save it as UTF-8",
+    ),
     ("empty.md", "the file is empty"),
     ("feed.xml", "this is an XML document, not a Markdown, HTML or plain-text article"),
     ("leaflet.pdf", "this is a PDF document, not a Markdown, HTML or plain-text article"),
@@ -58,9 +61,18 @@ def test_every_other_file_in_a_folder_is_still_checked(
     for name in [n for n, _ in UNREADABLE] + [CLEAN, "month-only-date.md", "mojibake.md"]:
         shutil.copy(files / name, library / name)
     # Folders are walked for article extensions; the XML, PDF and Word files are named.
-    run = check("library", "library/feed.xml", "library/leaflet.pdf", "library/leaflet.docx",
-                "--select", "input,freshness", "--format", "json", cwd=tmp_path,
-                today="2026-12-05")
+    run = check(
+        "library",
+        "library/feed.xml",
+        "library/leaflet.pdf",
+        "library/leaflet.docx",
+        "--select",
+        "input,freshness",
+        "--format",
+        "json",
+        cwd=tmp_path,
+        today="2026-12-05",
+    )
     by_file: dict[str, list[str]] = {}
     for finding in run.findings:
         by_file.setdefault(Path(finding["path"]).name, []).append(finding["rule"])
@@ -133,15 +145,25 @@ def test_front_matter_that_is_not_a_mapping(check: Check) -> None:
 @pytest.mark.parametrize(
     ("front_matter", "line", "detail"),
     [
-        pytest.param("x: " + "[" * 3000 + "]" * 3000, 2, "nested more than 50 levels deep",
-                     id="deeply-nested"),
-        pytest.param("notes: " + "Rest. " * 12000, 2, "over the 65,536-character limit",
-                     id="too-large"),
-        pytest.param("title: Mumps\nimage: !!binary aGVsbG8=", 3, "the tag !!binary",
-                     id="binary-tag"),
+        pytest.param(
+            "x: " + "[" * 3000 + "]" * 3000,
+            2,
+            "nested more than 50 levels deep",
+            id="deeply-nested",
+        ),
+        pytest.param(
+            "notes: " + "Rest. " * 12000, 2, "over the 65,536-character limit", id="too-large"
+        ),
+        pytest.param(
+            "title: Mumps\nimage: !!binary aGVsbG8=", 3, "the tag !!binary", id="binary-tag"
+        ),
         pytest.param("title: Mumps\nlogo: !local thing", 3, "the tag !local", id="local-tag"),
-        pytest.param("title: Mumps\nbad: \x07", 3, "special characters are not allowed",
-                     id="control-character"),
+        pytest.param(
+            "title: Mumps\nbad: \x07",
+            3,
+            "special characters are not allowed",
+            id="control-character",
+        ),
     ],
 )
 def test_more_front_matter_that_cannot_be_read(
@@ -207,9 +229,25 @@ def _subprocess_check(*args: str, cwd: Path) -> tuple[int, dict[str, Any]]:
     """The real command in its own process, so a walk that never ends fails the test."""
     environment = {**os.environ, "HEALTHLINT_CACHE_DIR": str(cwd / ".cache")}
     process = subprocess.run(
-        [sys.executable, "-m", "healthlint", "check", *args, "--today", TODAY, "--isolated",
-         "--no-cache", "--format", "json"],
-        cwd=cwd, capture_output=True, text=True, timeout=60, env=environment, check=False,
+        [
+            sys.executable,
+            "-m",
+            "healthlint",
+            "check",
+            *args,
+            "--today",
+            TODAY,
+            "--isolated",
+            "--no-cache",
+            "--format",
+            "json",
+        ],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=environment,
+        check=False,
     )
     report: dict[str, Any] = json.loads(process.stdout)
     return process.returncode, report
@@ -225,8 +263,7 @@ def test_a_folder_linked_into_itself(files: Path, tmp_path: Path) -> None:
     (library / "b.md").symlink_to("a.md")
     code, report = _subprocess_check("library", cwd=tmp_path)
     assert sorted((f["path"], f["rule"], f["message"]) for f in report["findings"]) == [
-        (f"library/{name}", "HL001",
-         "Cannot check this file: broken or looping symbolic link.")
+        (f"library/{name}", "HL001", "Cannot check this file: broken or looping symbolic link.")
         for name in ("a.md", "b.md")
     ]
     assert report["summary"]["files_checked"] == 1  # the article, once, not once per loop
@@ -244,10 +281,18 @@ def test_a_named_pipe_in_a_folder_is_not_waited_on(files: Path, tmp_path: Path) 
     assert report["summary"]["files_checked"] == 1
     assert code == 1
     # Through the Python API too, where the folder walk hands the pipe straight to the reader.
-    program = ("from healthlint.engine import Linter; "
-               "print([f.message for f in Linter().lint_paths(['library']).findings])")
-    api = subprocess.run([sys.executable, "-c", program], cwd=tmp_path, capture_output=True,
-                         text=True, timeout=60, check=False)
+    program = (
+        "from healthlint.engine import Linter; "
+        "print([f.message for f in Linter().lint_paths(['library']).findings])"
+    )
+    api = subprocess.run(
+        [sys.executable, "-c", program],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert api.stdout.strip() == (
         "['Cannot check this file: is not a regular file (a pipe, socket or device).']"
     )

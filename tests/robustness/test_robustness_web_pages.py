@@ -30,8 +30,14 @@ def test_only_the_main_content_is_the_article(files: Path) -> None:
         ("When to get help", 21),
     ]
     body = _text(article, "prose", "heading", "credits", "links")
-    for chrome in ("cookies", "Skip to main content", "Health A to Z", "Live well",
-                   "Privacy", "not the article"):
+    for chrome in (
+        "cookies",
+        "Skip to main content",
+        "Health A to Z",
+        "Live well",
+        "Privacy",
+        "not the article",
+    ):
         assert chrome not in body
     # Navigation, breadcrumbs, the cookie banner and the footer are kept, as page chrome.
     assert "Accept all cookies" in _text(article, "chrome")
@@ -75,8 +81,7 @@ def test_a_line_break_inside_a_line_keeps_source_lines(files: Path, check: Check
     # "Page last reviewed: …<br>Next review due: …" on line 24: both dates are on line 24.
     page = (files / "whole-web-page.html").read_text(encoding="utf-8")
     assert "<br>Next review due" in page.splitlines()[23]
-    run = check("whole-web-page.html", "--select", "HL306", "--format", "json",
-                today="2027-06-01")
+    run = check("whole-web-page.html", "--select", "HL306", "--format", "json", today="2027-06-01")
     assert run.rules_at("whole-web-page.html") == [("HL306", 24)]
 
 
@@ -109,8 +114,13 @@ def test_markup_never_closed_hides_the_rest_and_is_noted(tmp_path: Path) -> None
 
 def _nested(depth: int) -> str:
     opening = "".join(f"<div class='level{i}'>\n" for i in range(depth))
-    return ("<h1>Deep Page</h1>\n" + opening + "<p>Last reviewed: May 2, 2026</p>\n"
-            + "</div>" * depth + "\n")
+    return (
+        "<h1>Deep Page</h1>\n"
+        + opening
+        + "<p>Last reviewed: May 2, 2026</p>\n"
+        + "</div>" * depth
+        + "\n"
+    )
 
 
 def test_five_thousand_nested_divs(check: Check, tmp_path: Path) -> None:

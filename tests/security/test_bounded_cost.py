@@ -51,7 +51,9 @@ def test_a_pack_phrase_with_many_wildcards_is_refused_when_the_pack_loads(
         "pack: mine\nextends: [core]\nrules:\n  - id: XX101\n    name: slow\n    kind: caveat\n"
         "    category: caveats\n    severity: error\n    summary: A slow rule.\n"
         "    message: slow\n    source: a test\n    options:\n"
-        f"      when: [chest pain]\n      require: ['{phrase}']\n", encoding="utf-8")
+        f"      when: [chest pain]\n      require: ['{phrase}']\n",
+        encoding="utf-8",
+    )
     (workdir / "healthlint.toml").write_text('packs = ["pack.yaml"]\n', encoding="utf-8")
     (workdir / "a.md").write_text("# Chest pain\n\nChest pain.\n", encoding="utf-8")
     assert main(["check", "--today", "2026-11-26", "a.md"]) == 2

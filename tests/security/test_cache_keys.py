@@ -31,8 +31,8 @@ def test_ci_s_unsuppressible_default_is_a_cache_miss(
     workdir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (workdir / "knee.md").write_text(
-        "<!-- healthlint-disable-file -->\n\n# Knee pain\n\nRest and ice help.\n",
-        encoding="utf-8")
+        "<!-- healthlint-disable-file -->\n\n# Knee pain\n\nRest and ice help.\n", encoding="utf-8"
+    )
     monkeypatch.delenv("CI", raising=False)
     main(["check", "--today", "2026-11-26", "knee.md"])
     assert "HL501" not in capsys.readouterr().out

@@ -18,7 +18,10 @@ ARTICLE = "Knee pain\n\nKnee pain is common in runners. This miracle cure helps 
 def run(folder: Path, environment: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "healthlint", "check", "--today", "2026-11-26", *args],
-        cwd=folder, env={**os.environ, **environment}, capture_output=True, text=True,
+        cwd=folder,
+        env={**os.environ, **environment},
+        capture_output=True,
+        text=True,
         timeout=120,
     )
 
@@ -32,10 +35,13 @@ def repository(tmp_path: Path) -> Path:
     return folder
 
 
-def test_a_findings_cache_inside_the_repository_is_not_used(repository: Path,
-                                                             tmp_path: Path) -> None:
-    environment = {"HEALTHLINT_CACHE_DIR": str(tmp_path / "outside"),
-                   "XDG_CONFIG_HOME": str(tmp_path / "home")}
+def test_a_findings_cache_inside_the_repository_is_not_used(
+    repository: Path, tmp_path: Path
+) -> None:
+    environment = {
+        "HEALTHLINT_CACHE_DIR": str(tmp_path / "outside"),
+        "XDG_CONFIG_HOME": str(tmp_path / "home"),
+    }
     reference = run(repository, environment, "articles")
     done = run(repository, environment, "--cache-dir", ".healthlint-cache", "articles")
     assert done.stdout == reference.stdout
@@ -43,29 +49,33 @@ def test_a_findings_cache_inside_the_repository_is_not_used(repository: Path,
     assert not (repository / ".healthlint-cache").exists()
 
 
-def test_an_artifact_cache_inside_the_checked_folder_is_not_used(repository: Path,
-                                                                  tmp_path: Path) -> None:
-    environment = {"HEALTHLINT_CACHE_DIR": str(repository / "cache"),
-                   "XDG_CONFIG_HOME": str(tmp_path / "home")}
+def test_an_artifact_cache_inside_the_checked_folder_is_not_used(
+    repository: Path, tmp_path: Path
+) -> None:
+    environment = {
+        "HEALTHLINT_CACHE_DIR": str(repository / "cache"),
+        "XDG_CONFIG_HOME": str(tmp_path / "home"),
+    }
     done = run(repository, environment, "articles/knee.txt")
     assert "not using the artifact cache" in done.stderr, done.stderr
     assert "HL602" in done.stdout
     assert not (repository / "cache" / "artifacts").exists()
 
 
-def test_a_same_size_pack_edit_with_its_time_kept_is_seen(repository: Path,
-                                                          tmp_path: Path) -> None:
+def test_a_same_size_pack_edit_with_its_time_kept_is_seen(repository: Path, tmp_path: Path) -> None:
     pack = repository / "house.yaml"
     pack.write_text(
         "pack: house\nextends: [default]\nchange:\n  - id: HL602\n    severity: error\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     (repository / "healthlint.toml").write_text('packs = ["house.yaml"]\n', encoding="utf-8")
-    environment = {"HEALTHLINT_CACHE_DIR": str(tmp_path / "cache"),
-                   "XDG_CONFIG_HOME": str(tmp_path / "home")}
+    environment = {
+        "HEALTHLINT_CACHE_DIR": str(tmp_path / "cache"),
+        "XDG_CONFIG_HOME": str(tmp_path / "home"),
+    }
     assert "error HL602" in run(repository, environment, "articles").stdout
     stat = pack.stat()
-    pack.write_text(pack.read_text(encoding="utf-8").replace("error", "info "),
-                    encoding="utf-8")
+    pack.write_text(pack.read_text(encoding="utf-8").replace("error", "info "), encoding="utf-8")
     os.utime(pack, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     assert pack.stat().st_size == stat.st_size
     assert "info HL602" in run(repository, environment, "articles").stdout
@@ -74,8 +84,11 @@ def test_a_same_size_pack_edit_with_its_time_kept_is_seen(repository: Path,
 def test_old_entries_are_pruned_when_a_new_one_is_written(tmp_path: Path) -> None:
     folder = tmp_path / "artifacts"
     folder.mkdir()
-    old, recent, leftover = folder / "rules-old.marshal", folder / "rules-recent.marshal", \
-        folder / "rules-1234.pickle"
+    old, recent, leftover = (
+        folder / "rules-old.marshal",
+        folder / "rules-recent.marshal",
+        folder / "rules-1234.pickle",
+    )
     for entry in (old, recent, leftover):
         entry.write_bytes(b"x")
     month_and_more = time.time() - 40 * 86400
@@ -84,8 +97,9 @@ def test_old_entries_are_pruned_when_a_new_one_is_written(tmp_path: Path) -> Non
     assert sorted(p.name for p in folder.iterdir()) == ["rules-recent.marshal"]
 
 
-def test_an_installed_package_is_stamped_by_its_record(tmp_path: Path,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_installed_package_is_stamped_by_its_record(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     site = tmp_path / "site-packages"
     package = site / "healthlint"
     package.mkdir(parents=True)
@@ -102,8 +116,9 @@ def test_an_installed_package_is_stamped_by_its_record(tmp_path: Path,
     assert artifacts.code_stamp.__wrapped__() != stamp
 
 
-def test_an_editable_install_is_stamped_by_its_files_times(tmp_path: Path,
-                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_editable_install_is_stamped_by_its_files_times(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     package = tmp_path / "src" / "healthlint"
     package.mkdir(parents=True)
     (package / "__init__.py").write_text("", encoding="utf-8")

@@ -18,11 +18,14 @@ Knee pain is common in runners. This miracle cure helps most people feel better.
 
 
 def run(folder: Path, cache: Path, home: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    environment = {**os.environ, "HEALTHLINT_CACHE_DIR": str(cache),
-                   "XDG_CONFIG_HOME": str(home)}
+    environment = {**os.environ, "HEALTHLINT_CACHE_DIR": str(cache), "XDG_CONFIG_HOME": str(home)}
     return subprocess.run(
         [sys.executable, "-m", "healthlint", "check", "--today", "2026-11-26", *args],
-        cwd=folder, env=environment, capture_output=True, text=True, timeout=120,
+        cwd=folder,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -102,18 +105,28 @@ def test_a_cache_restored_without_the_secret_is_a_miss(project: Path, tmp_path: 
     assert not marker.exists() and fork.stdout == first.stdout
 
 
-def run_with(folder: Path, cache: Path, home: Path, extra: dict[str, str],
-             *args: str) -> subprocess.CompletedProcess[str]:
-    environment = {**os.environ, "HEALTHLINT_CACHE_DIR": str(cache),
-                   "XDG_CONFIG_HOME": str(home), **extra}
+def run_with(
+    folder: Path, cache: Path, home: Path, extra: dict[str, str], *args: str
+) -> subprocess.CompletedProcess[str]:
+    environment = {
+        **os.environ,
+        "HEALTHLINT_CACHE_DIR": str(cache),
+        "XDG_CONFIG_HOME": str(home),
+        **extra,
+    }
     return subprocess.run(
         [sys.executable, "-m", "healthlint", "check", "--today", "2026-11-26", *args],
-        cwd=folder, env=environment, capture_output=True, text=True, timeout=120,
+        cwd=folder,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
-def test_an_entry_sealed_with_the_right_key_still_runs_no_code(project: Path,
-                                                               tmp_path: Path) -> None:
+def test_an_entry_sealed_with_the_right_key_still_runs_no_code(
+    project: Path, tmp_path: Path
+) -> None:
     # Even someone who holds the key (the seal proves who wrote an entry, not what it holds)
     # can only make the cache rebuild: entries are plain data naming healthlint's data types.
     import hashlib
@@ -126,8 +139,11 @@ def test_an_entry_sealed_with_the_right_key_still_runs_no_code(project: Path,
     rules = list((cache / "artifacts").glob("rules-*.marshal"))
     assert rules and not list((cache / "artifacts").glob("*.pickle"))
     marker = tmp_path / "owned"
-    for hostile in [("o", "os:system", [], []), ("o", "subprocess:Popen", [], []),
-                    ("o", "healthlint.__main__:run", [], [])]:
+    for hostile in [
+        ("o", "os:system", [], []),
+        ("o", "subprocess:Popen", [], []),
+        ("o", "healthlint.__main__:run", [], []),
+    ]:
         for entry in rules:
             stamps, _ = marshal.loads(entry.read_bytes()[32:])
             payload = marshal.dumps((stamps, hostile))

@@ -30,8 +30,7 @@ def test_in_ci_no_comment_hides_a_safety_caveat(
     project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("CI", "true")
-    assert main(["check", "--today", "2026-11-26", "--select", "caveats,credits",
-                 "knee.md"]) == 1
+    assert main(["check", "--today", "2026-11-26", "--select", "caveats,credits", "knee.md"]) == 1
     out = capsys.readouterr().out
     assert "knee.md:3:1: error HL501" in out
     assert "HL201" not in out  # the rest of the file's comment still holds
@@ -41,13 +40,24 @@ def test_configured_unsuppressible_rules(
     project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("CI", raising=False)
-    (project / "healthlint.toml").write_text('unsuppressible = ["author-missing"]\n',
-                                             encoding="utf-8")
+    (project / "healthlint.toml").write_text(
+        'unsuppressible = ["author-missing"]\n', encoding="utf-8"
+    )
     main(["check", "--today", "2026-11-26", "--select", "caveats,credits", "knee.md"])
     out = capsys.readouterr().out
     assert "error HL201" in out and "HL501" not in out
-    main(["check", "--today", "2026-11-26", "--select", "caveats,credits",
-          "--unsuppressible", "HL501", "knee.md"])
+    main(
+        [
+            "check",
+            "--today",
+            "2026-11-26",
+            "--select",
+            "caveats,credits",
+            "--unsuppressible",
+            "HL501",
+            "knee.md",
+        ]
+    )
     assert "error HL501" in capsys.readouterr().out
 
 
@@ -65,8 +75,8 @@ def test_a_comment_aimed_at_an_unsuppressible_rule_is_reported_unused(
 ) -> None:
     monkeypatch.setenv("CI", "true")
     (workdir / "knee.md").write_text(
-        "# Knee pain\n\n<!-- healthlint-disable HL501 -->\nRest and ice help.\n",
-        encoding="utf-8")
+        "# Knee pain\n\n<!-- healthlint-disable HL501 -->\nRest and ice help.\n", encoding="utf-8"
+    )
     main(["check", "--today", "2026-11-26", "--select", "HL501,HL004", "knee.md"])
     out = capsys.readouterr().out
     assert "error HL501" in out and "warning HL004" in out

@@ -24,8 +24,9 @@ def project(workdir: Path) -> Path:
 def test_a_far_future_review_date_is_a_finding(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    (project / "far.md").write_text("---\nreviewed: 9997-06-01\n---\n\n# Knee\n\nText.\n",
-                                    encoding="utf-8")
+    (project / "far.md").write_text(
+        "---\nreviewed: 9997-06-01\n---\n\n# Knee\n\nText.\n", encoding="utf-8"
+    )
     assert main(["check", "--no-cache", "--today", "2026-11-26", "."]) == 1
     out = capsys.readouterr().out
     assert "far.md:2:1: error HL303" in out and "good.txt" in out
@@ -34,8 +35,9 @@ def test_a_far_future_review_date_is_a_finding(
 def test_a_year_below_100_is_not_read_as_this_century(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    (project / "old.md").write_text("---\nreviewed: 0024-06-01\n---\n\n# Knee\n\nText.\n",
-                                    encoding="utf-8")
+    (project / "old.md").write_text(
+        "---\nreviewed: 0024-06-01\n---\n\n# Knee\n\nText.\n", encoding="utf-8"
+    )
     main(["check", "--no-cache", "--today", "2026-11-26", "--select", "HL3", "old.md"])
     out = capsys.readouterr().out
     assert "2 years" not in out and "HL30" in out
@@ -73,8 +75,7 @@ def test_a_findings_entry_of_the_wrong_shape_is_a_miss(project: Path) -> None:
     from healthlint.config import Config
 
     linter = engine.Linter(Config())
-    findings, readable = linter._lint_target(("good.txt", project / "good.txt", None),
-                                             Shapeless())  # type: ignore[arg-type]
+    findings, readable = linter._lint_target(("good.txt", project / "good.txt", None), Shapeless())  # type: ignore[arg-type]
     assert readable and any(f.rule == "HL602" for f in findings)
 
 
@@ -96,7 +97,10 @@ def test_a_dead_worker_ends_the_run_cleanly(tmp_path: Path) -> None:
     )
     done = subprocess.run(
         [sys.executable, "-c", probe, "check", "--no-cache", "--jobs", "2", "."],
-        cwd=tmp_path, capture_output=True, text=True, timeout=120,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
         env={**os.environ, "HEALTHLINT_CACHE_DIR": str(tmp_path / "cache")},
     )
     assert done.returncode == 2

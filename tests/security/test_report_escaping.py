@@ -15,11 +15,17 @@ FORGED = "a\nx.txt:1:1: error HL999 forged\x1b[2J\n::error file=a::pwned\nk"
 
 
 def run(folder: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
-    environment = {**os.environ, "HEALTHLINT_CACHE_DIR": str(folder.parent / "cache"),
-                   "XDG_CONFIG_HOME": str(folder.parent / "home")}
+    environment = {
+        **os.environ,
+        "HEALTHLINT_CACHE_DIR": str(folder.parent / "cache"),
+        "XDG_CONFIG_HOME": str(folder.parent / "home"),
+    }
     return subprocess.run(
         [sys.executable, "-m", "healthlint", "check", "--today", "2026-11-26", *args, "."],
-        cwd=folder, env=environment, capture_output=True, timeout=120,
+        cwd=folder,
+        env=environment,
+        capture_output=True,
+        timeout=120,
     )
 
 

@@ -21,21 +21,26 @@ GOOD = Path(__file__).resolve().parents[2] / "examples" / "good"
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "healthlint", "check", "--no-cache",
-                           "--today", "2026-11-26", *args],
-                          cwd=cwd, capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "healthlint", "check", "--no-cache", "--today", "2026-11-26", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def test_a_file_over_its_budget_is_stopped_and_the_others_are_checked(tmp_path: Path) -> None:
     hostile = tmp_path / "flood.md"
     hostile.write_text("# Flood\n\n" + "**a " * 1_250_000, encoding="utf-8")  # 5 MB
     for article in GOOD.glob("*.md"):
-        (tmp_path / article.name).write_text(article.read_text(encoding="utf-8"),
-                                             encoding="utf-8")
+        (tmp_path / article.name).write_text(article.read_text(encoding="utf-8"), encoding="utf-8")
     done = run("--time-budget", "0.5", "--jobs", "1", ".", cwd=tmp_path)
     assert done.returncode == 1
-    assert ("flood.md:1:1: error HL001 Cannot check this file: checking took longer than "
-            "0.5 s (time-budget) and was stopped.") in done.stdout
+    assert (
+        "flood.md:1:1: error HL001 Cannot check this file: checking took longer than "
+        "0.5 s (time-budget) and was stopped."
+    ) in done.stdout
     others = [line for line in done.stdout.splitlines() if line.startswith("flood.md")]
     assert len(others) == 1
     assert f"{len(list(GOOD.glob('*.md')))} files checked, 1 could not be read" in done.stdout

@@ -25,7 +25,11 @@ def healthlint(folder: Path, *args: str, ci: bool) -> subprocess.CompletedProces
         env["CI"] = "true"
     return subprocess.run(
         [sys.executable, "-m", "healthlint", "check", "--today", TODAY, *args],
-        cwd=folder, env=env, capture_output=True, text=True, check=False,
+        cwd=folder,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
 
 
@@ -63,15 +67,17 @@ def test_checking_the_contributed_folder_alone_changes_nothing(repository: Path)
 
 
 def test_root_true_ignores_nested_configuration_outside_ci_too(repository: Path) -> None:
-    (repository / "healthlint.toml").write_text('root = true\nselect = ["caveats"]\n',
-                                                encoding="utf-8")
+    (repository / "healthlint.toml").write_text(
+        'root = true\nselect = ["caveats"]\n', encoding="utf-8"
+    )
     done = healthlint(repository, ".", ci=False)
     assert done.returncode == 1 and "error HL501" in done.stdout
 
 
 def test_root_false_obeys_the_folders_own_configuration_in_ci(repository: Path) -> None:
-    (repository / "healthlint.toml").write_text('root = false\nselect = ["caveats"]\n',
-                                                encoding="utf-8")
+    (repository / "healthlint.toml").write_text(
+        'root = false\nselect = ["caveats"]\n', encoding="utf-8"
+    )
     done = healthlint(repository, ".", ci=True)
     assert done.returncode == 0 and "HL501" not in done.stdout
 
@@ -94,7 +100,8 @@ def test_a_pack_cannot_extend_a_file_outside_its_tree(repository: Path, tmp_path
     secret.write_text(f"{SECRET}: [\n", encoding="utf-8")
     folder = repository / "contrib" / "pr-42"
     (folder / "pack.yaml").write_text(
-        f"pack: mine\nextends: [../../../{secret.name}]\nrules: []\n", encoding="utf-8")
+        f"pack: mine\nextends: [../../../{secret.name}]\nrules: []\n", encoding="utf-8"
+    )
     (folder / "healthlint.toml").write_text('packs = ["pack.yaml"]\n', encoding="utf-8")
     done = healthlint(folder, ".", ci=False)
     assert done.returncode == 2
@@ -106,7 +113,8 @@ def test_a_pack_in_the_configuration_s_tree_still_loads(repository: Path) -> Non
     folder = repository / "contrib" / "pr-42"
     (folder / "rules").mkdir()
     (folder / "rules" / "house.yaml").write_text(
-        "pack: house\nextends: [core]\nrules: []\n", encoding="utf-8")
+        "pack: house\nextends: [core]\nrules: []\n", encoding="utf-8"
+    )
     (folder / "healthlint.toml").write_text('packs = ["rules/house.yaml"]\n', encoding="utf-8")
     done = healthlint(folder, ".", ci=False)
     assert done.returncode == 1 and "error HL501" in done.stdout

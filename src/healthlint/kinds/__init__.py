@@ -120,6 +120,7 @@ def _placeholder_problem(rule: RuleSpec, kind: Kind, options: KindOptions) -> st
             base = name.split(".")[0].split("[")[0]
             if base not in known:
                 given = ", ".join(f"{{{p}}}" for p in sorted(known)) or "none"
-                return (f"{where}: unknown placeholder {{{name}}}; the {kind.name} kind "
-                        f"gives {given}")
+                return (
+                    f"{where}: unknown placeholder {{{name}}}; the {kind.name} kind gives {given}"
+                )
     return None

@@ -68,27 +68,117 @@ DEFAULT_ALLOW = [
 # list they would look like acronyms that were never spelled out.
 _SHOUTED = frozenset(
     {
-        "A", "ALL", "AN", "AND", "ANY", "ARE", "AS", "ASK", "AT", "BAD", "BE", "BIG", "BUT", "BY",
-        "CALL", "CAN", "COLD", "DAY", "DO", "END", "FOR", "FREE", "GET", "GO", "HAS", "HAVE",
-        "HELP", "HOT", "HOW", "IF", "IN", "IS", "IT", "ITS", "KEEP", "LOW", "MAY", "ME", "MUST",
-        "MY", "NEED", "NEVER", "NEW", "NO", "NOT", "NOTE", "NOW", "OF", "OFF", "ON", "ONE", "ONLY",
-        "OR", "OUR", "OUT", "OVER", "SAFE", "SEE", "SLOW", "SO", "STOP", "TAKE", "THE", "THIS",
-        "TIME", "TIP", "TO", "TWO", "UP", "USE", "VERY", "WAIT", "WARM", "WE", "WHAT", "WHEN",
-        "WHY", "YES", "YOU", "YOUR",
+        "A",
+        "ALL",
+        "AN",
+        "AND",
+        "ANY",
+        "ARE",
+        "AS",
+        "ASK",
+        "AT",
+        "BAD",
+        "BE",
+        "BIG",
+        "BUT",
+        "BY",
+        "CALL",
+        "CAN",
+        "COLD",
+        "DAY",
+        "DO",
+        "END",
+        "FOR",
+        "FREE",
+        "GET",
+        "GO",
+        "HAS",
+        "HAVE",
+        "HELP",
+        "HOT",
+        "HOW",
+        "IF",
+        "IN",
+        "IS",
+        "IT",
+        "ITS",
+        "KEEP",
+        "LOW",
+        "MAY",
+        "ME",
+        "MUST",
+        "MY",
+        "NEED",
+        "NEVER",
+        "NEW",
+        "NO",
+        "NOT",
+        "NOTE",
+        "NOW",
+        "OF",
+        "OFF",
+        "ON",
+        "ONE",
+        "ONLY",
+        "OR",
+        "OUR",
+        "OUT",
+        "OVER",
+        "SAFE",
+        "SEE",
+        "SLOW",
+        "SO",
+        "STOP",
+        "TAKE",
+        "THE",
+        "THIS",
+        "TIME",
+        "TIP",
+        "TO",
+        "TWO",
+        "UP",
+        "USE",
+        "VERY",
+        "WAIT",
+        "WARM",
+        "WE",
+        "WHAT",
+        "WHEN",
+        "WHY",
+        "YES",
+        "YOU",
+        "YOUR",
     }
 )
 # Acronyms that are also entries of the pronouncing dictionary, read as words ("GERD", "PET
 # scan"). They are still abbreviations a reader may not know.
 _WORDLIKE_ACRONYMS = frozenset(
     {
-        "ACE", "ALS", "BRCA", "CAD", "DASH", "EEG", "ENT", "GAD", "GERD", "GYN", "LASIK", "LEEP",
-        "MERS", "PAD", "PET", "SAD", "SARS", "SIDS", "TENS", "TIA", "CAT",
+        "ACE",
+        "ALS",
+        "BRCA",
+        "CAD",
+        "DASH",
+        "EEG",
+        "ENT",
+        "GAD",
+        "GERD",
+        "GYN",
+        "LASIK",
+        "LEEP",
+        "MERS",
+        "PAD",
+        "PET",
+        "SAD",
+        "SARS",
+        "SIDS",
+        "TENS",
+        "TIA",
+        "CAT",
     }
 )
 _CREDENTIALS = frozenset(c.replace("-", "").upper() for c in CREDENTIALS)
-_ROMAN = lazy(
-    r"^(?=[IVXLCDM]+$)M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$"
-)
+_ROMAN = lazy(r"^(?=[IVXLCDM]+$)M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
 
 # A capitalised token: 2-6 capitals/digits, starting with a capital, optionally a plural or
 # possessive ending. Not part of a longer word, a code with digits ("ABC-123", "COVID-19" is
@@ -129,8 +219,28 @@ _CITATION = lazy(
 )
 # Words that are not counted when initials spell an abbreviation ("Department of Defense").
 _LINK_WORDS = frozenset(
-    {"a", "an", "and", "at", "de", "del", "des", "du", "el", "for", "in", "la", "las", "los",
-     "of", "on", "the", "to", "y", "&"}
+    {
+        "a",
+        "an",
+        "and",
+        "at",
+        "de",
+        "del",
+        "des",
+        "du",
+        "el",
+        "for",
+        "in",
+        "la",
+        "las",
+        "los",
+        "of",
+        "on",
+        "the",
+        "to",
+        "y",
+        "&",
+    }
 )
 # "CT scan (CAT scan)": the known acronym, perhaps a word, and the bracket that gives an alias.
 _ALIAS_OF = lazy(r"\b([A-Z][A-Z0-9]{1,5})(?:\s+([a-z]+))?\s*\(\s*$")
@@ -139,9 +249,7 @@ _TITLE_ABBREVIATION = lazy(r"(?<![\w'’])([A-Z][A-Z0-9]{1,5})\s+[A-Za-z]")
 _WORD = lazy(r"[^\W\d_][\w'’]*")
 # A run of capitalised words, possibly joined by small words: a name such as "Centers for
 # Disease Control and Prevention".
-_NAME_RUN = lazy(
-    r"[A-Z][\w'’]*(?:[ \t]+(?:(?:of|for|and|the|on|in|&)[ \t]+)*[A-Z][\w'’]*)+"
-)
+_NAME_RUN = lazy(r"[A-Z][\w'’]*(?:[ \t]+(?:(?:of|for|and|the|on|in|&)[ \t]+)*[A-Z][\w'’]*)+")
 # A line that only names something ("The BMJ", "FDA Approved", "> Site Home"): a label, a
 # caption or a source credit, not a sentence that uses the abbreviation.
 _LABEL_LINE = lazy(
@@ -264,7 +372,7 @@ def _not_an_abbreviation(text: str, start: int, end: int) -> bool:
 
 
 def _alias(text: str, start: int, end: int, known: set[str]) -> bool:
-    """"CT scan (CAT scan)": another name, in brackets, for an acronym the reader knows."""
+    """ "CT scan (CAT scan)": another name, in brackets, for an acronym the reader knows."""
     before = _ALIAS_OF.search(text, max(0, start - 40), start)
     if before is None or before.group(1) not in known:
         return False
@@ -357,11 +465,15 @@ def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
         if _CITATION.search(text):
             continue
         # "Department of Defense (DoD)" explains "DOD" too: readers do not tell them apart.
-        mixed = [
-            (m.start(), m.group(1).upper())
-            for m in _MIXED_CASE.finditer(text)
-            if _spelled_out(text, m.start(), m.end())
-        ] if bracket else []
+        mixed = (
+            [
+                (m.start(), m.group(1).upper())
+                for m in _MIXED_CASE.finditer(text)
+                if _spelled_out(text, m.start(), m.end())
+            ]
+            if bracket
+            else []
+        )
         for match in tokens:
             while mixed and mixed[0][0] < match.start():
                 offset, name = mixed.pop(0)
@@ -396,8 +508,11 @@ def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
         later = defined.get(acronym)
         where = ""
         if later:
-            where = (" (it is spelled out later on the same line)" if later[0] == line
-                     else f" (it is spelled out later, on line {later[0]})")
+            where = (
+                " (it is spelled out later on the same line)"
+                if later[0] == line
+                else f" (it is spelled out later, on line {later[0]})"
+            )
         yield Hit(
             line=line,
             column=column,
@@ -411,5 +526,6 @@ def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
         )
 
 
-KIND = Kind(name="acronym", options=Options, check=check, doc=__doc__ or "",
-            params=("acronym", "defined"))
+KIND = Kind(
+    name="acronym", options=Options, check=check, doc=__doc__ or "", params=("acronym", "defined")
+)

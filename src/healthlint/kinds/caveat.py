@@ -86,8 +86,7 @@ class Options(KindOptions):
 
 
 # The country part of a language tag, as a region name ("GB" is written "uk" in the packs).
-_TAG_REGIONS = {"us": "us", "ca": "ca", "gb": "uk", "uk": "uk", "ie": "ie", "au": "au",
-                "nz": "nz"}
+_TAG_REGIONS = {"us": "us", "ca": "ca", "gb": "uk", "uk": "uk", "ie": "ie", "au": "au", "nz": "nz"}
 
 
 def page_region(ctx: CheckContext) -> str:
@@ -121,13 +120,19 @@ def _section_says(ctx: CheckContext, index: int | None, phrases: Sequence[str]) 
 
 
 def _first(
-    ctx: CheckContext, blocks: list[Block], phrases: list[str], not_within: Sequence[str] = (),
+    ctx: CheckContext,
+    blocks: list[Block],
+    phrases: list[str],
+    not_within: Sequence[str] = (),
     not_in_sections_with: Sequence[str] = (),
 ) -> tuple[Block, PhraseMatch] | None:
     found = matcher(tuple(phrases)).in_blocks(blocks, word_starts(ctx))
     if not_in_sections_with:
-        found = ((block, match) for block, match in found
-                 if not _section_says(ctx, block.section, not_in_sections_with))
+        found = (
+            (block, match)
+            for block, match in found
+            if not _section_says(ctx, block.section, not_in_sections_with)
+        )
     if not not_within:
         return next(found, None)
     excluded = matcher(tuple(not_within))
@@ -163,13 +168,13 @@ def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
     trigger_blocks = blocks_in(ctx, options.when_in)
     anchor: tuple[Block, PhraseMatch] | None = None
     if options.when:
-        anchor = _first(ctx, trigger_blocks, options.when, options.not_within,
-                        options.not_in_sections_with)
+        anchor = _first(
+            ctx, trigger_blocks, options.when, options.not_within, options.not_in_sections_with
+        )
         if anchor is None:
             return
     for group in options.when_all:
-        found = _first(ctx, trigger_blocks, group, options.not_within,
-                       options.not_in_sections_with)
+        found = _first(ctx, trigger_blocks, group, options.not_within, options.not_in_sections_with)
         if found is None:
             return
         if anchor is None:
@@ -185,8 +190,12 @@ def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
             suggestion = format_message(suggestion, params)
     if anchor is None:
         line = ctx.article.title_line or 1
-        yield Hit(line=line, params=params, suggestion=suggestion,
-                  snippet="missing: " + options.require[0])
+        yield Hit(
+            line=line,
+            params=params,
+            suggestion=suggestion,
+            snippet="missing: " + options.require[0],
+        )
         return
     block, match = anchor
     line, column = block_position(block, match.start)
@@ -204,6 +213,11 @@ def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
     )
 
 
-KIND = Kind(name="caveat", options=Options, check=check, doc=__doc__ or "",
-            params=("trigger", "required"),
-            region_params=region_params)
+KIND = Kind(
+    name="caveat",
+    options=Options,
+    check=check,
+    doc=__doc__ or "",
+    params=("trigger", "required"),
+    region_params=region_params,
+)

@@ -91,5 +91,6 @@ def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
         )
 
 
-KIND = Kind(name="credits", options=Options, check=check, doc=__doc__ or "",
-            params=("missing", "detail"))
+KIND = Kind(
+    name="credits", options=Options, check=check, doc=__doc__ or "", params=("missing", "detail")
+)

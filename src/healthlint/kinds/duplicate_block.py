@@ -126,10 +126,7 @@ def _repeated_runs(ctx: CheckContext, min_words: int) -> Iterator[Hit]:
         # three times, or a long run of identical lines, is then one finding covering every
         # extra copy rather than one finding per copy.
         length = len(shingle)
-        while (
-            start + length < count
-            and lines[earlier + length].key == lines[start + length].key
-        ):
+        while start + length < count and lines[earlier + length].key == lines[start + length].key:
             length += 1
         if not _pasted(ctx.article.blocks, lines[start : start + length], lines[earlier]):
             start += 1
@@ -145,9 +142,7 @@ def _repeated_runs(ctx: CheckContext, min_words: int) -> Iterator[Hit]:
                 "lines": "1 line" if length == 1 else f"{length} lines",
                 "count": length,
             },
-            snippet="\n".join(
-                line.key.partition(":")[2] for line in lines[start : start + length]
-            ),
+            snippet="\n".join(line.key.partition(":")[2] for line in lines[start : start + length]),
         )
         start += length
 
@@ -184,5 +179,10 @@ def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
         yield from _repeated_runs(ctx, options.min_words)
 
 
-KIND = Kind(name="duplicate-block", options=Options, check=check, doc=__doc__ or "",
-            params=("first_line", "lines", "count", "section"))
+KIND = Kind(
+    name="duplicate-block",
+    options=Options,
+    check=check,
+    doc=__doc__ or "",
+    params=("first_line", "lines", "count", "section"),
+)

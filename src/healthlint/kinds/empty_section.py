@@ -60,5 +60,10 @@ def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
         )
 
 
-KIND = Kind(name="empty-section", options=Options, check=check, doc=__doc__ or "",
-            params=("section", "words"))
+KIND = Kind(
+    name="empty-section",
+    options=Options,
+    check=check,
+    doc=__doc__ or "",
+    params=("section", "words"),
+)

@@ -25,5 +25,6 @@ def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
     return iter(())
 
 
-KIND = Kind(name="engine", options=Options, check=check, doc=__doc__ or "",
-            params=("reason", "rules"))
+KIND = Kind(
+    name="engine", options=Options, check=check, doc=__doc__ or "", params=("reason", "rules")
+)

@@ -61,5 +61,10 @@ def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
             return
 
 
-KIND = Kind(name="existence", options=Options, check=check, doc=__doc__ or "",
-            params=("match", "suggestion"))
+KIND = Kind(
+    name="existence",
+    options=Options,
+    check=check,
+    doc=__doc__ or "",
+    params=("match", "suggestion"),
+)

@@ -76,8 +76,7 @@ def _mentions(ctx: CheckContext, options: Options) -> list[DateMention]:
     if order == "month-first":
         return mentions
     return [
-        dataclasses.replace(mention, **date_reading(mention.raw, order))
-        for mention in mentions
+        dataclasses.replace(mention, **date_reading(mention.raw, order)) for mention in mentions
     ]
 
 
@@ -149,8 +148,12 @@ def _hits(ctx: CheckContext, options: Options, mentions: list[DateMention]) -> I
             if mention.value is None:
                 reason = "nothing" if not mention.raw else f'"{mention.raw}", which is not a date'
 
-                yield Hit(line=mention.line, column=mention.column,
-                          params=_params(mention, today, reason=reason), snippet=mention.raw)
+                yield Hit(
+                    line=mention.line,
+                    column=mention.column,
+                    params=_params(mention, today, reason=reason),
+                    snippet=mention.raw,
+                )
         return
 
     if options.check == "ambiguous":
@@ -161,11 +164,18 @@ def _hits(ctx: CheckContext, options: Options, mentions: list[DateMention]) -> I
                     mention.raw, "day-first" if order == "month-first" else "month-first"
                 )
                 yield Hit(
-                    line=mention.line, column=mention.column,
-                    params=_params(mention, today, reason=(
-                        f"read as {mention.value:%d %B %Y} ({order}), "
-                        f"but it could be {other.value:%d %B %Y}" if other else ""
-                    )),
+                    line=mention.line,
+                    column=mention.column,
+                    params=_params(
+                        mention,
+                        today,
+                        reason=(
+                            f"read as {mention.value:%d %B %Y} ({order}), "
+                            f"but it could be {other.value:%d %B %Y}"
+                            if other
+                            else ""
+                        ),
+                    ),
                     snippet=mention.raw,
                 )
         return
@@ -174,11 +184,18 @@ def _hits(ctx: CheckContext, options: Options, mentions: list[DateMention]) -> I
         reported: set[dt.date] = set()
         for mention in counted:
             # One date printed twice (a byline above the article and below it) is one mistake.
-            if mention.value is not None and mention.value > today and \
-                    mention.value not in reported:
+            if (
+                mention.value is not None
+                and mention.value > today
+                and mention.value not in reported
+            ):
                 reported.add(mention.value)
-                yield Hit(line=mention.line, column=mention.column,
-                          params=_params(mention, today), snippet=mention.raw)
+                yield Hit(
+                    line=mention.line,
+                    column=mention.column,
+                    params=_params(mention, today),
+                    snippet=mention.raw,
+                )
         return
 
     if options.check == "stale":
@@ -188,11 +205,18 @@ def _hits(ctx: CheckContext, options: Options, mentions: list[DateMention]) -> I
         if age_days > options.warn_after_days:
             severity = Severity.ERROR if age_days > options.error_after_days else None
             yield Hit(
-                line=review.line, column=review.column, severity=severity,
-                params=_params(review, today, reason=(
-                    f"older than {options.error_after_days // 365} years" if severity
-                    else f"older than {options.warn_after_days // 365} years"
-                )),
+                line=review.line,
+                column=review.column,
+                severity=severity,
+                params=_params(
+                    review,
+                    today,
+                    reason=(
+                        f"older than {options.error_after_days // 365} years"
+                        if severity
+                        else f"older than {options.warn_after_days // 365} years"
+                    ),
+                ),
                 snippet=review.raw,
             )
         return
@@ -217,9 +241,18 @@ def _hits(ctx: CheckContext, options: Options, mentions: list[DateMention]) -> I
                 f"review ({review.value.isoformat()})"
             )
         if reason:
-            yield Hit(line=mention.line, column=mention.column,
-                      params=_params(mention, today, reason=reason), snippet=mention.raw)
+            yield Hit(
+                line=mention.line,
+                column=mention.column,
+                params=_params(mention, today, reason=reason),
+                snippet=mention.raw,
+            )
 
 
-KIND = Kind(name="freshness", options=Options, check=check, doc=__doc__ or "",
-            params=("label", "raw", "date", "age", "today", "reason", "review_note"))
+KIND = Kind(
+    name="freshness",
+    options=Options,
+    check=check,
+    doc=__doc__ or "",
+    params=("label", "raw", "date", "age", "today", "reason", "review_note"),
+)

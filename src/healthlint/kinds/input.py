@@ -34,9 +34,12 @@ def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
             # What went wrong, without the line numbers it names: a baselined problem stays
             # baselined when lines are added above it, and a different problem is a new one.
             what = _NUMBER.sub("#", problem.message)
-            yield Hit(line=problem.line, column=problem.column,
-                      params={"detail": problem.message}, snippet=f"{problem.code}: {what}")
+            yield Hit(
+                line=problem.line,
+                column=problem.column,
+                params={"detail": problem.message},
+                snippet=f"{problem.code}: {what}",
+            )
 
 
-KIND = Kind(name="input", options=Options, check=check, doc=__doc__ or "",
-            params=("detail",))
+KIND = Kind(name="input", options=Options, check=check, doc=__doc__ or "", params=("detail",))

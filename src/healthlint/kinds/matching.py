@@ -112,8 +112,10 @@ def phrase_problem(phrase: str) -> str | None:
     if tokens.count("*") > MAX_WILDCARDS:
         # Each wildcard multiplies the ways a text can match; past a few, one phrase could
         # keep the matcher busy for minutes on one paragraph.
-        return (f"phrase {phrase[:40]!r} has {tokens.count('*')} wildcards; at most "
-                f"{MAX_WILDCARDS} are allowed")
+        return (
+            f"phrase {phrase[:40]!r} has {tokens.count('*')} wildcards; at most "
+            f"{MAX_WILDCARDS} are allowed"
+        )
     return None
 
 
@@ -217,7 +219,10 @@ class PhraseMatcher:
     """
 
     def __init__(
-        self, phrases: Sequence[str], *, ignore_case: bool = True,
+        self,
+        phrases: Sequence[str],
+        *,
+        ignore_case: bool = True,
         alternation_after: int = ALTERNATION_AFTER,
     ) -> None:
         unique = list(dict.fromkeys(p.strip() for p in phrases if p.strip()))
@@ -485,9 +490,27 @@ def blocks_in(ctx: CheckContext, roles: Iterable[Role]) -> list[Block]:
 # "no medicine is completely safe", "we cannot guarantee".
 _NEGATIONS = frozenset(
     {
-        "no", "not", "never", "nothing", "none", "nor", "neither", "without", "cannot", "isn't",
-        "aren't", "wasn't", "weren't", "doesn't", "don't", "didn't", "won't", "can't", "couldn't",
-        "shouldn't", "hardly",
+        "no",
+        "not",
+        "never",
+        "nothing",
+        "none",
+        "nor",
+        "neither",
+        "without",
+        "cannot",
+        "isn't",
+        "aren't",
+        "wasn't",
+        "weren't",
+        "doesn't",
+        "don't",
+        "didn't",
+        "won't",
+        "can't",
+        "couldn't",
+        "shouldn't",
+        "hardly",
     }
 )
 _NEGATION_WINDOW = 3

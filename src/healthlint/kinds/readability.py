@@ -70,9 +70,19 @@ if TYPE_CHECKING:
     from ..readability.prose import Sentence
     from ..readability.stats import Counts, SentenceDifficulty, TextStatistics
 
-Formula = Literal["smog", "flesch-kincaid", "flesch-reading-ease", "gunning-fog",
-                  "coleman-liau", "dale-chall", "ari", "fernandez-huerta", "szigriszt-pazos",
-                  "gutierrez-polini", "crawford"]
+Formula = Literal[
+    "smog",
+    "flesch-kincaid",
+    "flesch-reading-ease",
+    "gunning-fog",
+    "coleman-liau",
+    "dale-chall",
+    "ari",
+    "fernandez-huerta",
+    "szigriszt-pazos",
+    "gutierrez-polini",
+    "crawford",
+]
 # Spanish formulas read on a scale where higher is easier, except Crawford (school years).
 SPANISH_EASE = frozenset({"fernandez-huerta", "szigriszt-pazos", "gutierrez-polini"})
 SPANISH = SPANISH_EASE | {"crawford"}
@@ -183,8 +193,7 @@ def prose_of(ctx: CheckContext, exclude: Sequence[str]) -> _Prose:
     for block in ctx.prose_blocks:
         if block.section in end_matter:
             continue  # what the article says about itself is not prose to grade
-        if (block.link_words and not block.breaks
-                and block.link_words * 2 > len(block.text.split())):
+        if block.link_words and not block.breaks and block.link_words * 2 > len(block.text.split()):
             continue  # a link list's entries and "Visit …" pointers are titles, not prose
         if lowered:
             text = normalize(block.text)
@@ -192,9 +201,14 @@ def prose_of(ctx: CheckContext, exclude: Sequence[str]) -> _Prose:
                 continue
         garbled = has_garbled_text(block.text)
         link_lines = {block.line + row for row in block.link_lines}
-        for sentence in split_sentences(block.text, line=block.line, column=block.column,
-                                        list_item=block.list_item, language=language,
-                                        breaks=block.breaks):
+        for sentence in split_sentences(
+            block.text,
+            line=block.line,
+            column=block.column,
+            list_item=block.list_item,
+            language=language,
+            breaks=block.breaks,
+        ):
             if sentence.line in link_lines and block.breaks:
                 continue  # a line of nothing but a link, set apart by a line break
             if garbled:
@@ -239,8 +253,12 @@ def statistics_of(
 
 
 def _grade_hit(
-    stats: TextStatistics, options: Options, line: int, section: str | None,
-    *, estimate_small_samples: bool = True,
+    stats: TextStatistics,
+    options: Options,
+    line: int,
+    section: str | None,
+    *,
+    estimate_small_samples: bool = True,
 ) -> Hit | None:
     grades: list[str] = []
     skipped: list[str] = []
@@ -250,12 +268,16 @@ def _grade_hit(
         name = FORMULA_NAMES[formula]
         needed_sentences = options.min_sentences if formula == "smog" else 1
         if stats.sentence_count < needed_sentences:
-            skipped.append(f"{name} not measured: sample too small "
-                           f"({stats.sentence_count} of {needed_sentences} sentences)")
+            skipped.append(
+                f"{name} not measured: sample too small "
+                f"({stats.sentence_count} of {needed_sentences} sentences)"
+            )
             continue
         if stats.word_count < options.min_words:
-            skipped.append(f"{name} not measured: sample too small "
-                           f"({stats.word_count} of {options.min_words} words)")
+            skipped.append(
+                f"{name} not measured: sample too small "
+                f"({stats.word_count} of {options.min_words} words)"
+            )
             continue
         any_sample = True
         value = stats.score(formula)
@@ -271,10 +293,14 @@ def _grade_hit(
         if estimate <= options.target_grade:
             return None
         return Hit(
-            line=line, severity=Severity.INFO,
-            params={"grades": f"about {estimate:.1f} (Flesch-Kincaid estimate)",
-                    "target": f"{options.target_grade:g}", "section": section or "",
-                    "sample": "; " + "; ".join(skipped)},
+            line=line,
+            severity=Severity.INFO,
+            params={
+                "grades": f"about {estimate:.1f} (Flesch-Kincaid estimate)",
+                "target": f"{options.target_grade:g}",
+                "section": section or "",
+                "sample": "; " + "; ".join(skipped),
+            },
             snippet=f"{section or ''} estimate",
         )
     worst_over = max(overs) if options.require == "any" else min(overs)
@@ -284,9 +310,12 @@ def _grade_hit(
     return Hit(
         line=line,
         severity=Severity.ERROR if over_error else None,
-        params={"grades": ", ".join(grades), "target": f"{options.target_grade:g}",
-                "section": section or "", "sample": ("; " + "; ".join(skipped)) if skipped
-                else ""},
+        params={
+            "grades": ", ".join(grades),
+            "target": f"{options.target_grade:g}",
+            "section": section or "",
+            "sample": ("; " + "; ".join(skipped)) if skipped else "",
+        },
         snippet=section or "article",
     )
 
@@ -317,10 +346,15 @@ def _spanish_grade_hit(
         return None
     return Hit(
         line=line,
-        severity=Severity.ERROR if worst_over > options.error_grade - options.target_grade
+        severity=Severity.ERROR
+        if worst_over > options.error_grade - options.target_grade
         else None,
-        params={"grades": ", ".join(grades), "target": f"{options.min_reading_ease:g}",
-                "section": section or "", "sample": ""},
+        params={
+            "grades": ", ".join(grades),
+            "target": f"{options.min_reading_ease:g}",
+            "section": section or "",
+            "sample": "",
+        },
         snippet=section or "article",
     )
 
@@ -345,10 +379,12 @@ def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
                     yield hit
         return
     if options.check == "grade":
-        stats = statistics_of(ctx, prose.sentences, prose.counts,
-                              f"readability.stats.{options.exclude!r}")
-        hit = _grade_hit(stats, options, prose.sentences[0].line, None,
-                         estimate_small_samples=options.estimate)
+        stats = statistics_of(
+            ctx, prose.sentences, prose.counts, f"readability.stats.{options.exclude!r}"
+        )
+        hit = _grade_hit(
+            stats, options, prose.sentences[0].line, None, estimate_small_samples=options.estimate
+        )
         if hit is not None:
             yield hit
         return
@@ -361,11 +397,13 @@ def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
             if sum(c.words for c in counts) < options.min_words:
                 continue
             own = [prose.sentences[i] for i in mine]
-            stats = statistics_of(ctx, own, counts,
-                                  f"readability.section.{index}.{options.exclude!r}")
+            stats = statistics_of(
+                ctx, own, counts, f"readability.section.{index}.{options.exclude!r}"
+            )
             # A short section's grade is noise; only sections with a real sample are judged.
-            hit = _grade_hit(stats, options, section.line, section.title,
-                             estimate_small_samples=False)
+            hit = _grade_hit(
+                stats, options, section.line, section.title, estimate_small_samples=False
+            )
             if hit is not None:
                 yield hit
         return
@@ -390,8 +428,10 @@ def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
 
     candidates = []
     for sentence, difficulty in zip(prose.sentences, difficulties, strict=True):
-        if (options.sentence_min_words <= difficulty.words <= options.long_sentence_words
-                and difficulty.grade > options.sentence_grade):
+        if (
+            options.sentence_min_words <= difficulty.words <= options.long_sentence_words
+            and difficulty.grade > options.sentence_grade
+        ):
             candidates.append((difficulty.grade, sentence, difficulty))
     candidates.sort(key=lambda item: (-item[0], item[1].line))
     for _, sentence, difficulty in candidates[: options.max_findings]:
@@ -418,9 +458,9 @@ def _long_words(
                 continue
             reported.add(key)
             yield Hit(
-                line=sentence.line, column=sentence.column,
-                params={"word": word, "syllables": syllables,
-                        "sentence": sentence.text[:80]},
+                line=sentence.line,
+                column=sentence.column,
+                params={"word": word, "syllables": syllables, "sentence": sentence.text[:80]},
                 snippet=key,
             )
             if len(reported) >= options.max_findings:
@@ -431,14 +471,33 @@ def _sentence_hit(sentence: Sentence, difficulty: SentenceDifficulty, options: O
     reasons = difficulty.reasons(long_sentence_words=options.long_sentence_words)
     preview = sentence.text if len(sentence.text) <= 80 else sentence.text[:77] + "…"
     return Hit(
-        line=sentence.line, column=sentence.column,
-        params={"grade": f"{difficulty.grade:.1f}", "words": difficulty.words,
-                "reasons": ", ".join(reasons) or f"{difficulty.words} words",
-                "sentence": preview},
+        line=sentence.line,
+        column=sentence.column,
+        params={
+            "grade": f"{difficulty.grade:.1f}",
+            "words": difficulty.words,
+            "reasons": ", ".join(reasons) or f"{difficulty.words} words",
+            "sentence": preview,
+        },
         snippet=sentence.text,
     )
 
 
-KIND = Kind(name="readability", options=Options, check=check, doc=__doc__ or "",
-            params=("grades", "target", "sample", "section", "grade", "words", "reasons",
-                    "sentence", "word", "syllables"))
+KIND = Kind(
+    name="readability",
+    options=Options,
+    check=check,
+    doc=__doc__ or "",
+    params=(
+        "grades",
+        "target",
+        "sample",
+        "section",
+        "grade",
+        "words",
+        "reasons",
+        "sentence",
+        "word",
+        "syllables",
+    ),
+)

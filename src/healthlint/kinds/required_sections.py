@@ -80,9 +80,7 @@ def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
     anchor = ctx.article.title_line or 1
     positions: list[int] = []
     for spec in schema:
-        found = next(
-            (i for i, s in enumerate(ctx.article.sections) if spec.matches(s.title)), None
-        )
+        found = next((i for i, s in enumerate(ctx.article.sections) if spec.matches(s.title)), None)
         if found is None:
             shown = [repr(a) for a in spec.aliases if "*" not in a][:2]
             also = f" (or a heading such as {' or '.join(shown)})" if shown else ""
@@ -109,5 +107,10 @@ def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
                 )
 
 
-KIND = Kind(name="required-sections", options=Options, check=check, doc=__doc__ or "",
-            params=("type", "section", "aliases"))
+KIND = Kind(
+    name="required-sections",
+    options=Options,
+    check=check,
+    doc=__doc__ or "",
+    params=("type", "section", "aliases"),
+)

@@ -69,8 +69,23 @@ _OPEN_QUOTES = "\"“‘«'"
 _CLOSE_QUOTE = lazy(r"[.,;:!?]?[\"”’»']")
 # Brackets that start with these words add examples or conditions, not the term's meaning.
 _NOT_A_GLOSS = frozenset(
-    {"and", "also", "as", "especially", "for", "if", "including", "like", "not", "or", "see",
-     "such", "which", "who", "with"}
+    {
+        "and",
+        "also",
+        "as",
+        "especially",
+        "for",
+        "if",
+        "including",
+        "like",
+        "not",
+        "or",
+        "see",
+        "such",
+        "which",
+        "who",
+        "with",
+    }
 )
 # "... is called prognosis", "a condition known as edema": the sentence names the term it just
 # explained.
@@ -87,9 +102,7 @@ _EXPLAINED_AFTER = lazy(
 _NAME_LINK = r"(?:of|and|for|the|on|in|to|&)"
 # The words of a name just before a key, after it, and its bracketed abbreviation.
 _NAME_RUN_BEFORE = lazy(rf"(?:(?:[A-Z][\w'’]*|{_NAME_LINK})[\s-]+)*$")
-_NAME_RUN_AFTER = lazy(
-    rf"((?:[\s-]+(?:[A-Z][\w'’]*|{_NAME_LINK}))*)\s*\(([A-Z][A-Za-z]{{1,9}})\)"
-)
+_NAME_RUN_AFTER = lazy(rf"((?:[\s-]+(?:[A-Z][\w'’]*|{_NAME_LINK}))*)\s*\(([A-Z][A-Za-z]{{1,9}})\)")
 _CAPITALISED = lazy(r"\b[A-Z]")
 
 
@@ -120,7 +133,7 @@ class Options(KindOptions):
 
 
 def _alternatives(plain: str) -> list[str]:
-    """"side effect or problem" → ["side effect", "problem"]: any of them explains the term."""
+    """ "side effect or problem" → ["side effect", "problem"]: any of them explains the term."""
     parts = re.split(r",|\bor\b|/", plain)
     return [normalize(p).strip() for p in parts if p.strip()]
 
@@ -240,5 +253,10 @@ def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
             return
 
 
-KIND = Kind(name="substitution", options=Options, check=check, doc=__doc__ or "",
-            params=("match", "suggestion"))
+KIND = Kind(
+    name="substitution",
+    options=Options,
+    check=check,
+    doc=__doc__ or "",
+    params=("match", "suggestion"),
+)

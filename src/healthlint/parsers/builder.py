@@ -65,9 +65,16 @@ class ArticleBuilder:
         # From the markup (<html lang>), when the front matter names none.
         self.language: str | None = None
 
-    def heading(self, text: str, level: int, line: int, end_line: int | None = None,
-                column: int = 1, hints: frozenset[str] = frozenset(),
-                reason: str | None = None) -> None:
+    def heading(
+        self,
+        text: str,
+        level: int,
+        line: int,
+        end_line: int | None = None,
+        column: int = 1,
+        hints: frozenset[str] = frozenset(),
+        reason: str | None = None,
+    ) -> None:
         """A heading; ``hints`` say how it was written ("bold": a bold line standing alone,
         "linked": nothing but a link, "alert": inside an alert box), ``reason`` why it is
         already known to be chrome."""
@@ -75,27 +82,49 @@ class ArticleBuilder:
         if not text:
             return
         block = Block(
-            role="heading" if reason is None else "chrome", text=text, line=line,
-            end_line=end_line or line, column=column, reason=reason,
+            role="heading" if reason is None else "chrome",
+            text=text,
+            line=line,
+            end_line=end_line or line,
+            column=column,
+            reason=reason,
         )
         self._heading_levels[id(block)] = level
         if hints:
             self._hints[id(block)] = hints
         self.blocks.append(block)
 
-    def block(self, role: BlockRole, text: str, line: int, end_line: int | None = None, *,
-              column: int = 1, list_item: bool = False, hints: frozenset[str] = frozenset(),
-              reason: str | None = None, link_words: int = 0,
-              breaks: tuple[int, ...] = (), link_lines: tuple[int, ...] = ()) -> None:
+    def block(
+        self,
+        role: BlockRole,
+        text: str,
+        line: int,
+        end_line: int | None = None,
+        *,
+        column: int = 1,
+        list_item: bool = False,
+        hints: frozenset[str] = frozenset(),
+        reason: str | None = None,
+        link_words: int = 0,
+        breaks: tuple[int, ...] = (),
+        link_lines: tuple[int, ...] = (),
+    ) -> None:
         """A block of text; ``link_words`` of its words are link text, the lines ``breaks``
         end in a forced line break (``<br>``, a Markdown hard break) and the lines
         ``link_lines`` hold nothing but links."""
         if not text.strip():
             return
         block = Block(
-            role=role, text=text, line=line, end_line=max(end_line or line, line),
-            column=column, list_item=list_item, reason=reason, link_words=link_words,
-            breaks=breaks, link_lines=link_lines,
+            role=role,
+            text=text,
+            line=line,
+            end_line=max(end_line or line, line),
+            column=column,
+            list_item=list_item,
+            reason=reason,
+            link_words=link_words,
+            breaks=breaks,
+            link_lines=link_lines,
         )
         if hints:
             self._hints[id(block)] = hints
@@ -108,11 +137,16 @@ class ArticleBuilder:
             return self.directives
         ordered = sorted(self.directives, key=lambda d: d.line)
         first_ignored = ordered[MAX_DIRECTIVES].line
-        self.problems.append(ParseProblem(
-            code="structure", line=first_ignored,
-            message=(f"more than {MAX_DIRECTIVES:,} suppression comments: those from line "
-                     f"{first_ignored} on are not obeyed"),
-        ))
+        self.problems.append(
+            ParseProblem(
+                code="structure",
+                line=first_ignored,
+                message=(
+                    f"more than {MAX_DIRECTIVES:,} suppression comments: those from line "
+                    f"{first_ignored} on are not obeyed"
+                ),
+            )
+        )
         return ordered[:MAX_DIRECTIVES]
 
     def set_title(self, text: str, line: int | None) -> None:
@@ -140,13 +174,10 @@ class ArticleBuilder:
                     title_block = None
             if title_block is None:
                 title_block = next(
-                    (h for h in headings
-                     if levels[id(h)] == 1 and _same_words(h.text, self.title)),
+                    (h for h in headings if levels[id(h)] == 1 and _same_words(h.text, self.title)),
                     None,
                 )
-            if title_block is not None and (
-                self.title_line is None or self.metadata.get("title")
-            ):
+            if title_block is not None and (self.title_line is None or self.metadata.get("title")):
                 self.title_line = title_block.line
         if self.title is None and self.fallback_title:
             self.set_title(*self.fallback_title)
@@ -166,8 +197,14 @@ class ArticleBuilder:
                     current = None
                     continue
                 sections.append(
-                    Section(title=block.text, level=level, line=block.line,
-                            end_line=block.line, body="", word_count=0)
+                    Section(
+                        title=block.text,
+                        level=level,
+                        line=block.line,
+                        end_line=block.line,
+                        body="",
+                        word_count=0,
+                    )
                 )
                 section_blocks.append([])
                 current = len(sections) - 1
@@ -244,8 +281,11 @@ class ArticleBuilder:
         has real headings, a bold line is a lead-in ("Our services include:"), a call-out or
         a site banner ("Official websites use .gov").
         """
-        bold = [b for b in self.blocks if b.role == "heading" and "bold" in self._hints.get(
-            id(b), _NONE)]
+        bold = [
+            b
+            for b in self.blocks
+            if b.role == "heading" and "bold" in self._hints.get(id(b), _NONE)
+        ]
         if not bold:
             return
         bold_ids = {id(b) for b in bold}
@@ -256,7 +296,7 @@ class ArticleBuilder:
     def _repeated_title(self, title_block: Block) -> None:
         """A copy of the title right after it (some templates print it twice) is no section."""
         index = self.blocks.index(title_block)
-        for block in self.blocks[index + 1:]:
+        for block in self.blocks[index + 1 :]:
             if block.role == "heading" and _same_words(block.text, title_block.text):
                 block.role = "chrome"
                 block.reason = "a repeated copy of the title"
@@ -288,13 +328,17 @@ class ArticleBuilder:
     def _closing_source_line(self, credits: Credits) -> None:
         """The agency line that ends a summary ("NIH: National Institute on Aging") is its
         source, as "Content source:" is on other pages."""
-        last = next((b for b in reversed(self.blocks) if b.role in ("prose", "links", "credits")),
-                    None)
+        last = next(
+            (b for b in reversed(self.blocks) if b.role in ("prose", "links", "credits")), None
+        )
         if last is None or last.role != "prose" or "\n" in last.text.strip():
             return
         text = last.text.strip()
-        if len(text.split()) <= 15 and not text.endswith((".", "?", "!", ":")) and \
-                _SOURCE_AGENCY.search(text):
+        if (
+            len(text.split()) <= 15
+            and not text.endswith((".", "?", "!", ":"))
+            and _SOURCE_AGENCY.search(text)
+        ):
             credits.authors.append(Person(name=text, line=last.line))
             last.role = "credits"
 
@@ -316,8 +360,9 @@ def _looks_like_page_title(text: str) -> bool:
     return bool(_PAGE_TITLE_SUFFIX.search(text))
 
 
-def _title_heading(headings: list[Block], levels: dict[int, int],
-                   blocks: list[Block]) -> Block | None:
+def _title_heading(
+    headings: list[Block], levels: dict[int, int], blocks: list[Block]
+) -> Block | None:
     """The article's own title among its headings: its single top-level heading, or the H1
     that heads the most of the page when a page has several (a site banner, a copy of the
     <title> element, the article)."""
@@ -327,8 +372,11 @@ def _title_heading(headings: list[Block], levels: dict[int, int],
         own = [h for h in candidates if not _looks_like_page_title(h.text)]
         candidates = own or candidates
     if len(candidates) > 1:
-        distinct = [h for i, h in enumerate(candidates)
-                    if i == 0 or not _same_words(h.text, candidates[i - 1].text)]
+        distinct = [
+            h
+            for i, h in enumerate(candidates)
+            if i == 0 or not _same_words(h.text, candidates[i - 1].text)
+        ]
         if len(distinct) == 1:
             return candidates[0]
         if top != 1:
@@ -340,7 +388,7 @@ def _title_heading(headings: list[Block], levels: dict[int, int],
 def _words_headed(heading: Block, candidates: list[Block], blocks: list[Block]) -> int:
     start = blocks.index(heading)
     words = 0
-    for block in blocks[start + 1:]:
+    for block in blocks[start + 1 :]:
         if block in candidates:
             break
         if block.role in ("prose", "table"):

@@ -127,8 +127,12 @@ def _words(block: Block) -> int:
 class ChromeMarker:
     """One pass over a parsed page's blocks, marking the site's own as chrome with a reason."""
 
-    def __init__(self, blocks: list[Block], level: Callable[[Block], int],
-                 hints: Callable[[Block], frozenset[str]]) -> None:
+    def __init__(
+        self,
+        blocks: list[Block],
+        level: Callable[[Block], int],
+        hints: Callable[[Block], frozenset[str]],
+    ) -> None:
         self.blocks = blocks
         self.level = level
         self.hints = hints
@@ -138,8 +142,12 @@ class ChromeMarker:
         self._alert_boxes_above_outline(title_block)
         self._notices_above_outline(title_block)
         for block in self.blocks:
-            if block.role in ("prose", "links", "heading") and block is not title_block and \
-                    block.reason is None and is_widget_line(block.text):
+            if (
+                block.role in ("prose", "links", "heading")
+                and block is not title_block
+                and block.reason is None
+                and is_widget_line(block.text)
+            ):
                 _chrome(block, "a line that only a site template prints")
         self._navigation_lines()
         self._headings(title_block)
@@ -203,12 +211,13 @@ class ChromeMarker:
             if self.level(block) <= rank + 1:
                 return
             body = []
-            for part in self.blocks[index + 1:]:
+            for part in self.blocks[index + 1 :]:
                 if part.role == "heading":
                     break
                 body.append(part)
-            if not any(b.role in ("prose", "table") for b in body) or \
-                    _SENTENCE_END.search(block.text):
+            if not any(b.role in ("prose", "table") for b in body) or _SENTENCE_END.search(
+                block.text
+            ):
                 _chrome(block, "a notice above the article's outline")
 
     def _navigation_lines(self) -> None:
@@ -221,8 +230,11 @@ class ChromeMarker:
             if block.role == "links" or shown.lower().startswith("more in"):
                 _chrome(block, "a navigation line")
                 following = self.blocks[index + 1] if index + 1 < len(self.blocks) else None
-                if following is not None and following.role == "heading" and \
-                        shown.lower().rstrip(" .:") in ("more in", "related", "see also"):
+                if (
+                    following is not None
+                    and following.role == "heading"
+                    and shown.lower().rstrip(" .:") in ("more in", "related", "see also")
+                ):
                     _chrome(following, "the heading of a 'More in' navigation block")
 
     def _headings(self, title_block: Block | None) -> None:
@@ -250,9 +262,16 @@ class ChromeMarker:
             counts = [_words(b) for b in prose]
             if sum(counts) <= _CHROME_BODY_WORDS and max(counts, default=0) < _SENTENCE_WORDS:
                 return "a site widget heading over links or a few words"
-        action = next((i for i, b in enumerate(body) if b.role in ("links", "chrome")
-                       and len(b.text) <= _CALL_TO_ACTION_CHARS
-                       and _CALL_TO_ACTION.fullmatch(visible(b.text))), None)
+        action = next(
+            (
+                i
+                for i, b in enumerate(body)
+                if b.role in ("links", "chrome")
+                and len(b.text) <= _CALL_TO_ACTION_CHARS
+                and _CALL_TO_ACTION.fullmatch(visible(b.text))
+            ),
+            None,
+        )
         if action is None or any(b.role == "heading" for b in body[:action]):
             return None
         prose_words = sum(_words(b) for b in prose)
@@ -271,11 +290,15 @@ class ChromeMarker:
         or to the page's own chrome (the last heading of an article is not the footer's)."""
         rank = self.level(self.blocks[index])
         body: list[Block] = []
-        for block in self.blocks[index + 1:]:
+        for block in self.blocks[index + 1 :]:
             if block.role == "heading" and self.level(block) <= rank:
                 break
-            if block.role == "chrome" and block.reason is not None and body and \
-                    block.reason.startswith(("inside", "outside")):
+            if (
+                block.role == "chrome"
+                and block.reason is not None
+                and body
+                and block.reason.startswith(("inside", "outside"))
+            ):
                 break
             body.append(block)
         return body

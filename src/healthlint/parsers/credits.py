@@ -71,15 +71,20 @@ _DATE_LABEL_RE = lazy(
 
 _AUTHOR_RE = lazy(
     _LEAD + r"(?P<label>authors?|written by(?:\s*/\s*reviewed by)?|writer|content source|"
-    r"compiled by|answer from|prepared by|produced by|by|" + _alternatives(SPANISH_AUTHOR_LABELS)
-    + r")\s*" + _BOLD + r"(?:[:\-–—]\s*)?"
+    r"compiled by|answer from|prepared by|produced by|by|"
+    + _alternatives(SPANISH_AUTHOR_LABELS)
+    + r")\s*"
+    + _BOLD
+    + r"(?:[:\-–—]\s*)?"
     + _REST,
     re.I,
 )
 # After a bare "By", a byline names someone: "By Mayo Clinic Staff", "By Ann Lee, MD" — not
 # "By the time children are 12 months old, …".
-_BYLINE_NAME = lazy(r"[A-Z][\w.'’®-]*(?:,?\s+(?:[A-Z][\w.'’®-]*|de|del|van|von|la|of|and|&|"
-                          r"the))*[,.]?(?:\s+.*)?$")
+_BYLINE_NAME = lazy(
+    r"[A-Z][\w.'’®-]*(?:,?\s+(?:[A-Z][\w.'’®-]*|de|del|van|von|la|of|and|&|"
+    r"the))*[,.]?(?:\s+.*)?$"
+)
 # The citation a summary asks to be cited by names its author first: "PDQ® Adult Treatment
 # Editorial Board. PDQ Anal Cancer Treatment. Bethesda, MD: National Cancer Institute."
 _CITATION_AUTHOR = lazy(
@@ -93,13 +98,16 @@ _REVIEWED_BY_BOARD = lazy(
     r"Committee)s?)\b"
 )
 _REVIEWER_RE = lazy(
-    _LEAD
-    + r"(?:(?:medically\s+|also\s+)?(?:reviewed|updated)\s+by\s*" + _BOLD + r"(?:[:\-–—]\s*)?"
+    _LEAD + r"(?:(?:medically\s+|also\s+)?(?:reviewed|updated)\s+by\s*" + _BOLD + r"(?:[:\-–—]\s*)?"
     r"|review\s+provided\s+by\s*" + _BOLD + r"(?:[:\-–—]\s*)?"
     r"|(?:(?:primary|specialist|senior)\s+)?(?:medical|clinical|expert)\s+review(?:er)?s?"
     r"\s*" + _BOLD + r"[:\-–—]\s*"
     r"|reviewers?\s*" + _BOLD + r":\s*"
-    r"|(?:" + _alternatives(SPANISH_REVIEWER_LABELS) + r")\s*" + _BOLD + r"(?:[:\-–—]\s*)?)"
+    r"|(?:"
+    + _alternatives(SPANISH_REVIEWER_LABELS)
+    + r")\s*"
+    + _BOLD
+    + r"(?:[:\-–—]\s*)?)"
     + _REST,
     re.I,
 )
@@ -209,8 +217,7 @@ def is_credit_line(text: str) -> bool:
         _DATE_LABEL_RE.match(text)
         or _AUTHOR_RE.match(text)
         or _REVIEWER_RE.match(text)
-        or (_BOARD_RE.search(text)
-        and len(text.split()) <= 8)
+        or (_BOARD_RE.search(text) and len(text.split()) <= 8)
     )
 
 
@@ -221,9 +228,15 @@ def _people_line(raw: str, number: int, credits: Credits) -> bool:
         (_AUTHOR_RE, 20, credits.authors),
     ):
         match = pattern.match(raw)
-        if match and pattern is _AUTHOR_RE and match.group("label").lower() in ("by", "por") and (
-                not _BYLINE_NAME.match(match.group("rest").strip(" *_[")) or
-                len(match.group("rest").split()) > 10):
+        if (
+            match
+            and pattern is _AUTHOR_RE
+            and match.group("label").lower() in ("by", "por")
+            and (
+                not _BYLINE_NAME.match(match.group("rest").strip(" *_["))
+                or len(match.group("rest").split()) > 10
+            )
+        ):
             continue
         if match and len(raw.split()) <= max_words:
             for part in _split_people(match.group("rest")):
@@ -281,16 +294,17 @@ def scan_lines(lines: Iterable[tuple[int, str]], credits: Credits) -> list[int]:
             match = _DATE_LABEL_RE.match(raw)
             # A label alone, a label with a date, or a short "Label: text" line; not a sentence
             # that merely starts with "Updated" or "Reviewed".
-            if match and (not match.group("rest").strip() or parse_date(match.group("rest"))
-                          or (match.group("sep") and len(raw.split()) <= 8)):
+            if match and (
+                not match.group("rest").strip()
+                or parse_date(match.group("rest"))
+                or (match.group("sep") and len(raw.split()) <= 8)
+            ):
                 rest = match.group("rest").strip().strip("*_").strip()
                 column = offset + match.start("label") + 1
                 if not rest:
                     pending_label = (match.group("label"), number, column)
                 else:
-                    credits.dates.append(
-                        _date_mention(match.group("label"), rest, number, column)
-                    )
+                    credits.dates.append(_date_mention(match.group("label"), rest, number, column))
                 seen.add(number)
                 continue
             if _people_line(raw, number, credits):
@@ -304,7 +318,8 @@ def scan_lines(lines: Iterable[tuple[int, str]], credits: Credits) -> list[int]:
             board_sentence = _REVIEWED_BY_BOARD.search(text)
             if board_sentence:
                 credits.review_boards.append(
-                    Person(name=board_sentence.group("board").strip(), line=number))
+                    Person(name=board_sentence.group("board").strip(), line=number)
+                )
                 seen.add(number)
                 continue
             if _BOARD_RE.search(text) and len(text.split()) <= 8:
@@ -358,6 +373,12 @@ def from_front_matter(
         raw = metadata[key]
         text = raw.isoformat() if hasattr(raw, "isoformat") else ("" if raw is None else str(raw))
         credits.dates.append(
-            DateMention(kind=kind, label=key, raw=text, line=line_of(key),
-                        source="front-matter", **date_reading(text))
+            DateMention(
+                kind=kind,
+                label=key,
+                raw=text,
+                line=line_of(key),
+                source="front-matter",
+                **date_reading(text),
+            )
         )

@@ -52,13 +52,16 @@ def _loader() -> type[yaml.SafeLoader]:
             if self.check_event(yaml.AliasEvent):
                 event = self.peek_event()  # type: ignore[no-untyped-call]
                 raise yaml.MarkedYAMLError(
-                    "while reading front matter", None,
-                    "aliases (*name) are not allowed in front matter", event.start_mark,
+                    "while reading front matter",
+                    None,
+                    "aliases (*name) are not allowed in front matter",
+                    event.start_mark,
                 )
             if self.depth >= MAX_FRONT_MATTER_DEPTH:
                 event = self.peek_event()  # type: ignore[no-untyped-call]
                 raise yaml.MarkedYAMLError(
-                    "while reading front matter", None,
+                    "while reading front matter",
+                    None,
                     f"values are nested more than {MAX_FRONT_MATTER_DEPTH} levels deep",
                     event.start_mark,
                 )
@@ -85,7 +88,8 @@ def _loader() -> type[yaml.SafeLoader]:
         def construct_undefined(self, node: Any) -> Any:
             tag = str(node.tag).replace("tag:yaml.org,2002:", "!!")
             raise yaml.constructor.ConstructorError(
-                None, None,
+                None,
+                None,
                 f"the tag {tag} is not allowed (only text, numbers, dates, lists and mappings)",
                 node.start_mark,
             )
@@ -93,7 +97,6 @@ def _loader() -> type[yaml.SafeLoader]:
         def construct_yaml_str(self, node: Any) -> Any:
             # "\ud800" escapes make lone surrogates, which no report can write out as UTF-8.
             return _SURROGATE.sub("\ufffd", super().construct_yaml_str(node))
-
 
     # Constructors are looked up by tag, not by method name, so the overrides above are
     # registered here. Bytes, sets and ordered pairs are no article metadata and cannot be shown
@@ -124,8 +127,10 @@ def split_front_matter(lines: list[str]) -> FrontMatter:
     body = "\n".join(lines[1:index])
     result = FrontMatter(start_line=1, end_line=index + 1)
     if len(body) > MAX_FRONT_MATTER_CHARS:
-        result.error = (f"front matter is {len(body):,} characters long, over the "
-                        f"{MAX_FRONT_MATTER_CHARS:,}-character limit")
+        result.error = (
+            f"front matter is {len(body):,} characters long, over the "
+            f"{MAX_FRONT_MATTER_CHARS:,}-character limit"
+        )
         result.error_line = 2
         return result
     for offset, text in enumerate(lines[1:index], start=2):

@@ -22,8 +22,17 @@ from .builder import ArticleBuilder
 
 _DROPPED = {"script", "style", "noscript", "template", "svg", "math", "iframe", "object", "head"}
 # A <form> is no chrome: ASP.NET and many CMSs wrap the whole page in one. Its controls are.
-_CHROME_TAGS = {"nav", "header", "footer", "aside", "button", "select", "textarea", "dialog",
-                "menu"}
+_CHROME_TAGS = {
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "button",
+    "select",
+    "textarea",
+    "dialog",
+    "menu",
+}
 _ARTICLE_PARTS = {"header", "footer"}
 _PART_HINT = lazy(r"^\W*(?:[\w-]*[_-])?(?:header|footer)(?:[_-][\w-]*)?\W*$", re.I)
 _CHROME_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "dialog"}
@@ -35,12 +44,54 @@ _CHROME_HINT = lazy(
 # Readers' comment threads are dropped, not kept as chrome: a post saying "Updated: my doctor
 # said on 3 May 2015 …" must never stand in for the page's own review date.
 _COMMENT_THREAD = lazy(r"(?:^|[\s_-])comments?(?:$|[\s_-])", re.I)
-_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-         "source", "track", "wbr"}
+_VOID = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "param",
+    "source",
+    "track",
+    "wbr",
+}
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-_BLOCKS = {"p", "li", "dd", "dt", "td", "th", "blockquote", "figcaption", "pre", "div",
-           "section", "article", "main", "ul", "ol", "dl", "table", "tr", "caption", "summary",
-           "details", "address", "body", "html", "hr", "center", "label", "legend", "fieldset"}
+_BLOCKS = {
+    "p",
+    "li",
+    "dd",
+    "dt",
+    "td",
+    "th",
+    "blockquote",
+    "figcaption",
+    "pre",
+    "div",
+    "section",
+    "article",
+    "main",
+    "ul",
+    "ol",
+    "dl",
+    "table",
+    "tr",
+    "caption",
+    "summary",
+    "details",
+    "address",
+    "body",
+    "html",
+    "hr",
+    "center",
+    "label",
+    "legend",
+    "fieldset",
+}
 _ALERT_HINT = lazy(r"(?:^|[\s_-])(?:alert|notice|emergency-banner)(?:$|[\s_-])", re.I)
 _CONTENT_ROOT = lazy(r"<(?:main|article)\b|\brole\s*=\s*[\"']?main\b", re.I)
 _SPACES = lazy(r"[ \t\f\v\u00a0]+")
@@ -152,10 +203,8 @@ class _PageReader(HTMLParser):
         role_attribute = attributes.get("role", "").lower()
         # Inside <main> or <article>, a <header> or <footer> is the article's own: its title,
         # byline, review date and credits, not the site's banner or footer.
-        own_part = self.root_depth > 0 and (
-            tag in _ARTICLE_PARTS or bool(_PART_HINT.search(hint))
-        )
-        root = (tag in ("main", "article") or role_attribute == "main")
+        own_part = self.root_depth > 0 and (tag in _ARTICLE_PARTS or bool(_PART_HINT.search(hint)))
+        root = tag in ("main", "article") or role_attribute == "main"
         reason = None
         if not own_part and not root:
             if tag in _CHROME_TAGS:
@@ -230,7 +279,8 @@ class _PageReader(HTMLParser):
             skipped = data[: len(data) - len(stripped)]
             self.buffer_line = line + skipped.count("\n")
             self.buffer_column = (
-                column + len(skipped) + 1 if "\n" not in skipped
+                column + len(skipped) + 1
+                if "\n" not in skipped
                 else len(skipped) - skipped.rfind("\n")
             )
             self.buffer = [stripped]
@@ -270,14 +320,16 @@ class _PageReader(HTMLParser):
         # Older tokenizers show it as text instead and search again at every later "<!--",
         # which is quadratic on a page full of them.
         line = self.getpos()[0]
-        self.builder.problems.append(ParseProblem(
-            code="structure",
-            message=f"the comment opened on line {line} is never closed with '-->', so "
-                    "browsers show nothing after it",
-            line=line,
-            column=1,
-        ))
-        self.handle_comment(self.rawdata[i + 4:])
+        self.builder.problems.append(
+            ParseProblem(
+                code="structure",
+                message=f"the comment opened on line {line} is never closed with '-->', so "
+                "browsers show nothing after it",
+                line=line,
+                column=1,
+            )
+        )
+        self.handle_comment(self.rawdata[i + 4 :])
         return len(self.rawdata)
 
     def parse_html_declaration(self, i: int) -> int:
@@ -328,8 +380,20 @@ class _PageReader(HTMLParser):
         if self.heading_level:
             if only_links and linked:
                 hints |= {"linked"}
-            self.items.append(_Item(self.heading_level, "heading", text, line, end,
-                                    self.buffer_column, False, chrome, in_root, hints))
+            self.items.append(
+                _Item(
+                    self.heading_level,
+                    "heading",
+                    text,
+                    line,
+                    end,
+                    self.buffer_column,
+                    False,
+                    chrome,
+                    in_root,
+                    hints,
+                )
+            )
             self.last_dt = None
             return
         role: BlockRole = "prose"
@@ -350,9 +414,23 @@ class _PageReader(HTMLParser):
             text = f"{term.rstrip(':')}: {text}"
             line = term_line
         breaks = _break_lines(chunks, break_chunks) if break_chunks else ()
-        self.items.append(_Item(0, role, text, line, line + text.count("\n"), self.buffer_column,
-                                self._inside("li"), chrome, in_root, hints, link_words, breaks,
-                                link_lines))
+        self.items.append(
+            _Item(
+                0,
+                role,
+                text,
+                line,
+                line + text.count("\n"),
+                self.buffer_column,
+                self._inside("li"),
+                chrome,
+                in_root,
+                hints,
+                link_words,
+                breaks,
+                link_lines,
+            )
+        )
 
     def _layout_table(self) -> bool:
         """A table used for page layout holds paragraphs, headings or lists, not data."""
@@ -388,13 +466,29 @@ class _PageReader(HTMLParser):
             if reason is None and use_root and not item.in_root:
                 reason = "outside the page's <main> or <article>"
             if item.heading_level:
-                self.builder.heading(item.text, item.heading_level, item.line, item.end_line,
-                                     column=item.column, hints=item.hints, reason=reason)
+                self.builder.heading(
+                    item.text,
+                    item.heading_level,
+                    item.line,
+                    item.end_line,
+                    column=item.column,
+                    hints=item.hints,
+                    reason=reason,
+                )
             else:
-                self.builder.block("chrome" if reason else item.role, item.text, item.line,
-                                   item.end_line, column=item.column, list_item=item.list_item,
-                                   hints=item.hints, reason=reason, link_words=item.link_words,
-                                   breaks=item.breaks, link_lines=item.link_lines)
+                self.builder.block(
+                    "chrome" if reason else item.role,
+                    item.text,
+                    item.line,
+                    item.end_line,
+                    column=item.column,
+                    list_item=item.list_item,
+                    hints=item.hints,
+                    reason=reason,
+                    link_words=item.link_words,
+                    breaks=item.breaks,
+                    link_lines=item.link_lines,
+                )
 
     def close(self) -> None:
         super().close()
@@ -437,12 +531,16 @@ def parse_html(text: str, *, path: str | None = None) -> Article:
     cut = _unclosed_tail(text)
     if cut is not None and text[cut:].strip(" \t\n<>/!?-"):
         line = text.count("\n", 0, cut) + 1
-        builder.problems.append(ParseProblem(
-            code="structure",
-            message=(f"markup opened on line {line} ({text[cut:cut + 12].split()[0]!r}) is "
-                     "never closed with '>', so browsers show nothing after it"),
-            line=line,
-        ))
+        builder.problems.append(
+            ParseProblem(
+                code="structure",
+                message=(
+                    f"markup opened on line {line} ({text[cut : cut + 12].split()[0]!r}) is "
+                    "never closed with '>', so browsers show nothing after it"
+                ),
+                line=line,
+            )
+        )
     reader = _PageReader(builder, has_root=bool(_CONTENT_ROOT.search(text)))
     reader.feed(text if cut is None else text[:cut])
     reader.close()

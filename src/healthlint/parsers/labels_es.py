@@ -13,8 +13,12 @@ from typing import Final
 
 from ..models import DateKind
 
-__all__ = ["SPANISH_AUTHOR_LABELS", "SPANISH_DATE_LABELS", "SPANISH_LABELS",
-           "SPANISH_REVIEWER_LABELS"]
+__all__ = [
+    "SPANISH_AUTHOR_LABELS",
+    "SPANISH_DATE_LABELS",
+    "SPANISH_LABELS",
+    "SPANISH_REVIEWER_LABELS",
+]
 
 # Same shape as credits.DATE_LABELS: label -> the kind of date it introduces.
 SPANISH_DATE_LABELS: Final[dict[str, DateKind]] = {

@@ -141,9 +141,7 @@ def parse_markdown(text: str, *, path: str | None = None) -> Article:
     offset = front.end_line
     if front.error:
         builder.problems.append(
-            ParseProblem(
-                code="front-matter", message=front.error, line=front.error_line
-            )
+            ParseProblem(code="front-matter", message=front.error, line=front.error_line)
         )
     builder.metadata = front.data
     builder.metadata_lines = front.key_lines
@@ -154,11 +152,16 @@ def parse_markdown(text: str, *, path: str | None = None) -> Article:
     body = "\n".join(lines[offset:])
     marks = body.count("*") + body.count("_")
     if marks > MOST_EMPHASIS_MARKS:
-        builder.problems.append(ParseProblem(
-            code="structure", line=offset + 1,
-            message=(f"{marks:,} emphasis marks (* and _), more than {MOST_EMPHASIS_MARKS:,}: "
-                     "bold and italics are not read, the text is read as written"),
-        ))
+        builder.problems.append(
+            ParseProblem(
+                code="structure",
+                line=offset + 1,
+                message=(
+                    f"{marks:,} emphasis marks (* and _), more than {MOST_EMPHASIS_MARKS:,}: "
+                    "bold and italics are not read, the text is read as written"
+                ),
+            )
+        )
         tokens = _markdown(emphasis=False).parse(body)
     else:
         tokens = _markdown().parse(body)
@@ -184,8 +187,14 @@ def _walk(tokens: list[Token], builder: ArticleBuilder, offset: int) -> None:
             bold = _BOLD_WRAP.match(heading)
             if bold:
                 heading = bold.group(2)
-            builder.heading(heading, int(token.tag[1]), start, end,
-                            hints=hints | _LINKED if linked else hints, reason=reason)
+            builder.heading(
+                heading,
+                int(token.tag[1]),
+                start,
+                end,
+                hints=hints | _LINKED if linked else hints,
+                reason=reason,
+            )
             _inline_directives(inline, start, builder)
             index += 3
             continue
@@ -195,8 +204,9 @@ def _walk(tokens: list[Token], builder: ArticleBuilder, offset: int) -> None:
             in_list_item -= 1
         elif kind == "table_open":
             in_table += 1
-            builder.block("table", _table_text(tokens, index), start, end, hints=hints,
-                          reason=reason)
+            builder.block(
+                "table", _table_text(tokens, index), start, end, hints=hints, reason=reason
+            )
         elif kind == "table_close":
             in_table -= 1
         elif kind == "paragraph_open" and not in_table:
@@ -210,10 +220,18 @@ def _walk(tokens: list[Token], builder: ArticleBuilder, offset: int) -> None:
             else:
                 role: BlockRole = "links" if _only_links(inline) else "prose"
                 layout = _link_layout(inline)
-                builder.block("chrome" if reason else role, paragraph, start, end,
-                              list_item=in_list_item > 0, hints=hints, reason=reason,
-                              link_words=layout.words, breaks=layout.breaks,
-                              link_lines=layout.link_lines)
+                builder.block(
+                    "chrome" if reason else role,
+                    paragraph,
+                    start,
+                    end,
+                    list_item=in_list_item > 0,
+                    hints=hints,
+                    reason=reason,
+                    link_words=layout.words,
+                    breaks=layout.breaks,
+                    link_lines=layout.link_lines,
+                )
             _inline_directives(inline, start, builder)
             index += 3
             continue
@@ -279,8 +297,11 @@ def _is_visible_text(token: Token) -> bool:
 def _looks_like_heading(text: str) -> bool:
     words = text.split()
     # "**Last reviewed:**" or "**Author: Jane Doe**" standing alone is a credit, not a heading.
-    return (0 < len(words) <= 10 and not text.rstrip().endswith((".", ",", ";", ":"))
-            and not credit_grammar.is_credit_line(text))
+    return (
+        0 < len(words) <= 10
+        and not text.rstrip().endswith((".", ",", ";", ":"))
+        and not credit_grammar.is_credit_line(text)
+    )
 
 
 def _span(token: Token, offset: int) -> tuple[int, int]:
@@ -302,4 +323,3 @@ def _table_text(tokens: list[Token], start: int) -> str:
         elif token.type == "inline":
             cells.append(_inline_text(token))
     return " | ".join(cells)
-

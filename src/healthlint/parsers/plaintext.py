@@ -50,8 +50,12 @@ def _chunks(lines: list[str], builder: ArticleBuilder) -> list[_Chunk]:
             continue
         bullet = _BULLET.match(raw)
         if bullet:
-            current = _Chunk([bullet.group("text").rstrip()], number, bullet=True,
-                             column=bullet.start("text") + 1)
+            current = _Chunk(
+                [bullet.group("text").rstrip()],
+                number,
+                bullet=True,
+                column=bullet.start("text") + 1,
+            )
             chunks.append(current)
             continue
         if current is None:
@@ -112,6 +116,7 @@ def parse_text(text: str, *, path: str | None = None) -> Article:
         elif headings[index]:
             builder.heading(chunk.text, 2, chunk.line, column=chunk.column)
         else:
-            builder.block("prose", chunk.text, chunk.line, end, column=chunk.column,
-                          list_item=chunk.bullet)
+            builder.block(
+                "prose", chunk.text, chunk.line, end, column=chunk.column, list_item=chunk.bullet
+            )
     return builder.build()

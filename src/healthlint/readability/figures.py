@@ -20,10 +20,10 @@ def _figures(sentences: list[Sentence], counts: list[Counts]) -> dict[str, Any]:
     figures: dict[str, Any] = {
         "words": stats.word_count,
         "sentences": stats.sentence_count,
-        "flesch_kincaid_grade": round(stats.flesch_kincaid_grade(), 1) if stats.word_count
+        "flesch_kincaid_grade": round(stats.flesch_kincaid_grade(), 1)
+        if stats.word_count
         else None,
-        "flesch_reading_ease": round(stats.flesch_reading_ease(), 1) if stats.word_count
-        else None,
+        "flesch_reading_ease": round(stats.flesch_reading_ease(), 1) if stats.word_count else None,
         "smog": round(stats.smog(), 1) if stats.sentence_count >= SMOG_MIN_SENTENCES else None,
     }
     if figures["smog"] is None:

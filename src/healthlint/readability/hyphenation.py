@@ -18,8 +18,14 @@ from ..lazy_regex import lazy
 _HEX = lazy(r"\^{2}([0-9a-f]{2})")
 _PIECES = lazy(r"(\d?)(\D?)")
 # Header and comment lines of the hunspell hyphenation format.
-_IGNORED = ("%", "#", "LEFTHYPHENMIN", "RIGHTHYPHENMIN", "COMPOUNDLEFTHYPHENMIN",
-            "COMPOUNDRIGHTHYPHENMIN")
+_IGNORED = (
+    "%",
+    "#",
+    "LEFTHYPHENMIN",
+    "RIGHTHYPHENMIN",
+    "COMPOUNDLEFTHYPHENMIN",
+    "COMPOUNDRIGHTHYPHENMIN",
+)
 # Pyphen's defaults: no break within the first two or the last two letters.
 LEFT_MIN = 2
 RIGHT_MIN = 2
@@ -108,6 +114,5 @@ def hyphenation_points(word: str) -> int:
                     scores[k] = value
     right = len(word) - RIGHT_MIN
     return sum(
-        1 for index, score in enumerate(scores)
-        if score % 2 and LEFT_MIN <= index - 1 <= right
+        1 for index, score in enumerate(scores) if score % 2 and LEFT_MIN <= index - 1 <= right
     )

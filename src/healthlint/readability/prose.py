@@ -246,7 +246,12 @@ def _split_at_cuts(
 
 
 def split_sentences(
-    text: str, *, line: int = 1, column: int = 1, list_item: bool = False, language: str = "en",
+    text: str,
+    *,
+    line: int = 1,
+    column: int = 1,
+    list_item: bool = False,
+    language: str = "en",
     breaks: Sequence[int] = (),
 ) -> list[Sentence]:
     """Split one paragraph or list item into cleaned sentences.

@@ -66,9 +66,7 @@ MIN_WORDS: Final = 100
 _NON_CONTRACTION_APOSTROPHE = lazy(r"\'(?![tsd]|ve|ll|re)")
 _PUNCTUATION = lazy(r"[^\w\s\']")
 # Both removals in one pass: the apostrophe test looks at the original text either way.
-_NOT_IN_WORDS = lazy(
-    _NON_CONTRACTION_APOSTROPHE.pattern + "|" + _PUNCTUATION.pattern
-)
+_NOT_IN_WORDS = lazy(_NON_CONTRACTION_APOSTROPHE.pattern + "|" + _PUNCTUATION.pattern)
 # textstat's count_sentences pattern.
 _SENTENCE_RUN = lazy(r"\b[^.!?]+[.!?]*", re.UNICODE)
 
@@ -185,7 +183,6 @@ def sentence_counts(text: str) -> Counts:
         difficult_words=difficult,
         unfamiliar_words=unfamiliar,
     )
-
 
 
 def _per(numerator: int, denominator: int) -> float:

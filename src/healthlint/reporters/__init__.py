@@ -91,8 +91,9 @@ def _visible_table() -> dict[int, str]:
     # (surrogateescape): each is shown as the byte it stands for.
     table.update({code: f"\\x{code - 0xDC00:02x}" for code in range(0xDC80, 0xDD00)})
     # Bidirectional overrides reorder what a reader of the log sees.
-    table.update({code: f"\\u{code:04x}" for code in [*range(0x202A, 0x202F),
-                                                          *range(0x2066, 0x206A)]})
+    table.update(
+        {code: f"\\u{code:04x}" for code in [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]}
+    )
     return table
 
 

@@ -31,8 +31,10 @@ def _clean(value: str) -> str:
 
 
 def _line(finding: Finding) -> str:
-    text = f"{finding.line}:{finding.column}: {finding.severity.value} {finding.rule} " \
-           f"{finding.name}: {finding.message}"
+    text = (
+        f"{finding.line}:{finding.column}: {finding.severity.value} {finding.rule} "
+        f"{finding.name}: {finding.message}"
+    )
     if finding.suggestion:
         text += f" (suggestion: {finding.suggestion})"
     return _clean(text)
@@ -51,8 +53,9 @@ def render(report: Report) -> str:
     failures = 0
     for path in files:
         findings = by_file.get(path, [])
-        case = ET.SubElement(suite, "testcase", name=_clean(path), classname="healthlint",
-                             file=_clean(path))
+        case = ET.SubElement(
+            suite, "testcase", name=_clean(path), classname="healthlint", file=_clean(path)
+        )
         failing = [f for f in findings if report.fails(f)]
         others = [f for f in findings if not report.fails(f)]
         if failing:
@@ -61,17 +64,16 @@ def render(report: Report) -> str:
             rules = sorted({f.rule for f in failing})
             noun = "finding" if len(failing) == 1 else "findings"
             failure = ET.SubElement(
-                case, "failure",
-                message=f"{len(failing)} {noun} at or above {level.value}: "
-                        f"{', '.join(rules)}",
+                case,
+                "failure",
+                message=f"{len(failing)} {noun} at or above {level.value}: {', '.join(rules)}",
                 type=rules[0] if len(rules) == 1 else "healthlint",
             )
             failure.text = "\n".join(_line(f) for f in failing)
         if others:
             ET.SubElement(case, "system-out").text = "\n".join(_line(f) for f in others)
 
-    counts = {"tests": str(len(files)), "failures": str(failures), "errors": "0",
-              "skipped": "0"}
+    counts = {"tests": str(len(files)), "failures": str(failures), "errors": "0", "skipped": "0"}
     suite.attrib.update(counts)
     root = ET.Element("testsuites", {"name": "healthlint", **counts})
     root.append(suite)

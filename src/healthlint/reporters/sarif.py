@@ -92,8 +92,10 @@ def _location(finding: Finding, root: Path | None) -> dict[str, Any]:
     artifact: dict[str, Any]
     if relative:
         # A name that is not UTF-8 is quoted as the bytes it is made of.
-        artifact = {"uri": quote(path.encode("utf-8", "surrogateescape"), safe="/"),
-                    "uriBaseId": SRCROOT}
+        artifact = {
+            "uri": quote(path.encode("utf-8", "surrogateescape"), safe="/"),
+            "uriBaseId": SRCROOT,
+        }
     else:
         artifact = {"uri": Path(path).as_uri()}
     region: dict[str, Any] = {"startLine": finding.line, "startColumn": finding.column}
@@ -130,18 +132,21 @@ def render(report: Report) -> str:
         fingerprint = finding.fingerprint or ""
         occurrence = (finding.path, finding.rule, fingerprint)
         seen[occurrence] += 1
-        results.append({
-            "ruleId": finding.rule,
-            "ruleIndex": index[finding.rule],
-            "level": _LEVELS[finding.severity.value],
-            "message": {"text": message},
-            "locations": [_location(finding, report.root)],
-            "partialFingerprints": {
-                FINGERPRINT_KEY: f"{fingerprint}:{seen[occurrence]}" if fingerprint
-                else f"{finding.rule}:{finding.line}:{finding.column}",
-            },
-            "properties": {"category": finding.category, "name": finding.name},
-        })
+        results.append(
+            {
+                "ruleId": finding.rule,
+                "ruleIndex": index[finding.rule],
+                "level": _LEVELS[finding.severity.value],
+                "message": {"text": message},
+                "locations": [_location(finding, report.root)],
+                "partialFingerprints": {
+                    FINGERPRINT_KEY: f"{fingerprint}:{seen[occurrence]}"
+                    if fingerprint
+                    else f"{finding.rule}:{finding.line}:{finding.column}",
+                },
+                "properties": {"category": finding.category, "name": finding.name},
+            }
+        )
 
     root = Path(report.root or Path.cwd()).resolve()
     run: dict[str, Any] = {

@@ -27,8 +27,9 @@ _BOLD = "\x1b[1m"
 _RESET = "\x1b[0m"
 
 
-def render(report: Report, *, quiet: bool = False, color: bool = False,
-           source: SourceLines | None = None) -> str:
+def render(
+    report: Report, *, quiet: bool = False, color: bool = False, source: SourceLines | None = None
+) -> str:
     """The report; ``quiet`` leaves out the summary line, so a clean run prints nothing;
     ``color`` marks the severities and rule ids with ANSI colours (for a terminal);
     ``source`` gives the files' lines, to show each finding's line with a caret under its
@@ -92,8 +93,9 @@ def excerpt(finding: Finding, lines: Sequence[str] | None, *, color: bool = Fals
             start -= 1
             used += cells[start][1]
     before = _CUT if start > 0 else ""
-    shown = before + "".join(text for text, _ in cells[start:end]) + (
-        _CUT if end < len(cells) else "")
+    shown = (
+        before + "".join(text for text, _ in cells[start:end]) + (_CUT if end < len(cells) else "")
+    )
     offset = len(before) + sum(width for _, width in cells[start:at])
     caret = "^"
     if color:
@@ -107,10 +109,11 @@ def summary(result: LintResult) -> str:
     files = f"{result.files_checked} file{'s' if result.files_checked != 1 else ''} checked"
     if not result.findings:
         return f"{files}: no problems found."
-    parts = [f"{counts[level]} {level}{'s' if counts[level] != 1 else ''}"
-             for level in ("error", "warning", "info") if counts[level]]
+    parts = [
+        f"{counts[level]} {level}{'s' if counts[level] != 1 else ''}"
+        for level in ("error", "warning", "info")
+        if counts[level]
+    ]
     problem_files = len({f.path for f in result.findings})
-    unreadable = (
-        f", {result.files_unreadable} could not be read" if result.files_unreadable else ""
-    )
+    unreadable = f", {result.files_unreadable} could not be read" if result.files_unreadable else ""
     return f"{files}{unreadable}, {problem_files} with findings: {', '.join(parts)}."
