@@ -91,3 +91,31 @@ def test_sarif_links_each_rule_to_its_page(
     assert rules["HX102"]["helpUri"] == "https://intranet.example.org/style#wonders"
     assert "helpUri" not in rules.get("HL602", {})  # the built-in packs name no address
     assert rules["HX101"]["help"]["markdown"].startswith("**Miracle claims.**")
+
+
+def test_the_configuration_gives_every_other_rule_its_address(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "house.yaml").write_text(PACK, encoding="utf-8")
+    (tmp_path / "healthlint.toml").write_text(
+        'packs = ["house.yaml"]\ndocs-url = "https://lint.example.org/rules/{id}.md"\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "knee.md").write_text("# Knee\n\nA miracle cure.\n", encoding="utf-8")
+    main(
+        [
+            "check",
+            "--no-cache",
+            "--format",
+            "sarif",
+            "--config",
+            str(tmp_path / "healthlint.toml"),
+            str(tmp_path / "knee.md"),
+        ]
+    )
+    rules = {
+        rule["id"]: rule
+        for rule in json.loads(capsys.readouterr().out)["runs"][0]["tool"]["driver"]["rules"]
+    }
+    assert rules["HL602"]["helpUri"] == "https://lint.example.org/rules/HL602.md"
+    assert rules["HX101"]["helpUri"] == "https://docs.example.org/rules/HX101-no-miracles.html"

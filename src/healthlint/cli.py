@@ -871,6 +871,7 @@ def _check(args: argparse.Namespace) -> int:
         files=files,
         baseline=outcome,
         root=_report_root(args),
+        docs_url=groups[0].config.docs_url,
     )
     output = _render(args, report, groups)
     notes = _baseline_notes(args, outcome) if args.format != "json" else []

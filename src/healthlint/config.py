@@ -241,6 +241,14 @@ class Config:
             "none elsewhere"
         ),
     ] = None
+    docs_url: Annotated[
+        str | None,
+        Field(
+            description="address of each rule's documentation page, with {id} and {name} "
+            "filled in (SARIF helpUri), for rules whose pack gives none; e.g. where you publish "
+            "healthlint's docs/rules/: https://example.org/healthlint/rules/{id}.md"
+        ),
+    ] = None
     cache_dir: Annotated[
         str | None,
         Field(

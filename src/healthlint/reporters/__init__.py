@@ -37,6 +37,8 @@ class Report:
     # Paths are reported relative to this folder when they are below it (default: the cwd).
     root: Path | None = None
     baseline: BaselineOutcome | None = None
+    # Address of a rule's documentation page, {id} and {name} filled in, for rules without one.
+    docs_url: str | None = None
 
     def fails(self, finding: Finding) -> bool:
         """Whether ``finding`` reaches the fail level of its file."""

@@ -55,12 +55,12 @@ def _text(value: str) -> str:
     return " ".join(value.split())
 
 
-def _rule_descriptor(spec: RuleSpec) -> dict[str, Any]:
+def _rule_descriptor(spec: RuleSpec, docs: str | None) -> dict[str, Any]:
     full = _text(spec.rationale) if spec.rationale else _text(spec.summary)
     help_text = f"{full}\n\nSource: {_text(spec.source)}" if spec.source else full
     markdown = f"**{_text(spec.summary)}**\n\n{help_text}"
-    if spec.docs:
-        markdown += f"\n\n[{spec.id} {spec.name}]({spec.docs})"
+    if docs:
+        markdown += f"\n\n[{spec.id} {spec.name}]({docs})"
     descriptor: dict[str, Any] = {
         "id": spec.id,
         "name": spec.name,
@@ -70,8 +70,8 @@ def _rule_descriptor(spec: RuleSpec) -> dict[str, Any]:
         "defaultConfiguration": {"level": _LEVELS[spec.severity.value]},
         "properties": {"tags": [spec.category]},
     }
-    if spec.docs:
-        descriptor["helpUri"] = spec.docs
+    if docs:
+        descriptor["helpUri"] = docs
     return descriptor
 
 
@@ -117,7 +117,12 @@ def render(report: Report) -> str:
     specs = sorted(report.ruleset.rules.values(), key=lambda r: r.id) if report.ruleset else []
     for spec in specs:
         index[spec.id] = len(descriptors)
-        descriptors.append(_rule_descriptor(spec))
+        docs = spec.docs or (
+            report.docs_url.replace("{id}", spec.id).replace("{name}", spec.name)
+            if report.docs_url
+            else None
+        )
+        descriptors.append(_rule_descriptor(spec, docs))
     for finding in findings:
         if finding.rule not in index:
             index[finding.rule] = len(descriptors)
