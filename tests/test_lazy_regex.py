@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from healthlint import lazy_regex
+from healthlint import artifacts, lazy_regex
 from healthlint.lazy_regex import compiled, lazy
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,8 +43,8 @@ def store(monkeypatch: pytest.MonkeyPatch) -> Iterator[_Store]:
     monkeypatch.setattr(lazy_regex, "_programs", None)
     monkeypatch.setattr(lazy_regex, "_unsaved", 0)
     monkeypatch.setattr(lazy_regex, "_made", {})
-    monkeypatch.setattr(lazy_regex, "_read", kept.read)
-    monkeypatch.setattr(lazy_regex, "_write", kept.write)
+    monkeypatch.setattr(artifacts, "read_data", kept.read)
+    monkeypatch.setattr(artifacts, "write_data", kept.write)
     yield kept
 
 

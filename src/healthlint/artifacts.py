@@ -29,14 +29,32 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from functools import cache
+from pathlib import Path
 from typing import Any, TypeVar
 
-from .lazy_regex import keep_programs
+from .version import __version__
 
 T = TypeVar("T")
 
 
 _disabled = False
+
+# Where every cache lives unless told otherwise (--cache-dir names the findings' folder only).
+ENV_VAR = "HEALTHLINT_CACHE_DIR"
+
+
+def default_location() -> Path:
+    configured = os.environ.get(ENV_VAR)
+    if configured:
+        return Path(configured)
+    if sys.platform == "linux":
+        # What platformdirs answers on Linux (the XDG base directory rule), without importing
+        # it: this runs at every start of the pre-commit hook.
+        base = os.environ.get("XDG_CACHE_HOME", "").strip()
+        return Path(base or os.path.expanduser("~/.cache"), "healthlint")
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("healthlint", appauthor=False))
 
 
 def disable() -> None:
@@ -48,8 +66,6 @@ def disable() -> None:
 def _folder() -> str:
     if _disabled:
         raise OSError("caching disabled")
-    from .cache import default_location
-
     root = str(default_location())
     folder = os.path.join(root, "artifacts")
     if not (trusted_folder(root) and trusted_folder(folder)):
@@ -130,7 +146,6 @@ def unseal(sealed: bytes) -> bytes | None:
 
 def cached_data(name: str, sources: Sequence[str], build: Callable[[], Any]) -> Any:
     """``build()``'s result, read from the artifact cache when its sources are unchanged."""
-    from . import __version__
 
     key = hashlib.sha256()
     key.update(f"{name}\0{__version__}\0{sys.version_info[:2]}\0".encode())
@@ -187,7 +202,6 @@ def cached_object(name: str, key: str, build: Callable[[], tuple[T, Sequence[str
     The object is kept as plain data (:mod:`healthlint.plain_data`), never pickled: reading an
     entry back builds healthlint's own dataclasses and enums and runs nothing else.
     """
-    from . import __version__
     from .plain_data import from_plain, to_plain
 
     digest = hashlib.sha256(
@@ -332,7 +346,3 @@ def write_atomically(
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
-
-
-# Compiled regular expressions are kept here too (the text utilities cannot import this layer).
-keep_programs(read_data, write_data)

@@ -16,13 +16,12 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import sys
 from pathlib import Path
 from typing import Any
 
+from .artifacts import ENV_VAR as ENV_VAR
+from .artifacts import default_location as default_location
 from .artifacts import seal, trusted_folder, unseal, write_atomically
-
-ENV_VAR = "HEALTHLINT_CACHE_DIR"
 
 
 def findings_location(flag: str | None, configured: str | None) -> Path:
@@ -68,20 +67,6 @@ def tree_holding(folder: Path, trees: list[Path]) -> Path | None:
     contribution being checked, so it is not used."""
     resolved = folder.expanduser().resolve()
     return next((tree for tree in trees if resolved.is_relative_to(tree)), None)
-
-
-def default_location() -> Path:
-    configured = os.environ.get(ENV_VAR)
-    if configured:
-        return Path(configured)
-    if sys.platform == "linux":
-        # What platformdirs answers on Linux (the XDG base directory rule), without importing
-        # it: this runs at every start of the pre-commit hook.
-        base = os.environ.get("XDG_CACHE_HOME", "").strip()
-        return Path(base or os.path.expanduser("~/.cache"), "healthlint")
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("healthlint", appauthor=False))
 
 
 class FindingCache:

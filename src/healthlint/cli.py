@@ -1078,7 +1078,7 @@ def _inspect(args: argparse.Namespace) -> int:
     article = article_from(source, args.path)
     linter = Linter(config)
     linter.resolve_type(article, path=args.path)
-    from .readability.figures import article_figures
+    from .figures import article_figures
 
     document = to_data(article)
     document["encoding"] = source.encoding
@@ -1182,7 +1182,7 @@ def _parsed_articles(
 def _stats(args: argparse.Namespace) -> int:
     import json
 
-    from .readability.figures import article_figures
+    from .figures import article_figures
 
     rows: list[dict[str, object]] = []
     problems: list[str] = []

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from . import kinds
 from .article_types import recognise_type
@@ -18,10 +18,10 @@ from .artifacts import code_stamp
 from .budget import OverBudget, time_budget
 from .config import Config, PathOverride
 from .findings import fingerprint, format_message
-from .kinds.base import CheckContext, Hit, Kind, KindOptions
+from .kinds.base import ActiveRule, CheckContext, Hit, Kind, KindOptions
 from .lazy_regex import lazy
 from .models import Article, Category, Finding, Severity, to_data
-from .packs import RuleSet, RuleSpec, load_rules
+from .packs import RuleSet, load_rules
 from .parsers import EXTENSIONS, parse_article
 from .reading import ReadError, SourceText, decode, read_bytes, read_source, text_problems
 from .suppressions import apply_directives
@@ -46,14 +46,6 @@ class LintResult:
 
     def at_or_above(self, level: Severity) -> list[Finding]:
         return [f for f in self.findings if f.severity.rank >= level.rank]
-
-
-class ActiveRule(NamedTuple):
-    spec: RuleSpec
-    kind: Kind
-    options: KindOptions
-    severity: Severity
-    severity_configured: bool = False  # the user set it: hits may not grade themselves
 
 
 class Linter:

@@ -23,10 +23,9 @@ import hashlib
 import importlib
 import re
 import sys
-from collections.abc import Callable
 from typing import Any, cast
 
-__all__ = ["compiled", "keep_programs", "lazy", "save_programs"]
+__all__ = ["compiled", "lazy", "save_programs"]
 
 # Private modules of the standard library, looked up rather than imported so that a Python
 # that lays them out differently only loses the cache (every use below falls back).
@@ -45,8 +44,6 @@ _MOST_ENTRIES = 4000
 
 Program = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 _programs: dict[tuple[str, int], Program] | None = None
-_read: Callable[[str], Any] | None = None
-_write: Callable[[str, Any], None] | None = None
 _unsaved = 0
 _made: dict[tuple[str, int], re.Pattern[str]] = {}
 
@@ -102,19 +99,11 @@ def _compile(source: str, flags: int, programs: dict[tuple[str, int], Program]) 
     return pattern
 
 
-def keep_programs(read: Callable[[str], Any], write: Callable[[str, Any], None]) -> None:
-    """Where programs are kept between runs: ``read(name)`` gives back what ``write(name,
-    value)`` kept, or None. The artifact cache offers itself when it is imported; until
-    something does, every pattern is compiled afresh."""
-    global _read, _write
-    _read, _write = read, write
-
-
 def _load() -> dict[tuple[str, int], Program]:
     global _programs
-    if _read is None:
-        return {}
-    table = _read(_TABLE) if _ENGINE else None
+    from .artifacts import read_data
+
+    table = read_data(_TABLE) if _ENGINE else None
     _programs = table if isinstance(table, dict) and len(table) <= _MOST_ENTRIES else {}
     return _programs
 
@@ -123,11 +112,13 @@ def save_programs() -> None:
     """Keep the programs compiled in this run for the next one (nothing is written when every
     pattern came from the cache)."""
     global _unsaved
-    if not _unsaved or _programs is None or _write is None:
+    if not _unsaved or _programs is None:
         return
+    from .artifacts import write_data
+
     _unsaved = 0
     with contextlib.suppress(Exception):
-        _write(_TABLE, _programs)
+        write_data(_TABLE, _programs)
 
 
 class _LazyPattern:

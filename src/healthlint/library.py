@@ -128,7 +128,7 @@ def build_library(
     cycle_days: int = DEFAULT_CYCLE_DAYS,
 ) -> Library:
     """Parse and check every article under ``paths`` once, and gather the library's view."""
-    from .readability.figures import article_figures
+    from .figures import article_figures
 
     config = config or Config()
     today = today or dt.date.today()

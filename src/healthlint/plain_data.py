@@ -25,7 +25,9 @@ from typing import Any
 __all__ = ["from_plain", "to_plain"]
 
 _OWN = "healthlint."
-_DATA_MODULES = frozenset({"healthlint.models", "healthlint.packs", "healthlint.config"})
+_DATA_MODULES = frozenset(
+    {"healthlint.models", "healthlint.rule_specs", "healthlint.packs", "healthlint.config"}
+)
 _ATOMS = (str, int, float, bool, type(None))
 
 

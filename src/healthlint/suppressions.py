@@ -25,13 +25,29 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from .findings import fingerprint, format_message
 from .models import Article, Directive, Finding
 
 if TYPE_CHECKING:
-    from .engine import ActiveRule, Linter
+    from .config import Config
+    from .kinds.base import ActiveRule
+    from .packs import RuleSet
+
+
+class Linter(Protocol):
+    """What applying suppressions needs of the linter that ran the rules."""
+
+    @property
+    def ruleset(self) -> RuleSet: ...
+
+    @property
+    def config(self) -> Config: ...
+
+    @property
+    def unsuppressible(self) -> frozenset[str]: ...
+
 
 UNUSED_RULE = "HL004"
 NO_REASON_RULE = "HL005"

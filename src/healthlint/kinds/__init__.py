@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from .base import CheckContext, Hit, Kind, KindOptions
 
 if TYPE_CHECKING:
-    from ..packs import RuleSpec
+    from ..rule_specs import RuleSpec
 
 __all__ = ["CheckContext", "Hit", "Kind", "KindOptions", "get", "names", "validate_options"]
 

@@ -13,7 +13,7 @@ from ..models import Article, Block, Severity
 from ..validation import STRICT_KEYS
 
 if TYPE_CHECKING:
-    from ..packs import RuleSpec
+    from ..rule_specs import RuleSpec
 
 
 @dataclass_transform(kw_only_default=True)
@@ -105,6 +105,17 @@ class Kind(NamedTuple):
     doc: str
     params: tuple[str, ...] = ()
     region_params: Callable[[Any], Iterable[str]] | None = None
+
+
+class ActiveRule(NamedTuple):
+    """A rule as a run checks it: its spec, its kind, its validated options and the severity
+    in force."""
+
+    spec: RuleSpec
+    kind: Kind
+    options: KindOptions
+    severity: Severity
+    severity_configured: bool = False  # the user set it: hits may not grade themselves
 
 
 def block_position(block: Block, offset: int) -> tuple[int, int]:

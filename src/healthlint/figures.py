@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ..models import Article
-from .prose import Sentence
-from .stats import SMOG_MIN_SENTENCES, Counts, TextStatistics
+from .models import Article
+from .readability.prose import Sentence
+from .readability.stats import SMOG_MIN_SENTENCES, Counts, TextStatistics
 
 
 def _figures(sentences: list[Sentence], counts: list[Counts]) -> dict[str, Any]:
@@ -35,8 +35,8 @@ def _figures(sentences: list[Sentence], counts: list[Counts]) -> dict[str, Any]:
 
 def article_figures(article: Article) -> dict[str, Any]:
     """Words, sentences and grades of the whole article and of each section."""
-    from ..kinds.base import CheckContext
-    from ..kinds.readability import DEFAULT_EXCLUDE, prose_of
+    from .kinds.base import CheckContext
+    from .kinds.readability import DEFAULT_EXCLUDE, prose_of
 
     context = CheckContext(article=article, today=dt.date.today(), path=article.path or "")
     prose = prose_of(context, DEFAULT_EXCLUDE)
