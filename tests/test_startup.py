@@ -169,15 +169,15 @@ def test_help_is_laid_out_for_the_terminal_as_argparse_would(
 ) -> None:
     import argparse
 
-    from healthlint import cli
+    from healthlint.cli import arguments
 
     if columns is None:
         monkeypatch.delenv("COLUMNS", raising=False)
     else:
         monkeypatch.setenv("COLUMNS", columns)
-    cli._terminal_columns.cache_clear()
-    assert cli._Formatter("healthlint")._width == argparse.HelpFormatter("healthlint")._width
-    cli._terminal_columns.cache_clear()
+    arguments.terminal_columns.cache_clear()
+    assert arguments.Formatter("healthlint")._width == argparse.HelpFormatter("healthlint")._width
+    arguments.terminal_columns.cache_clear()
 
 
 def test_building_the_command_line_measures_the_terminal_without_shutil() -> None:

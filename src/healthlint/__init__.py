@@ -15,19 +15,27 @@ from .version import __version__ as __version__
 
 __all__ = [
     "Article",
+    "CheckRun",
     "Config",
     "Finding",
+    "Flags",
     "LintResult",
     "Linter",
     "Severity",
+    "check",
     "lint_paths",
     "lint_text",
     "load_config",
     "parse_article",
+    "render",
     "to_data",
 ]
 
 _LAZY = {
+    "check": "api",
+    "render": "api",
+    "CheckRun": "app.check",
+    "Flags": "app.settings",
     "lint_text": "api",
     "lint_paths": "api",
     "parse_article": "api",
@@ -42,7 +50,9 @@ _LAZY = {
 }
 
 if TYPE_CHECKING:
-    from .api import lint_paths, lint_text, load_config, parse_article
+    from .api import check, lint_paths, lint_text, load_config, parse_article, render
+    from .app.check import CheckRun
+    from .app.settings import Flags
     from .config import Config
     from .engine import Linter, LintResult
     from .models import Article, Finding, Severity, to_data

@@ -209,7 +209,7 @@ def build(
     previous: BaselineFile | None = None,
 ) -> BaselineFile:
     """A baseline of ``findings``, keeping ``previous`` entries of files not checked now."""
-    from . import __version__
+    from .version import __version__
 
     base = _base(file)
     counts: Counter[Key] = Counter()

@@ -224,7 +224,7 @@ class Linter:
         import hashlib
         import json
 
-        from . import __version__
+        from .version import __version__
 
         settings = {
             key: to_data(getattr(self.config, key))

@@ -3,3 +3,7 @@
 
 class UserError(Exception):
     """A broken pack, configuration, baseline or command line; the message says where."""
+
+
+class UsageError(UserError):
+    """A command line that names something that does not exist (exit code 2)."""

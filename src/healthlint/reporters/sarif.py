@@ -109,7 +109,7 @@ def _location(finding: Finding, root: Path | None) -> dict[str, Any]:
 
 
 def render(report: Report) -> str:
-    from .. import __version__
+    from ..version import __version__
 
     findings = report.result.findings
     descriptors: list[dict[str, Any]] = []
