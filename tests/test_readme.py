@@ -12,7 +12,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def test_python_api_snippet_runs() -> None:
+def test_python_api_snippet_runs(tmp_path: Path) -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     (snippet,) = re.findall(r"```python\n(.*?)```", readme, re.S)
     done = subprocess.run(
@@ -21,12 +21,13 @@ def test_python_api_snippet_runs() -> None:
         capture_output=True,
         text=True,
         check=False,
-        env={**os.environ, "HEALTHLINT_CACHE_DIR": str(ROOT / ".pytest_cache" / "hl")},
+        env={**os.environ, "HEALTHLINT_CACHE_DIR": str(tmp_path / "cache")},
     )
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
-    assert "Cataract Surgery treatment" in lines[-3]
-    assert re.fullmatch(r"\d+ findings in \d+ files", lines[-2])
-    first = ast.literal_eval(lines[-1])  # to_data(): plain values only
+    assert "Cataract Surgery treatment" in lines[-4]
+    assert re.fullmatch(r"\d+ findings in \d+ files", lines[-3])
+    first = ast.literal_eval(lines[-2])  # to_data(): plain values only
     assert set(first) >= {"path", "line", "rule", "severity", "message"}
     assert isinstance(first["severity"], str)
+    assert re.fullmatch(r"[1-9]\d* findings fail the gate", lines[-1])  # HL501 on bad examples
