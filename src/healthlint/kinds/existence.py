@@ -15,6 +15,9 @@ in the same sentence denies it ("there is no guarantee", "no medicine is complet
 Options:
     phrases: [phrase] (required)
     suggestion: str            what to write instead, shown with each finding
+    suggestions: {language: str}
+                               the suggestion in the article's language, when it is one of
+                               these (``es: murió por suicidio``); else ``suggestion``
     skip_negated: bool         default false
     scope: [role]              default [heading, prose, table]
     max_per_file: int          default 20
@@ -28,6 +31,7 @@ from collections.abc import Iterator
 from dataclasses import field
 from typing import TYPE_CHECKING, Annotated, Any
 
+from ..language import primary_subtag
 from .base import CheckContext, Hit, Kind, KindOptions
 from .matching import Phrase, Role, blocks_in, is_negated, match_hit, matcher, word_starts
 
@@ -40,6 +44,7 @@ class Options(KindOptions):
 
     phrases: Annotated[list[Phrase], Field(min_length=1)]
     suggestion: str | None = None
+    suggestions: dict[str, str] = field(default_factory=dict)
     skip_negated: bool = False
     scope: Annotated[list[Role], Field(min_length=1)] = field(
         default_factory=lambda: ["heading", "prose", "table"]
@@ -52,10 +57,13 @@ def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
     found_in = matcher(tuple(options.phrases)).in_blocks(
         blocks_in(ctx, options.scope), word_starts(ctx)
     )
+    suggestion = options.suggestion
+    if options.suggestions:
+        suggestion = options.suggestions.get(primary_subtag(ctx.language), suggestion)
     for block, match in found_in:
         if options.skip_negated and is_negated(block.text, match.start):
             continue
-        yield match_hit(block, match, suggestion=options.suggestion)
+        yield match_hit(block, match, suggestion=suggestion)
         found += 1
         if found >= options.max_per_file:
             return
