@@ -83,3 +83,19 @@ def test_english_articles_read_as_before() -> None:
     )
     assert len(findings(page, "HL504")) == 1
     assert findings(page, "HL504", packs=["core"]) == findings(page, "HL504")
+
+
+def test_a_page_from_spain_gets_spains_numbers() -> None:
+    page = (
+        f'<html lang="es-ES"><body><main><h1>Infarto</h1><p>El dolor en el pecho puede ser '
+        f"un infarto. Pensar en el suicidio es una señal de alarma.</p><p>{DISCLAIMER}</p>"
+        "</main></body></html>"
+    )
+    linter = Linter(Config(select=["HL502", "HL505"]), today=TODAY)
+    found = {f.rule: f for f in linter.lint_text(page, filename="infarto.html")}
+    assert "112" in found["HL502"].message and "911" not in found["HL502"].message
+    assert "024" in found["HL505"].message and "988" not in found["HL505"].message
+    told = page.replace("infarto.", "infarto: llame al 112.").replace(
+        "alarma.", "alarma: llame al 024."
+    )
+    assert linter.lint_text(told, filename="infarto.html") == []

@@ -46,7 +46,7 @@ Options:
 Regions:
     A page's region comes from its front matter (``region: uk``), else the configuration
     (``region`` for a folder in ``[[overrides]]``, then the top-level key), else its language
-    tag (en-GB, en-IE, en-AU, en-NZ, en-CA), else "us".
+    tag (en-GB, en-IE, en-AU, en-NZ, en-CA, es-ES), else "us".
 
 Message parameters: {trigger} (the first trigger as written in the article), {required} (the
 required phrases, quoted and joined with "or").
@@ -86,7 +86,9 @@ class Options(KindOptions):
 
 
 # The country part of a language tag, as a region name ("GB" is written "uk" in the packs).
-_TAG_REGIONS = {"us": "us", "ca": "ca", "gb": "uk", "uk": "uk", "ie": "ie", "au": "au", "nz": "nz"}
+_TAG_REGIONS = {
+    "us": "us", "ca": "ca", "gb": "uk", "uk": "uk", "ie": "ie", "au": "au", "nz": "nz", "es": "es",
+}  # fmt: skip
 
 
 def page_region(ctx: CheckContext) -> str:
