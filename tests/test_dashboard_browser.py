@@ -46,16 +46,31 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-def _open(browser: Browser, library: Library, folder: Path) -> None:
+# The table is marked busy until the page has read its data and can sort and filter it.
+READY = """new Promise(done => { const wait = () =>
+    document.getElementById('articles').hasAttribute('aria-busy') ? setTimeout(wait, 5) : done();
+    wait(); })"""
+
+
+def _open(browser: Browser, library: Library, folder: Path) -> Path:
     page = folder / "report.html"
     page.write_text(render_html(library), encoding="utf-8")
     browser.open(page)
+    browser.evaluate(READY)
+    return page
 
 
 SHOWN_SUMMARY = """Object.fromEntries([...document.querySelectorAll('#summary [data-key]')]
   .map(e => [e.dataset.key, Number(e.textContent)]))"""
-COLUMN = """[...document.querySelectorAll('#articles tbody tr')].filter(r => !r.hidden)
-  .map(r => r.cells[{index}].dataset.v)"""
+ROWS = "[...document.querySelectorAll('#articles tbody tr')]"
+# One column of the table as a reader pages through it with "Next page", from the first page.
+COLUMN = """(() => {{ const out = [], next = document.getElementById('next');
+  for (;;) {{
+    out.push(...[...document.querySelectorAll('#articles tbody tr')]
+      .map(r => r.cells[{index}].dataset.v));
+    if (next.disabled) return out;
+    next.click();
+  }} }})()"""
 
 
 def _check_page(browser: Browser, library: Library) -> None:
@@ -63,11 +78,19 @@ def _check_page(browser: Browser, library: Library) -> None:
     shown = browser.evaluate(SHOWN_SUMMARY)
     assert shown == {k: v for k, v in data["summary"].items() if k in shown}
     assert len(shown) >= 5
-    assert browser.evaluate("document.querySelectorAll('#articles tbody tr').length") == len(
-        data["articles"]
+    expected = [a["title"] or a["path"] for a in data["articles"]]
+    # A page of rows at a time, and every row on request.
+    page = min(len(expected), 100)
+    assert browser.evaluate(f"{ROWS}.length") == page
+    assert browser.evaluate("document.getElementById('rows').textContent") == (
+        f"Rows 1–{page} of {len(expected)}"
     )
-    titles = browser.evaluate(COLUMN.format(index=0))
-    assert titles == [a["title"] or a["path"] for a in data["articles"]]
+    assert browser.evaluate(COLUMN.format(index=0)) == expected
+    browser.evaluate("document.getElementById('all-rows').click()")
+    assert browser.evaluate(f"{ROWS}.map(r => r.cells[0].dataset.v)") == expected
+    assert browser.evaluate("document.getElementById('next').disabled")
+    browser.evaluate("document.getElementById('all-rows').click()")
+    assert browser.evaluate(f"{ROWS}.length") == page
     assert browser.console_errors() == []
 
 
@@ -97,8 +120,8 @@ def _sort_and_filter(browser: Browser, library: Library) -> None:
     )
     browser.evaluate(f"""(() => {{ const f = document.getElementById('filter');
         f.value = {json.dumps(word)}; f.dispatchEvent(new Event('input')); }})()""")
-    assert len(browser.evaluate(COLUMN.format(index=0))) == expected
     assert browser.evaluate("Number(document.getElementById('shown').textContent)") == expected
+    assert len(browser.evaluate(COLUMN.format(index=0))) == expected
     assert expected > 0
     assert browser.console_errors() == []
 
@@ -129,9 +152,53 @@ def test_examples_report(browser: Browser, tmp_path: Path) -> None:
 def test_generated_library_report(browser: Browser, generated: Path, tmp_path: Path) -> None:
     library = build_library([str(generated)], today=TODAY)
     assert len(library.articles) == 2000
-    _open(browser, library, tmp_path)
+    page = _open(browser, library, tmp_path)
+    # A library this size has its data packed; the page shows the same numbers from it.
+    assert browser.evaluate("document.getElementById('data').type") == "application/gzip"
+    assert page.stat().st_size < 1_000_000
     _check_page(browser, library)
     _sort_and_filter(browser, library)
+
+
+def test_printing_holds_every_row_and_article(
+    browser: Browser, generated: Path, tmp_path: Path
+) -> None:
+    library = build_library([str(generated)], today=TODAY)
+    _open(browser, library, tmp_path)
+    browser.evaluate("document.querySelectorAll('#articles th button')[6].click()")
+    browser.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    counts = [int(v) for v in browser.evaluate(f"{ROWS}.map(r => r.cells[6].dataset.v)")]
+    assert counts == sorted(len(a.findings) for a in library.articles)
+    ids = browser.evaluate("[...document.querySelectorAll('#details section')].map(s => s.id)")
+    assert ids == [f"a{i}" for i in range(len(library.articles))]
+    browser.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert browser.evaluate(f"{ROWS}.length") == 100
+    assert browser.console_errors() == []
+
+
+def test_findings_come_from_the_check_cache(
+    generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from healthlint.cache import FindingCache
+    from healthlint.engine import Linter
+
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    for source in sorted(generated.iterdir())[:40]:
+        (folder / source.name).write_bytes(source.read_bytes())
+    cache_dir = tmp_path / "cache"
+    linter = Linter(today=TODAY)
+    linter.lint_paths([folder], cache=FindingCache(cache_dir, linter.salt))
+    fresh = build_library([str(folder)], today=TODAY, use_cache=False).to_data()
+
+    def no_check(*args: object, **kwargs: object) -> None:
+        raise AssertionError("checked again")
+
+    monkeypatch.setattr(Linter, "check_article", no_check)
+    after_check = build_library([str(folder)], today=TODAY, cache_dir=str(cache_dir))
+    assert after_check.to_data() == fresh
+    again = build_library([str(folder)], today=TODAY, cache_dir=str(cache_dir))
+    assert again.to_data() == fresh
 
 
 def test_hostile_titles_do_not_run(browser: Browser, tmp_path: Path) -> None:

@@ -7,15 +7,21 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .config import Config
 from .due import DEFAULT_CYCLE_DAYS, DueEntry, entry_for
-from .engine import Linter, article_from, read_articles
+from .engine import Linter, _cached_outcome, article_from, articles
 from .models import Finding, Severity
+from .reading import ReadError, decode, read_bytes
+
+if TYPE_CHECKING:
+    from .cache import FindingCache
 
 TARGET_GRADE = 8.0
 EXCERPT_CHARS = 160
+# Raised whenever a record kept in the cache changes shape or meaning.
+_RECORD_VERSION = 1
 
 
 @dataclass
@@ -120,58 +126,137 @@ def _record(
     )
 
 
+def _unreadable_record(linter: Linter, shown: str, problem: str) -> ArticleRecord:
+    finding = linter.unreadable(shown, problem)
+    return ArticleRecord(
+        path=shown,
+        title=None,
+        type=None,
+        owner=None,
+        last_review=None,
+        next_due=None,
+        due_source=None,
+        days_left=None,
+        overdue=False,
+        grade=None,
+        errors=1,
+        findings=[
+            FindingView(
+                1,
+                finding.rule,
+                finding.name,
+                finding.category,
+                finding.severity.value,
+                finding.message,
+                "",
+            )
+        ],
+    )
+
+
+def _from_entry(stored: dict[str, Any] | None) -> ArticleRecord | None:
+    """A record kept by an earlier report; an entry of the wrong shape is a miss."""
+    if stored is None:
+        return None
+    try:
+        fields = dict(stored["record"])
+        fields["findings"] = [FindingView(**f) for f in fields["findings"]]
+        return ArticleRecord(**fields)
+    except Exception:
+        return None
+
+
+def _caches(
+    paths: list[str], config: Config, linter: Linter, cycle_days: int, cache_dir: str | None
+) -> tuple[FindingCache, FindingCache] | None:
+    """The findings cache ``healthlint check`` fills, and beside it this report's own records
+    (keyed also by the review cycle, which decides the dates shown). As for a check, no cache
+    inside a checked repository is used: the contribution could have planted it."""
+    import hashlib
+
+    from .cache import FindingCache, checked_trees, findings_location, tree_holding
+
+    folder = findings_location(cache_dir, config.cache_dir)
+    if tree_holding(folder, checked_trees(paths)) is not None:
+        return None
+    salt = hashlib.sha256(
+        f"{linter.salt}\0library {_RECORD_VERSION}\0{cycle_days}\0{EXCERPT_CHARS}".encode()
+    ).hexdigest()
+    return FindingCache(folder, linter.salt), FindingCache(folder, salt)
+
+
 def build_library(
     paths: Iterable[str],
     config: Config | None = None,
     *,
     today: dt.date | None = None,
     cycle_days: int = DEFAULT_CYCLE_DAYS,
+    use_cache: bool = True,
+    cache_dir: str | None = None,
 ) -> Library:
-    """Parse and check every article under ``paths`` once, and gather the library's view."""
+    """Every article under ``paths`` with its dates, grades and findings.
+
+    Findings come from the cache ``healthlint check`` fills when it holds the file as it is
+    now, so only what the report adds (dates, owner, grades, excerpts) needs the article
+    parsed; that too is kept, so an unchanged library is reported without parsing anything.
+    """
     from .figures import article_figures
 
     config = config or Config()
     today = today or dt.date.today()
     linter = Linter(config, today=today)
+    paths = [str(p) for p in paths]
+    caches = _caches(paths, config, linter, cycle_days, cache_dir) if use_cache else None
     records: list[ArticleRecord] = []
-    for shown, source, problem in read_articles(paths, config):
-        if source is None:
-            assert problem is not None
-            finding = linter.unreadable(shown, problem)
-            records.append(
-                ArticleRecord(
-                    path=shown,
-                    title=None,
-                    type=None,
-                    owner=None,
-                    last_review=None,
-                    next_due=None,
-                    due_source=None,
-                    days_left=None,
-                    overdue=False,
-                    grade=None,
-                    errors=1,
-                    findings=[
-                        FindingView(
-                            1,
-                            finding.rule,
-                            finding.name,
-                            finding.category,
-                            finding.severity.value,
-                            finding.message,
-                            "",
-                        )
-                    ],
-                )
-            )
+    for shown, path, problem in articles(paths, config):
+        if problem is not None:
+            records.append(_unreadable_record(linter, shown, problem))
             continue
+        try:
+            data = read_bytes(path, max_size=config.max_file_size)
+            source = None if caches else decode(data)
+        except ReadError as error:
+            records.append(_unreadable_record(linter, shown, str(error)))
+            continue
+        findings: list[Finding] | None = None
+        if caches is not None:
+            findings_cache, record_cache = caches
+            record_key = record_cache.key(shown, data)
+            record = _from_entry(record_cache.get(record_key))
+            if record is not None:
+                records.append(record)
+                continue
+            key = findings_cache.key(shown, data)
+            stored = _cached_outcome(findings_cache, key)
+            if stored is not None and stored[1]:
+                findings = stored[0]
+            try:
+                source = decode(data)
+            except ReadError as error:
+                records.append(_unreadable_record(linter, shown, str(error)))
+                continue
+        assert source is not None
         article = article_from(source, shown)
-        findings = linter.check_article(article, path=shown)
-        lines = source.text.splitlines()
+        if findings is None:
+            findings = linter.check_article(article, path=shown)
+            if caches is not None:
+                findings_cache.put(
+                    key, {"readable": True, "findings": [f.to_data() for f in findings]}
+                )
+        else:
+            # The check sets the type it judged the article by; without a check, the same way.
+            linter.resolve_type(article, path=shown)
         entry = entry_for(article, shown, today, cycle_days)
-        records.append(
-            _record(entry, article.article_type, article_figures(article), findings, lines)
+        record = _record(
+            entry,
+            article.article_type,
+            article_figures(article),
+            findings,
+            source.text.splitlines(),
         )
+        if caches is not None:
+            record_cache.put(record_key, {"record": asdict(record)})
+        records.append(record)
     return summarise(records, today)
 
 
