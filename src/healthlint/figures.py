@@ -1,4 +1,6 @@
-"""Readability figures of an article and of each section, for people rather than rules.
+"""Readability figures of an article and of each section, for people rather than rules: SMOG
+and Flesch-Kincaid for English prose, Szigriszt-Pazos (with its INFLESZ band) and Fernández
+Huerta for Spanish.
 
 ``healthlint inspect`` and ``healthlint stats`` show these. They are measured on the same prose
 and with the same exclusions as the default readability rules, so the numbers an editor reads
@@ -15,7 +17,9 @@ from .readability.prose import Sentence
 from .readability.stats import SMOG_MIN_SENTENCES, Counts, TextStatistics
 
 
-def _figures(sentences: list[Sentence], counts: list[Counts]) -> dict[str, Any]:
+def _figures(sentences: list[Sentence], counts: list[Counts], language: str) -> dict[str, Any]:
+    if language == "es":
+        return _spanish_figures(sentences)
     stats = TextStatistics(sentences, counts=counts)
     figures: dict[str, Any] = {
         "words": stats.word_count,
@@ -33,6 +37,26 @@ def _figures(sentences: list[Sentence], counts: list[Counts]) -> dict[str, Any]:
     return figures
 
 
+def _spanish_figures(sentences: list[Sentence]) -> dict[str, Any]:
+    """The Spanish formulas HL406 reads, on the same counts; the English grades are not
+    given for Spanish prose, where they mean nothing."""
+    from .readability.spanish import SpanishStatistics, inflesz_band
+
+    stats = SpanishStatistics(sentences)
+    szigriszt = round(stats.szigriszt_pazos(), 1) if stats.word_count else None
+    return {
+        "words": stats.word_count,
+        "sentences": stats.sentence_count,
+        "flesch_kincaid_grade": None,
+        "flesch_reading_ease": None,
+        "smog": None,
+        "smog_note": "English formulas are not used on Spanish prose",
+        "szigriszt_pazos": szigriszt,
+        "inflesz": inflesz_band(szigriszt) if szigriszt is not None else None,
+        "fernandez_huerta": round(stats.fernandez_huerta(), 1) if stats.word_count else None,
+    }
+
+
 def article_figures(article: Article) -> dict[str, Any]:
     """Words, sentences and grades of the whole article and of each section."""
     from .kinds.base import CheckContext
@@ -40,11 +64,14 @@ def article_figures(article: Article) -> dict[str, Any]:
 
     context = CheckContext(article=article, today=dt.date.today(), path=article.path or "")
     prose = prose_of(context, DEFAULT_EXCLUDE)
+    language = context.language
     sections = []
     by_section = prose.by_section()
     for index, section in enumerate(article.sections):
         mine = by_section.get(index, [])
         if mine:
-            figures = _figures([prose.sentences[i] for i in mine], [prose.counts[i] for i in mine])
+            figures = _figures(
+                [prose.sentences[i] for i in mine], [prose.counts[i] for i in mine], language
+            )
             sections.append({"section": section.title, "line": section.line, **figures})
-    return {"article": _figures(prose.sentences, prose.counts), "sections": sections}
+    return {"article": _figures(prose.sentences, prose.counts, language), "sections": sections}

@@ -92,10 +92,18 @@ def stats_table(args: argparse.Namespace) -> int:
         name = str(row["path"]) if row.get("section") is None else f"  {row['section']}"
         sys.stdout.write(
             f"{cell(row['words']):>7} {cell(row['sentences']):>9} {cell(row['smog']):>6} "
-            f"{cell(row['flesch_kincaid_grade']):>9} {cell(row['flesch_reading_ease']):>12}  "
+            f"{cell(row['flesch_kincaid_grade']):>9} {_ease(row):>12}  "
             f"{name}\n"
         )
     return EXIT_ERROR if problems else EXIT_OK
+
+
+def _ease(row: dict[str, object]) -> str:
+    # A Spanish article's reading ease is Szigriszt-Pazos, marked so it is not read as Flesch.
+    if row.get("szigriszt_pazos") is not None:
+        return f"{row['szigriszt_pazos']} SP"
+    value = row.get("flesch_reading_ease")
+    return "-" if value is None else f"{value}"
 
 
 def review_queue(args: argparse.Namespace) -> int:
