@@ -18,6 +18,7 @@ ROOT = Path(__file__).parent.parent
 TODAY = dt.date(2026, 11, 26)
 
 pytest.importorskip("websocket", reason="websocket-client is not installed (the test extra)")
+from cache_isolation import private_cache  # noqa: E402, F401  (autouse)
 from cdp import Browser, find_chromium  # noqa: E402
 
 CHROMIUM = find_chromium()

@@ -11,7 +11,15 @@ from typing import TYPE_CHECKING, Any
 
 from .config import Config
 from .due import DEFAULT_CYCLE_DAYS, DueEntry, entry_for
-from .engine import Linter, _cached_outcome, article_from, articles
+from .engine import (
+    Linter,
+    Target,
+    _cached_outcome,
+    _can_fork,
+    _worker_count,
+    article_from,
+    articles,
+)
 from .models import Finding, Severity
 from .reading import ReadError, decode, read_bytes
 
@@ -185,57 +193,41 @@ def _caches(
     return FindingCache(folder, linter.salt), FindingCache(folder, salt)
 
 
-def build_library(
-    paths: Iterable[str],
-    config: Config | None = None,
-    *,
-    today: dt.date | None = None,
-    cycle_days: int = DEFAULT_CYCLE_DAYS,
-    use_cache: bool = True,
-    cache_dir: str | None = None,
-) -> Library:
-    """Every article under ``paths`` with its dates, grades and findings.
+@dataclass
+class _Run:
+    """What each article's record is built with, in this process or a forked worker."""
 
-    Findings come from the cache ``healthlint check`` fills when it holds the file as it is
-    now, so only what the report adds (dates, owner, grades, excerpts) needs the article
-    parsed; that too is kept, so an unchanged library is reported without parsing anything.
-    """
-    from .figures import article_figures
+    linter: Linter
+    caches: tuple[FindingCache, FindingCache] | None
+    today: dt.date
+    cycle_days: int
 
-    config = config or Config()
-    today = today or dt.date.today()
-    linter = Linter(config, today=today)
-    paths = [str(p) for p in paths]
-    caches = _caches(paths, config, linter, cycle_days, cache_dir) if use_cache else None
-    records: list[ArticleRecord] = []
-    for shown, path, problem in articles(paths, config):
+    def record(self, target: Target) -> ArticleRecord:
+        from .figures import article_figures
+
+        shown, path, problem = target
+        linter, caches = self.linter, self.caches
         if problem is not None:
-            records.append(_unreadable_record(linter, shown, problem))
-            continue
+            return _unreadable_record(linter, shown, problem)
         try:
-            data = read_bytes(path, max_size=config.max_file_size)
-            source = None if caches else decode(data)
+            data = read_bytes(path, max_size=linter.config.max_file_size)
         except ReadError as error:
-            records.append(_unreadable_record(linter, shown, str(error)))
-            continue
+            return _unreadable_record(linter, shown, str(error))
         findings: list[Finding] | None = None
         if caches is not None:
             findings_cache, record_cache = caches
             record_key = record_cache.key(shown, data)
             record = _from_entry(record_cache.get(record_key))
             if record is not None:
-                records.append(record)
-                continue
+                return record
             key = findings_cache.key(shown, data)
             stored = _cached_outcome(findings_cache, key)
             if stored is not None and stored[1]:
                 findings = stored[0]
-            try:
-                source = decode(data)
-            except ReadError as error:
-                records.append(_unreadable_record(linter, shown, str(error)))
-                continue
-        assert source is not None
+        try:
+            source = decode(data)
+        except ReadError as error:
+            return _unreadable_record(linter, shown, str(error))
         article = article_from(source, shown)
         if findings is None:
             findings = linter.check_article(article, path=shown)
@@ -246,7 +238,7 @@ def build_library(
         else:
             # The check sets the type it judged the article by; without a check, the same way.
             linter.resolve_type(article, path=shown)
-        entry = entry_for(article, shown, today, cycle_days)
+        entry = entry_for(article, shown, self.today, self.cycle_days)
         record = _record(
             entry,
             article.article_type,
@@ -256,8 +248,61 @@ def build_library(
         )
         if caches is not None:
             record_cache.put(record_key, {"record": asdict(record)})
-        records.append(record)
-    return summarise(records, today)
+        return record
+
+
+# Forked workers share the parsing when enough articles need it to pay for starting them.
+_WORKER_RUN: _Run | None = None
+_MIN_ARTICLES_PER_WORKER = 32
+
+
+def _record_in_worker(target: Target) -> ArticleRecord:
+    assert _WORKER_RUN is not None
+    return _WORKER_RUN.record(target)
+
+
+def _records(run: _Run, targets: list[Target], jobs: int | None) -> list[ArticleRecord]:
+    global _WORKER_RUN
+    workers = _worker_count(jobs)
+    if workers > 1 and len(targets) >= workers * _MIN_ARTICLES_PER_WORKER and _can_fork():
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        _WORKER_RUN = run
+        context = multiprocessing.get_context("fork")
+        try:
+            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+                return list(pool.map(_record_in_worker, targets, chunksize=16))
+        finally:
+            _WORKER_RUN = None
+    return [run.record(target) for target in targets]
+
+
+def build_library(
+    paths: Iterable[str],
+    config: Config | None = None,
+    *,
+    today: dt.date | None = None,
+    cycle_days: int = DEFAULT_CYCLE_DAYS,
+    use_cache: bool = True,
+    cache_dir: str | None = None,
+    jobs: int | None = None,
+) -> Library:
+    """Every article under ``paths`` with its dates, grades and findings.
+
+    Findings come from the cache ``healthlint check`` fills when it holds the file as it is
+    now, so only what the report adds (dates, owner, grades, excerpts) needs the article
+    parsed; that too is kept, so an unchanged library is reported without parsing anything.
+    ``jobs`` processes share the parsing (None: one per core); the report is the same whatever
+    their number.
+    """
+    config = config or Config()
+    today = today or dt.date.today()
+    linter = Linter(config, today=today)
+    paths = [str(p) for p in paths]
+    caches = _caches(paths, config, linter, cycle_days, cache_dir) if use_cache else None
+    run = _Run(linter, caches, today, cycle_days)
+    return summarise(_records(run, list(articles(paths, config)), jobs), today)
 
 
 def summarise(records: list[ArticleRecord], today: dt.date) -> Library:
