@@ -27,7 +27,7 @@ import hmac
 import marshal
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
@@ -325,9 +325,10 @@ _written = 0
 
 
 def write_atomically(
-    path: str, payload: bytes, *, mode: int = 0o600, make_folder: bool = True
+    path: str, payload: bytes | Iterable[bytes], *, mode: int = 0o600, make_folder: bool = True
 ) -> None:
-    """Write ``payload`` to a new file beside ``path``, then move it into place: a reader sees
+    """Write ``payload`` (bytes, or chunks of them written as they come, so a large report
+    is never held whole) to a new file beside ``path``, then move it into place: a reader sees
     the old file or the whole new one, never half of one, and two writers never share a
     temporary file. The folder is created if needed; ``mode`` (before the umask) defaults to
     readable by the user only, as cache entries are. The temporary file is created exclusively,
@@ -340,7 +341,11 @@ def write_atomically(
     descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
     try:
         with os.fdopen(descriptor, "wb") as handle:
-            handle.write(payload)
+            if isinstance(payload, bytes):
+                handle.write(payload)
+            else:
+                for chunk in payload:
+                    handle.write(chunk)
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -291,7 +291,7 @@ def handle(args: argparse.Namespace) -> int:
     if args.statistics:
         table = _statistics(result)
         if args.format == "text":
-            output += table
+            output = [*output, table]
         elif table:
             notes.append(table.strip("\n"))
     write_report(output, args.output)
@@ -336,19 +336,21 @@ def _report_root(args: argparse.Namespace) -> Path | None:
     return None
 
 
-def _render(args: argparse.Namespace, report: Report, groups: list[Group]) -> str:
+def _render(args: argparse.Namespace, report: Report, groups: list[Group]) -> Iterable[str]:
     if args.format != "text":
-        from ..reporters import get
+        from ..reporters import stream
 
-        return get(args.format)(report)
+        return stream(args.format)(report)
     from ..reporters import text
 
-    return text.render(
-        report,
-        quiet=args.quiet,
-        color=_colour(args.color, args.output),
-        source=_source_lines(groups) if args.show_source else None,
-    )
+    return [
+        text.render(
+            report,
+            quiet=args.quiet,
+            color=_colour(args.color, args.output),
+            source=_source_lines(groups) if args.show_source else None,
+        )
+    ]
 
 
 def _source_lines(groups: list[Group]) -> Callable[[str], list[str] | None]:

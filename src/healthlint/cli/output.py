@@ -5,17 +5,18 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterable
 
 from ..errors import UsageError
 
 
-def write_report(output: str, destination: str | None) -> None:
-    # Bytes of a file name that is not UTF-8 (lone surrogates) become visible escapes, so
-    # every report is valid UTF-8.
-    if not output.isascii():
-        output = output.encode("utf-8", "backslashreplace").decode("utf-8")
+def write_report(output: str | Iterable[str], destination: str | None) -> None:
+    """Write the report (a string, or chunks written as they come) to ``destination``, or to
+    standard output without one."""
+    chunks = [output] if isinstance(output, str) else output
     if not destination:
-        sys.stdout.write(output)
+        for chunk in chunks:
+            sys.stdout.write(_valid(chunk))
         return
     from ..artifacts import write_atomically
 
@@ -27,6 +28,19 @@ def write_report(output: str, destination: str | None) -> None:
             "one (remove it or choose another --output)"
         )
     try:
-        write_atomically(destination, output.encode("utf-8"), mode=0o644, make_folder=False)
+        write_atomically(
+            destination,
+            (_valid(chunk).encode("utf-8") for chunk in chunks),
+            mode=0o644,
+            make_folder=False,
+        )
     except OSError as error:
         raise UsageError(f"{destination}: cannot write the report: {error.strerror}") from error
+
+
+def _valid(chunk: str) -> str:
+    # Bytes of a file name that is not UTF-8 (lone surrogates) become visible escapes, so
+    # every report is valid UTF-8.
+    if chunk.isascii():
+        return chunk
+    return chunk.encode("utf-8", "backslashreplace").decode("utf-8")

@@ -8,10 +8,10 @@ choices from :func:`names` before it knows whether it will lint anything.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ..baseline import BaselineOutcome
@@ -53,6 +53,28 @@ class Report:
 
 
 Reporter = Callable[[Report], str]
+Streamer = Callable[[Report], Iterable[str]]
+
+# Stands for the one long list of a JSON document that is written an item at a time.
+ITEMS = "\0items\0"
+
+
+def streamed_json(document: Any, items: Iterable[Any], depth: int) -> Iterator[str]:
+    """``json.dumps(document, indent=2, ensure_ascii=False) + "\n"``, where the value
+    :data:`ITEMS` in ``document`` is the list ``items``, nested ``depth`` levels deep, written
+    an item at a time: the same bytes, without the whole document in memory."""
+    import json
+
+    text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    head, tail = text.split(json.dumps(ITEMS), 1)
+    yield head + "["
+    pad = "\n" + "  " * (depth + 1)
+    first = True
+    for item in items:
+        dumped = json.dumps(item, indent=2, ensure_ascii=False).replace("\n", pad)
+        yield (pad if first else "," + pad) + dumped
+        first = False
+    yield ("]" if first else "\n" + "  " * depth + "]") + tail
 
 
 def names() -> list[str]:
@@ -65,6 +87,16 @@ def get(name: str) -> Reporter:
     module = importlib.import_module(f"{__name__}.{name}")
     reporter: Reporter = module.render
     return reporter
+
+
+def stream(name: str) -> Streamer:
+    """The format's report in chunks, written as they come (``chunks`` where a format has it,
+    else its whole ``render``)."""
+    if name not in _REPORTERS:
+        raise KeyError(name)
+    module = importlib.import_module(f"{__name__}.{name}")
+    streamer: Streamer = getattr(module, "chunks", None) or (lambda report: [module.render(report)])
+    return streamer
 
 
 def relative_uri(path: str, root: Path | None = None) -> tuple[str, bool]:

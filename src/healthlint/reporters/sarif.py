@@ -11,13 +11,13 @@ survives edits above it. Columns count Unicode code points.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from . import Report, relative_uri
+from . import ITEMS, Report, relative_uri, streamed_json
 
 if TYPE_CHECKING:
     from ..models import Finding
@@ -109,6 +109,11 @@ def _location(finding: Finding, root: Path | None) -> dict[str, Any]:
 
 
 def render(report: Report) -> str:
+    return "".join(chunks(report))
+
+
+def chunks(report: Report) -> Iterator[str]:
+    """The log a result at a time, without the whole document in memory."""
     from ..version import __version__
 
     findings = report.result.findings
@@ -128,17 +133,16 @@ def render(report: Report) -> str:
             index[finding.rule] = len(descriptors)
             descriptors.append(_fallback_descriptor(finding))
 
-    seen: Counter[tuple[str, str, str]] = Counter()
-    results = []
-    for finding in findings:
-        message = finding.message
-        if finding.suggestion:
-            message += f" Suggestion: {finding.suggestion}"
-        fingerprint = finding.fingerprint or ""
-        occurrence = (finding.path, finding.rule, fingerprint)
-        seen[occurrence] += 1
-        results.append(
-            {
+    def results() -> Iterator[dict[str, Any]]:
+        seen: Counter[tuple[str, str, str]] = Counter()
+        for finding in findings:
+            message = finding.message
+            if finding.suggestion:
+                message += f" Suggestion: {finding.suggestion}"
+            fingerprint = finding.fingerprint or ""
+            occurrence = (finding.path, finding.rule, fingerprint)
+            seen[occurrence] += 1
+            yield {
                 "ruleId": finding.rule,
                 "ruleIndex": index[finding.rule],
                 "level": _LEVELS[finding.severity.value],
@@ -151,7 +155,6 @@ def render(report: Report) -> str:
                 },
                 "properties": {"category": finding.category, "name": finding.name},
             }
-        )
 
     root = Path(report.root or Path.cwd()).resolve()
     run: dict[str, Any] = {
@@ -167,7 +170,7 @@ def render(report: Report) -> str:
         "originalUriBaseIds": {SRCROOT: {"uri": root.as_uri().rstrip("/") + "/"}},
         "invocations": [{"executionSuccessful": True}],
         "columnKind": "unicodeCodePoints",
-        "results": results,
+        "results": ITEMS,
     }
     document = {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return streamed_json(document, results(), 3)
