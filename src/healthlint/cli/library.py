@@ -60,6 +60,16 @@ def add_parsers(commands: Any) -> None:
     )
     report.add_argument("--today", type=date, metavar="YYYY-MM-DD")
     report.add_argument("--config", metavar="FILE")
+    report.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="check every article again instead of reading the findings `check` cached",
+    )
+    report.add_argument(
+        "--cache-dir",
+        metavar="DIR",
+        help="the findings cache `check --cache-dir` wrote (default: as for check)",
+    )
 
 
 def _warn(message: str) -> None:
@@ -144,7 +154,18 @@ def dashboard(args: argparse.Namespace) -> int:
     except ValueError as error:
         raise UserError(str(error)) from None
     config = config_for(flags_from(args))
-    library = build_library(args.paths, config, today=args.today, cycle_days=cycle)
+    if args.no_cache:
+        from ..artifacts import disable
+
+        disable()
+    library = build_library(
+        args.paths,
+        config,
+        today=args.today,
+        cycle_days=cycle,
+        use_cache=not args.no_cache,
+        cache_dir=args.cache_dir,
+    )
     if args.format == "json":
         output = json.dumps(library.to_data(), indent=1, ensure_ascii=False) + "\n"
     else:
