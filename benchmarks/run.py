@@ -55,12 +55,27 @@ HEALTHLINT = [
 ]
 
 
+# CPU seconds (user and system, the command and every process it started) of each timed run.
+CPU: dict[tuple[str, ...], list[float]] = {}
+
+
 def timed(command: list[str], env: dict[str, str] | None = None) -> float:
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(
         command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=env
     )
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    used = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    CPU.setdefault(tuple(command), []).append(used)
+    return wall
+
+
+def cpu_median(command: list[str]) -> float:
+    return statistics.median(CPU[tuple(command)])
 
 
 def peak_rss_mb(command: list[str]) -> float:
@@ -132,20 +147,27 @@ def part_cold(one: Path, repeat: int, proselint: list[str] | None) -> None:
 
 def part_library(corpus: Path, count: int, repeat: int, proselint: list[str] | None) -> float:
     print(f"\n## library: {count:,} articles, median of {repeat}")
-    commands: dict[str, Callable[[], float]] = {
-        "healthlint check --jobs 1": lambda: timed(
-            [*HEALTHLINT, "--no-cache", "--jobs", "1", str(corpus)]
-        ),
-        "healthlint check (all cores)": lambda: timed([*HEALTHLINT, "--no-cache", str(corpus)]),
+    runs = {
+        "healthlint check --jobs 1": [*HEALTHLINT, "--no-cache", "--jobs", "1", str(corpus)],
+        "healthlint check (all cores)": [*HEALTHLINT, "--no-cache", str(corpus)],
     }
     if proselint:
-        commands["proselint check"] = lambda: timed([*proselint, str(corpus)])
+        runs["proselint check"] = [*proselint, str(corpus)]
+    commands: dict[str, Callable[[], float]] = {
+        name: (lambda command=command: timed(command)) for name, command in runs.items()
+    }
     medians = alternate(commands, repeat)
+    cpu = {name: cpu_median(command) for name, command in runs.items()}
     for name, value in medians.items():
-        print(f"  {name:<34} {value:9.2f} s {count / value:9.1f} articles/s")
+        print(
+            f"  {name:<34} {value:9.2f} s {count / value:9.1f} articles/s, "
+            f"{1000 * cpu[name] / count:6.2f} CPU ms/article"
+        )
     if proselint:
         ratio = medians["proselint check"] / medians["healthlint check (all cores)"]
         print(f"  throughput ratio healthlint / proselint: {ratio:.1f}x (target: at least 5x)")
+        per_cpu = cpu["proselint check"] / cpu["healthlint check --jobs 1"]
+        print(f"  per CPU second, healthlint / proselint: {per_cpu:.1f}x (target: at least 6x)")
     return medians["healthlint check (all cores)"]
 
 
