@@ -602,12 +602,13 @@ def discover(
                     and not d.startswith(".")
                     and f"{prefix}{d}/" not in ignored
                 )
+                base = Path(folder)
                 for filename in sorted(filenames):
-                    if Path(filename).suffix.lower() not in EXTENSIONS:
+                    if os.path.splitext(filename)[1].lower() not in EXTENSIONS:
                         continue
                     if ignored and prefix + filename in ignored:
                         continue
-                    full = Path(folder) / filename
+                    full = base / filename
                     name = str(full)
                     if is_excluded(name, exclude, root) or not first_time(name):
                         continue

@@ -33,6 +33,8 @@ class Severity(StrEnum):
 
 
 _SEVERITY_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+# A severity from its value without the enum call (cached findings are rebuilt by the thousand).
+_SEVERITIES = {severity.value: severity for severity in Severity}
 
 
 class Category(StrEnum):
@@ -244,7 +246,10 @@ class Finding:
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Finding:
         """A finding from its :func:`to_data` form (the finding cache, a worker process)."""
-        return cls.build(**{**data, "severity": Severity(data["severity"])})
+        severity = _SEVERITIES.get(data["severity"])
+        if severity is None:
+            raise ValueError(f"not a severity: {data['severity']!r}")
+        return cls.build(**{**data, "severity": severity})
 
     def to_data(self) -> dict[str, Any]:
         """The JSON form, as :func:`to_data` gives it, in one step."""
