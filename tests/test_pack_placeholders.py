@@ -13,22 +13,18 @@ from healthlint.kinds import _every_kind
 ARTICLE = "# Knee pain\n\nA miracle cure for knee pain.\n"
 
 
-def check_with(tmp_path: Path, rule: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+def run_pack(tmp_path: Path, rule: str, *options: str) -> int:
+    """``healthlint check`` of the article with a house pack holding ``rule``."""
     (tmp_path / "house.yaml").write_text(
         "pack: house\nextends: [default]\nrules:\n" + rule, encoding="utf-8"
     )
     (tmp_path / "knee.md").write_text(ARTICLE, encoding="utf-8")
-    code = main(
-        [
-            "check",
-            "--no-cache",
-            "--pack",
-            str(tmp_path / "house.yaml"),
-            "--today",
-            "2026-11-26",
-            str(tmp_path / "knee.md"),
-        ]
-    )
+    return main(["check", "--no-cache", "--pack", str(tmp_path / "house.yaml"), "--today",
+                 "2026-11-26", *options, str(tmp_path / "knee.md")])  # fmt: skip
+
+
+def check_with(tmp_path: Path, rule: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    code = run_pack(tmp_path, rule)
     out, err = capsys.readouterr()
     return code, out + err
 
@@ -114,43 +110,11 @@ def test_a_pack_may_name_a_category_of_its_own(
     rule = EXISTENCE.replace("{MESSAGE}", "{match}").replace(
         "category: plain-language", "category: house-style"
     )
-    (tmp_path / "house.yaml").write_text(
-        "pack: house\nextends: [default]\nrules:\n" + rule, encoding="utf-8"
-    )
-    (tmp_path / "knee.md").write_text(ARTICLE, encoding="utf-8")
-    code = main(
-        [
-            "check",
-            "--no-cache",
-            "--pack",
-            str(tmp_path / "house.yaml"),
-            "--today",
-            "2026-11-26",
-            "--select",
-            "house-style",
-            "--format",
-            "json",
-            str(tmp_path / "knee.md"),
-        ]
-    )
+    code = run_pack(tmp_path, rule, "--select", "house-style", "--format", "json")
     report = json.loads(capsys.readouterr().out)
     assert code == 0  # a warning, under the default fail level
     assert [(f["rule"], f["category"]) for f in report["findings"]] == [("HX101", "house-style")]
-    code = main(
-        [
-            "check",
-            "--no-cache",
-            "--pack",
-            str(tmp_path / "house.yaml"),
-            "--today",
-            "2026-11-26",
-            "--select",
-            "house-style",
-            "--format",
-            "sarif",
-            str(tmp_path / "knee.md"),
-        ]
-    )
+    run_pack(tmp_path, rule, "--select", "house-style", "--format", "sarif")
     sarif = json.loads(capsys.readouterr().out)
     assert sarif["runs"][0]["results"][0]["properties"]["category"] == "house-style"
     bad = rule.replace("category: house-style", "category: House Style")

@@ -96,14 +96,5 @@ def render(run: CheckRun, format: str = "text", *, root: str | Path | None = Non
     github, junit); ``root`` is the folder SARIF and GitHub paths are relative to."""
     from .reporters import Report, get
 
-    report = Report(
-        result=run.result,
-        fail_level=run.fail_level,
-        ruleset=run.ruleset,
-        fail_levels=run.fail_levels,
-        files=run.files,
-        baseline=run.baseline,
-        root=Path(root).resolve() if root is not None else None,
-        docs_url=run.docs_url,
-    )
+    report = Report.of_run(run, root=Path(root).resolve() if root is not None else None)
     return get(format)(report)

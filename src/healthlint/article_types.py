@@ -58,10 +58,15 @@ def recognise_type(
 def _first_sentence(article: Article, subject: set[str]) -> str:
     """The first sentence of the opening prose that names the title's subject (a page may
     open with a pronunciation or a placeholder), folded as :func:`_plain` folds it."""
+    from .language import primary_subtag
+    from .readability.prose import split_sentences
+
+    language = primary_subtag(article.language or "en")
     for block in article.blocks[: _FIRST_BLOCKS + 1]:
         if block.role == "prose" and not block.list_item:
-            text = _plain(" ".join(block.text[:_FIRST_SENTENCE].split()))
-            sentence = re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0]
+            # The readability rules' splitter: "Dr." or "p. ej." does not end the sentence.
+            first = split_sentences(block.text[:_FIRST_SENTENCE], language=language)[:1]
+            sentence = _plain(" ".join(first[0].text.split())) if first else ""
             if subject & _words(sentence):
                 return sentence
     return ""

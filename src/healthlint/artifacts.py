@@ -161,27 +161,32 @@ def cached_data(name: str, sources: Sequence[str], build: Callable[[], Any]) -> 
     except Exception:
         return build()
     path = os.path.join(folder, f"{name}-{key.hexdigest()[:24]}.marshal")
+    value = _read_sealed(path)
+    if value is None:
+        value = build()
+        _write(path, marshal.dumps(value))
+    return value
+
+
+def _read_sealed(path: str) -> Any:
+    """The plain data of a sealed entry, or None when there is none, its seal does not match
+    or it cannot be decoded."""
     try:
         with open(path, "rb") as handle:
             payload = unseal(handle.read())
-        if payload is not None:
-            # loads() on the whole payload: load() on a file object is several times slower.
-            return marshal.loads(payload)
+        # loads() on the whole payload: load() on a file object is several times slower.
+        return None if payload is None else marshal.loads(payload)
     except (OSError, EOFError, ValueError, TypeError):
-        pass
-    value = build()
-    _write(path, marshal.dumps(value))
-    return value
+        return None
 
 
 def read_data(name: str) -> Any:
     """The plain data last kept under ``name`` with :func:`write_data`, or None."""
     try:
-        with open(os.path.join(_folder(), f"{name}.marshal"), "rb") as handle:
-            payload = unseal(handle.read())
-        return None if payload is None else marshal.loads(payload)
-    except (OSError, EOFError, ValueError, TypeError):
+        folder = _folder()
+    except OSError:
         return None
+    return _read_sealed(os.path.join(folder, f"{name}.marshal"))
 
 
 def write_data(name: str, value: Any) -> None:
@@ -212,17 +217,14 @@ def cached_object(name: str, key: str, build: Callable[[], tuple[T, Sequence[str
     except Exception:
         return build()[0]
     path = os.path.join(folder, f"{name}-{digest}.marshal")
-    try:
-        with open(path, "rb") as handle:
-            payload = unseal(handle.read())
-        if payload is None:
-            raise ValueError("unsealed entry")
-        stamps, plain = marshal.loads(payload)
-        recorded = [stamp[0] for stamp in stamps]
-        if recorded and [tuple(stamp) for stamp in stamps] == _stamps(recorded):
-            return from_plain(plain)  # type: ignore[no-any-return]
-    except (OSError, EOFError, ValueError, TypeError, AttributeError, ImportError):
-        pass
+    stored = _read_sealed(path)
+    if stored is not None:
+        # An entry of the wrong shape, or naming what plain data refuses, is a miss.
+        with contextlib.suppress(ValueError, TypeError, AttributeError, ImportError):
+            stamps, plain = stored
+            recorded = [stamp[0] for stamp in stamps]
+            if recorded and [tuple(stamp) for stamp in stamps] == _stamps(recorded):
+                return from_plain(plain)  # type: ignore[no-any-return]
     value, sources = build()
     try:
         entry = marshal.dumps((_stamps(sources), to_plain(value)))

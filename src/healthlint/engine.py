@@ -121,7 +121,11 @@ class Linter:
         return active
 
     # checking --------------------------------------------------------------------------------
-    def check_article(self, article: Article, *, path: str | None = None) -> list[Finding]:
+    def context_for(self, article: Article, *, path: str | None = None) -> CheckContext:
+        """What the rules judge ``article`` with: its type settled, and the region and language
+        its folder's configuration gives. Pass it to :meth:`check_article` and to anything else
+        that reads the article as the rules do (the dashboard's grades), so the prose is split
+        and counted once."""
         shown = path or article.path or "<text>"
         overrides = self._overrides_for(shown)
         self._resolve_type(article, overrides)
@@ -129,9 +133,17 @@ class Linter:
         language = next(
             (o.language for o in reversed(overrides) if o.language), self.config.language
         )
-        context = CheckContext(
+        return CheckContext(
             article=article, today=self.today, path=shown, region=region, language_setting=language
         )
+
+    def check_article(
+        self, article: Article, *, path: str | None = None, context: CheckContext | None = None
+    ) -> list[Finding]:
+        shown = path or article.path or "<text>"
+        overrides = self._overrides_for(shown)
+        if context is None:
+            context = self.context_for(article, path=shown)
         findings: list[Finding] = []
         active = self.active_rules(overrides)
         for rule in active:

@@ -10,11 +10,14 @@ are the ones the rules judge.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .models import Article
 from .readability.prose import Sentence
 from .readability.stats import SMOG_MIN_SENTENCES, Counts, TextStatistics
+
+if TYPE_CHECKING:
+    from .kinds.base import CheckContext
 
 
 def _figures(sentences: list[Sentence], counts: list[Counts], language: str) -> dict[str, Any]:
@@ -57,12 +60,15 @@ def _spanish_figures(sentences: list[Sentence]) -> dict[str, Any]:
     }
 
 
-def article_figures(article: Article) -> dict[str, Any]:
-    """Words, sentences and grades of the whole article and of each section."""
+def article_figures(article: Article, context: CheckContext | None = None) -> dict[str, Any]:
+    """Words, sentences and grades of the whole article and of each section; with the
+    ``context`` the article was checked in (``Linter.context_for``), the prose its rules split
+    is reused, and its folder's language setting applies."""
     from .kinds.base import CheckContext
     from .kinds.readability import DEFAULT_EXCLUDE, prose_of
 
-    context = CheckContext(article=article, today=dt.date.today(), path=article.path or "")
+    if context is None:
+        context = CheckContext(article=article, today=dt.date.today(), path=article.path or "")
     prose = prose_of(context, DEFAULT_EXCLUDE)
     language = context.language
     sections = []

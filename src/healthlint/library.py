@@ -44,6 +44,11 @@ class FindingView:
     message: str
     excerpt: str
 
+    @classmethod
+    def of(cls, finding: Finding, excerpt: str) -> FindingView:
+        return cls(finding.line, finding.rule, finding.name, finding.category,
+                   finding.severity.value, finding.message, excerpt)  # fmt: skip
+
 
 @dataclass
 class ArticleRecord:
@@ -119,18 +124,7 @@ def _record(
         errors=counts[Severity.ERROR],
         warnings=counts[Severity.WARNING],
         infos=counts[Severity.INFO],
-        findings=[
-            FindingView(
-                f.line,
-                f.rule,
-                f.name,
-                f.category,
-                f.severity.value,
-                f.message,
-                _excerpt(lines, f.line),
-            )
-            for f in findings
-        ],
+        findings=[FindingView.of(f, _excerpt(lines, f.line)) for f in findings],
     )
 
 
@@ -148,17 +142,7 @@ def _unreadable_record(linter: Linter, shown: str, problem: str) -> ArticleRecor
         overdue=False,
         grade=None,
         errors=1,
-        findings=[
-            FindingView(
-                1,
-                finding.rule,
-                finding.name,
-                finding.category,
-                finding.severity.value,
-                finding.message,
-                "",
-            )
-        ],
+        findings=[FindingView.of(finding, "")],
     )
 
 
@@ -229,20 +213,20 @@ class _Run:
         except ReadError as error:
             return _unreadable_record(linter, shown, str(error))
         article = article_from(source, shown)
+        # The context settles the type the check judges the article by, and keeps the prose
+        # the readability rules split, which the grades below read again.
+        context = linter.context_for(article, path=shown)
         if findings is None:
-            findings = linter.check_article(article, path=shown)
+            findings = linter.check_article(article, path=shown, context=context)
             if caches is not None:
                 findings_cache.put(
                     key, {"readable": True, "findings": [f.to_data() for f in findings]}
                 )
-        else:
-            # The check sets the type it judged the article by; without a check, the same way.
-            linter.resolve_type(article, path=shown)
         entry = entry_for(article, shown, self.today, self.cycle_days)
         record = _record(
             entry,
             article.article_type,
-            article_figures(article),
+            article_figures(article, context),
             findings,
             source.text.splitlines(),
         )
@@ -296,6 +280,10 @@ def build_library(
     ``jobs`` processes share the parsing (None: one per core); the report is the same whatever
     their number.
     """
+    if not use_cache:
+        from .artifacts import disable
+
+        disable()  # as for a check: no cache of any kind is read or written
     config = config or Config()
     today = today or dt.date.today()
     linter = Linter(config, today=today)

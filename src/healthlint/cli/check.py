@@ -276,16 +276,7 @@ def handle(args: argparse.Namespace) -> int:
         )
     )
     result = run.result
-    report = Report(
-        result=result,
-        fail_level=run.fail_level,
-        ruleset=run.ruleset,
-        fail_levels=run.fail_levels,
-        files=run.files,
-        baseline=run.baseline,
-        root=_report_root(args),
-        docs_url=run.docs_url,
-    )
+    report = Report.of_run(run, root=_report_root(args))
     output = _render(args, report, run.groups)
     notes = baseline_notes(run.baseline, bool(args.write_baseline)) if args.format != "json" else []
     if args.statistics:
@@ -329,11 +320,10 @@ def _report_root(args: argparse.Namespace) -> Path | None:
     directory."""
     if getattr(args, "root", None):
         return Path(args.root).resolve()
-    folder = Path.cwd().resolve()
-    for candidate in (folder, *folder.parents):
-        if (candidate / ".git").exists():
-            return candidate
-    return None
+    from ..cache import checked_trees
+
+    repository = checked_trees(["."])
+    return repository[0] if repository else None
 
 
 def _render(args: argparse.Namespace, report: Report, groups: list[Group]) -> Iterable[str]:

@@ -33,9 +33,9 @@ def handle(args: argparse.Namespace) -> int:
         print(f"healthlint: {args.path}: {error}", file=sys.stderr)
         return EXIT_ERROR
     article = article_from(source, args.path)
-    Linter(config).resolve_type(article, path=args.path)
+    context = Linter(config).context_for(article, path=args.path)
     document = to_data(article)
     document["encoding"] = source.encoding
-    document["readability"] = article_figures(article)
+    document["readability"] = article_figures(article, context)
     sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False, default=str) + "\n")
     return EXIT_OK

@@ -35,14 +35,7 @@ def add_parsers(commands: Any) -> None:
     due.add_argument("--format", choices=("text", "json", "csv", "ics"), default="text")
     due.add_argument("--within", metavar="SPAN", help="only articles due within it (90d, 6m)")
     due.add_argument("--overdue", action="store_true", help="only overdue articles")
-    due.add_argument(
-        "--cycle",
-        metavar="SPAN",
-        default="3y",
-        help="review cycle for pages without a next review date (default 3y)",
-    )
-    due.add_argument("--today", type=date, metavar="YYYY-MM-DD")
-    due.add_argument("--config", metavar="FILE")
+    _add_review_options(due)
 
     report = commands.add_parser(
         "report",
@@ -52,14 +45,7 @@ def add_parsers(commands: Any) -> None:
     report.add_argument("paths", nargs="*", default=["."], metavar="PATH")
     report.add_argument("--format", choices=("html", "json"), default="html")
     report.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
-    report.add_argument(
-        "--cycle",
-        metavar="SPAN",
-        default="3y",
-        help="review cycle for pages without a next review date (default 3y)",
-    )
-    report.add_argument("--today", type=date, metavar="YYYY-MM-DD")
-    report.add_argument("--config", metavar="FILE")
+    _add_review_options(report)
     report.add_argument(
         "--no-cache",
         action="store_true",
@@ -70,6 +56,18 @@ def add_parsers(commands: Any) -> None:
         metavar="DIR",
         help="the findings cache `check --cache-dir` wrote (default: as for check)",
     )
+
+
+def _add_review_options(command: argparse.ArgumentParser) -> None:
+    """What ``due`` and ``report`` share: the review cycle, the day and the configuration."""
+    command.add_argument(
+        "--cycle",
+        metavar="SPAN",
+        default="3y",
+        help="review cycle for pages without a next review date (default 3y)",
+    )
+    command.add_argument("--today", type=date, metavar="YYYY-MM-DD")
+    command.add_argument("--config", metavar="FILE")
 
 
 def _warn(message: str) -> None:
@@ -154,10 +152,6 @@ def dashboard(args: argparse.Namespace) -> int:
     except ValueError as error:
         raise UserError(str(error)) from None
     config = config_for(flags_from(args))
-    if args.no_cache:
-        from ..artifacts import disable
-
-        disable()
     library = build_library(
         args.paths,
         config,

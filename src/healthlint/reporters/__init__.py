@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from ..app.check import CheckRun
     from ..baseline import BaselineOutcome
     from ..engine import LintResult
     from ..models import Finding, Severity
@@ -39,6 +40,20 @@ class Report:
     baseline: BaselineOutcome | None = None
     # Address of a rule's documentation page, {id} and {name} filled in, for rules without one.
     docs_url: str | None = None
+
+    @classmethod
+    def of_run(cls, run: CheckRun, *, root: Path | None = None) -> Report:
+        """The report of a check run (:func:`healthlint.app.check.run_check`)."""
+        return cls(
+            result=run.result,
+            fail_level=run.fail_level,
+            ruleset=run.ruleset,
+            fail_levels=run.fail_levels,
+            files=run.files,
+            baseline=run.baseline,
+            root=root,
+            docs_url=run.docs_url,
+        )
 
     def fails(self, finding: Finding) -> bool:
         """Whether ``finding`` reaches the fail level of its file."""
