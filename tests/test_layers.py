@@ -7,7 +7,7 @@ layers below it, bottom to top:
 1. parsers: what Markdown, plain text and HTML look like;
 2. kinds: the rule kinds and what they share;
 3. engine: engine, suppressions, packs, config, cache, budget, baseline, library, due,
-   article_types, figures;
+   facts, article_types, figures;
 4. application: app/* (a check run, its settings, grouping, caches and baseline: what both the
    command line and the Python API call);
 5. interfaces: cli/* (one module per subcommand), __main__, the Python API (api, and the
@@ -63,6 +63,7 @@ LAYERS: dict[str, int] = {
     "baseline": 3,
     "library": 3,
     "due": 3,
+    "facts": 3,
     "api": 5,
     "app": 4,
     "app.*": 4,

@@ -90,6 +90,13 @@ class FindingCache:
         return self.folder / key[:2] / f"{key[2:]}.json"
 
     def get(self, key: str) -> dict[str, Any] | None:
+        return self.get_with_extra(key, extra=False)[0]
+
+    def get_with_extra(
+        self, key: str, *, extra: bool = True
+    ) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
+        """The entry, and what was kept beside it (see :meth:`put`); None for either that is
+        missing or of the wrong shape."""
         try:
             if not self._private():
                 raise OSError("cache folder not private")
@@ -98,21 +105,35 @@ class FindingCache:
                 raise OSError("entry not sealed with this user's key")
         except OSError:
             self.misses += 1
-            return None
+            return None, None
         import json
 
+        # Compact JSON never holds a raw line break, so the first one ends the entry.
+        head, _, tail = raw.partition(b"\n")
         try:
-            value = json.loads(raw)
+            value = json.loads(head)
         except ValueError:
             self.misses += 1
-            return None
+            return None, None
         self.hits += 1
-        return value if isinstance(value, dict) else None
+        beside = None
+        if extra and tail:
+            with contextlib.suppress(ValueError):
+                beside = json.loads(tail)
+        return (
+            value if isinstance(value, dict) else None,
+            beside if isinstance(beside, dict) else None,
+        )
 
-    def put(self, key: str, entry: dict[str, Any]) -> None:
+    def put(self, key: str, entry: dict[str, Any], extra: dict[str, Any] | None = None) -> None:
+        """Keep ``entry`` under ``key``, and ``extra`` after it in the same file: one file to
+        write (the costly part of a put), while a reader of the entry alone never decodes
+        what is beside it."""
         import json
 
         payload = json.dumps(entry, separators=(",", ":")).encode("utf-8")
+        if extra is not None:
+            payload += b"\n" + json.dumps(extra, separators=(",", ":")).encode("utf-8")
         # A cache that cannot be written only costs speed, never a result.
         with contextlib.suppress(OSError):
             if self._private():

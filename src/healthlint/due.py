@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
+from .facts import owner_of, review_dates
 from .models import Article
 
 DEFAULT_CYCLE_DAYS = 3 * 365
@@ -60,31 +61,25 @@ def _add_years(day: dt.date, days: int) -> dt.date:
     return day + dt.timedelta(days=days)
 
 
-def _owner(article: Article) -> str | None:
-    owner = article.metadata.get("owner")
-    if isinstance(owner, str) and owner.strip():
-        return owner.strip()
-    for people in (
-        article.credits.reviewers,
-        article.credits.review_boards,
-        article.credits.authors,
-    ):
-        if people:
-            return people[0].name
-    return None
-
-
 def entry_for(
     article: Article, path: str, today: dt.date, cycle_days: int = DEFAULT_CYCLE_DAYS
 ) -> DueEntry:
     """The queue entry of one parsed article."""
+    last, page_due = review_dates(article)
+    return entry_from(path, article.title, owner_of(article), last, page_due, today, cycle_days)
 
-    def latest(*kinds: str) -> dt.date | None:
-        values = [m.value for m in article.credits.dates if m.kind in kinds and m.value is not None]
-        return max(values) if values else None
 
-    last = latest("reviewed") or latest("updated")
-    page_due = latest("next_review")
+def entry_from(
+    path: str,
+    title: str | None,
+    owner: str | None,
+    last: dt.date | None,
+    page_due: dt.date | None,
+    today: dt.date,
+    cycle_days: int = DEFAULT_CYCLE_DAYS,
+) -> DueEntry:
+    """The queue entry of an article with these credits and dates: due when the page says,
+    else one review cycle after its last review."""
     if page_due is not None:
         due, source = page_due, "page"
     elif last is not None:
@@ -93,8 +88,8 @@ def entry_for(
         due, source = None, None
     return DueEntry(
         path=path,
-        title=article.title,
-        owner=_owner(article),
+        title=title,
+        owner=owner,
         last_review=last,
         next_due=due,
         due_source=source,

@@ -6,11 +6,12 @@ import contextlib
 import datetime as dt
 import os
 import re
+import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import kinds
 from .article_types import recognise_type
@@ -29,6 +30,7 @@ from .validation import model
 
 if TYPE_CHECKING:
     from .cache import FindingCache
+    from .facts import ArticleFacts
 
 UNREADABLE_RULE = "HL001"
 Target = tuple[str, Path, "str | None"]  # shown name, path, why it cannot be read
@@ -46,6 +48,15 @@ class LintResult:
 
     def at_or_above(self, level: Severity) -> list[Finding]:
         return [f for f in self.findings if f.severity.rank >= level.rank]
+
+
+class CheckedFile(NamedTuple):
+    """One file's outcome: its findings, whether it could be read, and (when asked for) the
+    facts the library views read of it."""
+
+    findings: list[Finding]
+    readable: bool
+    facts: ArticleFacts | None
 
 
 class Linter:
@@ -224,7 +235,25 @@ class Linter:
         return self._lint_source(source, filename)
 
     def _lint_source(self, source: SourceText, filename: str) -> list[Finding]:
-        return self.check_article(article_from(source, filename), path=filename)
+        return self._checked(source, filename, keep_facts=False)[0]
+
+    def _checked(
+        self, source: SourceText, filename: str, *, keep_facts: bool
+    ) -> tuple[list[Finding], ArticleFacts | None]:
+        """The file's findings, and with ``keep_facts`` what the library views read of it,
+        taken while its parsed article and split prose are at hand."""
+        article = article_from(source, filename)
+        context = self.context_for(article, path=filename)
+        findings = self.check_article(article, path=filename, context=context)
+        facts = None
+        if keep_facts:
+            from .facts import facts_of
+
+            # The facts only spare a later report some work: a fault there costs that, and
+            # never this file's findings.
+            with contextlib.suppress(Exception):
+                facts = facts_of(article, context)
+        return findings, facts
 
     def lint_file(self, path: Path, *, shown: str | None = None) -> list[Finding]:
         findings, _ = self._lint_target((shown or str(path), path, None), None)
@@ -267,18 +296,38 @@ class Linter:
         self, target: Target, cache: FindingCache | None
     ) -> tuple[list[Finding], bool]:
         """Findings for one discovered file, and whether it could be read at all."""
+        checked = self.check_target(target, cache)
+        return checked.findings, checked.readable
+
+    def check_target(
+        self, target: Target, cache: FindingCache | None, *, with_facts: bool = False
+    ) -> CheckedFile:
+        """One discovered file checked, or answered by ``cache``; with ``with_facts``, also
+        what the library views read of it (:mod:`healthlint.facts`). Whenever a cache is on,
+        the facts are kept beside the findings, taken while the article is parsed anyway."""
         shown, path, problem = target
         if problem:
-            return [self.unreadable(shown, problem)], False
+            return CheckedFile([self.unreadable(shown, problem)], False, None)
         try:
             data = read_bytes(path, max_size=self.config.max_file_size)
         except ReadError as error:
-            return [self.unreadable(shown, str(error))], False
+            return CheckedFile([self.unreadable(shown, str(error))], False, None)
         key = cache.key(shown, data) if cache is not None else ""
+        facts: ArticleFacts | None = None
         if cache is not None:
-            hit = _cached_outcome(cache, key)
+            stored, beside = cache.get_with_extra(key, extra=with_facts)
+            hit = _outcome_of(stored, shown)
             if hit is not None:
-                return hit
+                findings, readable = hit
+                if not (with_facts and readable):
+                    return CheckedFile(findings, readable, None)
+                facts = _facts_of_entry(beside)
+                if facts is None:
+                    facts = self._facts_again(data, shown)
+                    if facts is not None:
+                        cache.put(key, _entry(findings, readable), {"facts": facts.to_data()})
+                return CheckedFile(findings, readable, facts)
+        keep_facts = with_facts or cache is not None
         try:
             source = decode(data)
         except ReadError as error:
@@ -286,30 +335,37 @@ class Linter:
         else:
             try:
                 with time_budget(self.config.time_budget):
-                    findings, readable = self._lint_source(source, shown), True
+                    findings, facts = self._checked(source, shown, keep_facts=keep_facts)
+                    readable = True
             except OverBudget:
                 # How long a file takes depends on the machine: not kept in the cache.
-                return [
-                    self.unreadable(
-                        shown,
-                        f"checking took longer than {self.config.time_budget:g} s "
-                        "(time-budget) and was stopped",
-                    )
-                ], False
+                message = (
+                    f"checking took longer than {self.config.time_budget:g} s "
+                    "(time-budget) and was stopped"
+                )
+                return CheckedFile([self.unreadable(shown, message)], False, None)
             except Exception as error:
                 # One article that breaks a rule or a parser must not cost the report on every
                 # other file: it is reported as not checked, and the run goes on.
-                findings, readable = (
-                    [
-                        self.unreadable(
-                            shown, f"could not be checked: internal error {type(error).__name__}"
-                        )
-                    ],
-                    False,
-                )
+                message = f"could not be checked: internal error {type(error).__name__}"
+                findings, readable = [self.unreadable(shown, message)], False
         if cache is not None:
-            cache.put(key, {"readable": readable, "findings": [f.to_data() for f in findings]})
-        return findings, readable
+            cache.put(
+                key,
+                _entry(findings, readable),
+                {"facts": facts.to_data()} if facts is not None else None,
+            )
+        return CheckedFile(findings, readable, facts)
+
+    def _facts_again(self, data: bytes, shown: str) -> ArticleFacts | None:
+        """The facts of a file whose findings the cache held without them (kept by a run
+        whose facts failed): the article parsed again, its rules not run."""
+        from .facts import facts_of
+
+        with contextlib.suppress(Exception), time_budget(self.config.time_budget):
+            article = article_from(decode(data), shown)
+            return facts_of(article, self.context_for(article, path=shown))
+        return None
 
     def lint_paths(
         self,
@@ -370,15 +426,26 @@ def _worker_count(jobs: int | None) -> int:
     return jobs
 
 
-def _cached_outcome(cache: FindingCache, key: str) -> tuple[list[Finding], bool] | None:
-    stored = cache.get(key)
+def _entry(findings: list[Finding], readable: bool) -> dict[str, Any]:
+    return {"readable": readable, "rows": [f.to_row() for f in findings]}
+
+
+def _outcome_of(stored: dict[str, Any] | None, shown: str) -> tuple[list[Finding], bool] | None:
+    """The findings an :func:`_entry` holds; an entry of the wrong shape is a miss, never a
+    failed run."""
     if stored is not None:
-        # An entry of the wrong shape is a miss, never a failed run.
         with contextlib.suppress(Exception):
             readable = stored["readable"]
             if isinstance(readable, bool):
-                return [Finding.from_data(item) for item in stored["findings"]], readable
+                path = sys.intern(shown)
+                return [Finding.from_row(path, row) for row in stored["rows"]], readable
     return None
+
+
+def _facts_of_entry(beside: dict[str, Any] | None) -> ArticleFacts | None:
+    from .facts import ArticleFacts
+
+    return ArticleFacts.from_data(beside.get("facts")) if beside is not None else None
 
 
 def _from_cache(
@@ -392,14 +459,14 @@ def _from_cache(
         data = read_bytes(path, max_size=linter.config.max_file_size)
     except ReadError:
         return None  # checked (and reported) by whoever checks the file
-    return _cached_outcome(cache, cache.key(shown, data))
+    return _outcome_of(cache.get(cache.key(shown, data)), shown)
 
 
-def _check_in_worker(target: Target) -> tuple[list[dict[str, Any]], bool]:
+def _check_in_worker(target: Target) -> tuple[str, list[list[Any]], bool]:
     assert _WORKER is not None
     linter, cache = _WORKER
     findings, readable = linter._lint_target(target, cache)
-    return [f.to_data() for f in findings], readable
+    return target[0], [f.to_row() for f in findings], readable
 
 
 def _parallel(
@@ -447,8 +514,11 @@ def _check_all(
 
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         try:
-            for dumped, readable in pool.map(_check_in_worker, chain(head, iterator), chunksize=8):
-                yield [Finding.from_data(item) for item in dumped], readable
+            for shown, rows, readable in pool.map(
+                _check_in_worker, chain(head, iterator), chunksize=8
+            ):
+                path = sys.intern(shown)
+                yield [Finding.from_row(path, row) for row in rows], readable
         except BrokenProcessPool:
             raise UserError(
                 "a worker process died while checking (killed, or out of memory); "

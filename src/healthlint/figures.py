@@ -60,6 +60,41 @@ def _spanish_figures(sentences: list[Sentence]) -> dict[str, Any]:
     }
 
 
+def _grade(counts: list[Counts]) -> float | None:
+    """The Flesch-Kincaid grade ``_figures`` gives these sentences, rounded as it rounds, from
+    the three sums the formula reads (Kincaid et al., 1975; textstat's form)."""
+    words = syllables = runs = 0
+    for one in counts:
+        words += one.words
+        syllables += one.syllables
+        runs += one.sentence_runs
+    if not words:
+        return None
+    # Sentences with words make a non-empty text, which textstat counts as one sentence at least.
+    stats = TextStatistics.__new__(TextStatistics)
+    stats.word_count, stats.syllable_count, stats.sentence_count = words, syllables, max(1, runs)
+    return round(stats.flesch_kincaid_grade(), 1)
+
+
+def reading_grades(
+    article: Article, context: CheckContext
+) -> tuple[float | None, list[tuple[str, int, float | None]]]:
+    """The Flesch-Kincaid grade of the article and of each section with prose, as
+    :func:`article_figures` gives them, without its other figures (None for Spanish prose)."""
+    from .kinds.readability import DEFAULT_EXCLUDE, prose_of
+
+    prose = prose_of(context, DEFAULT_EXCLUDE)
+    english = context.language != "es"
+    sections = []
+    by_section = prose.by_section()
+    for index, section in enumerate(article.sections):
+        mine = by_section.get(index)
+        if mine:
+            grade = _grade([prose.counts[i] for i in mine]) if english else None
+            sections.append((section.title, section.line, grade))
+    return (_grade(prose.counts) if english else None), sections
+
+
 def article_figures(article: Article, context: CheckContext | None = None) -> dict[str, Any]:
     """Words, sentences and grades of the whole article and of each section; with the
     ``context`` the article was checked in (``Linter.context_for``), the prose its rules split

@@ -3,6 +3,7 @@ owner, reading grades and findings, as JSON-ready data for the dashboard and oth
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
@@ -10,16 +11,9 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .config import Config
-from .due import DEFAULT_CYCLE_DAYS, DueEntry, entry_for
-from .engine import (
-    Linter,
-    Target,
-    _cached_outcome,
-    _can_fork,
-    _worker_count,
-    article_from,
-    articles,
-)
+from .due import DEFAULT_CYCLE_DAYS, entry_from
+from .engine import Linter, Target, _can_fork, _worker_count, articles
+from .facts import ArticleFacts
 from .models import Finding, Severity
 from .reading import ReadError, decode, read_bytes
 
@@ -28,8 +22,6 @@ if TYPE_CHECKING:
 
 TARGET_GRADE = 8.0
 EXCERPT_CHARS = 160
-# Raised whenever a record kept in the cache changes shape or meaning.
-_RECORD_VERSION = 1
 
 
 @dataclass
@@ -93,33 +85,33 @@ def _excerpt(lines: list[str], line: int) -> str:
     return text if len(text) <= EXCERPT_CHARS else text[: EXCERPT_CHARS - 1] + "…"
 
 
-def _grade(figures: dict[str, Any]) -> float | None:
-    value = figures.get("flesch_kincaid_grade")
-    return float(value) if isinstance(value, (int, float)) else None
-
-
 def _record(
-    entry: DueEntry,
-    article_type: str | None,
-    figures: dict[str, Any],
+    path: str,
+    facts: ArticleFacts | None,
     findings: list[Finding],
     lines: list[str],
+    today: dt.date,
+    cycle_days: int,
 ) -> ArticleRecord:
     counts = Counter(f.severity for f in findings)
+    if facts is None:  # not read as an article: only its findings are known
+        facts = ArticleFacts(None, None, None, None, None, None, ())
+    entry = entry_from(
+        path, facts.title, facts.owner, facts.last_review, facts.page_due, today, cycle_days
+    )
     return ArticleRecord(
-        path=entry.path,
+        path=path,
         title=entry.title,
-        type=article_type,
+        type=facts.type,
         owner=entry.owner,
         last_review=entry.last_review.isoformat() if entry.last_review else None,
         next_due=entry.next_due.isoformat() if entry.next_due else None,
         due_source=entry.due_source,
         days_left=entry.days_left,
         overdue=entry.overdue,
-        grade=_grade(figures["article"]),
+        grade=facts.grade,
         section_grades=[
-            {"section": s["section"], "line": s["line"], "grade": _grade(s)}
-            for s in figures["sections"]
+            {"section": s.section, "line": s.line, "grade": s.grade} for s in facts.sections
         ],
         errors=counts[Severity.ERROR],
         warnings=counts[Severity.WARNING],
@@ -128,53 +120,18 @@ def _record(
     )
 
 
-def _unreadable_record(linter: Linter, shown: str, problem: str) -> ArticleRecord:
-    finding = linter.unreadable(shown, problem)
-    return ArticleRecord(
-        path=shown,
-        title=None,
-        type=None,
-        owner=None,
-        last_review=None,
-        next_due=None,
-        due_source=None,
-        days_left=None,
-        overdue=False,
-        grade=None,
-        errors=1,
-        findings=[FindingView.of(finding, "")],
-    )
-
-
-def _from_entry(stored: dict[str, Any] | None) -> ArticleRecord | None:
-    """A record kept by an earlier report; an entry of the wrong shape is a miss."""
-    if stored is None:
-        return None
-    try:
-        fields = dict(stored["record"])
-        fields["findings"] = [FindingView(**f) for f in fields["findings"]]
-        return ArticleRecord(**fields)
-    except Exception:
-        return None
-
-
-def _caches(
-    paths: list[str], config: Config, linter: Linter, cycle_days: int, cache_dir: str | None
-) -> tuple[FindingCache, FindingCache] | None:
-    """The findings cache ``healthlint check`` fills, and beside it this report's own records
-    (keyed also by the review cycle, which decides the dates shown). As for a check, no cache
-    inside a checked repository is used: the contribution could have planted it."""
-    import hashlib
-
+def _findings_cache(
+    paths: list[str], config: Config, linter: Linter, cache_dir: str | None
+) -> FindingCache | None:
+    """The findings cache ``healthlint check`` fills, whose entries also keep each article's
+    facts. As for a check, no cache inside a checked repository is used: the contribution
+    could have planted it."""
     from .cache import FindingCache, checked_trees, findings_location, tree_holding
 
     folder = findings_location(cache_dir, config.cache_dir)
     if tree_holding(folder, checked_trees(paths)) is not None:
         return None
-    salt = hashlib.sha256(
-        f"{linter.salt}\0library {_RECORD_VERSION}\0{cycle_days}\0{EXCERPT_CHARS}".encode()
-    ).hexdigest()
-    return FindingCache(folder, linter.salt), FindingCache(folder, salt)
+    return FindingCache(folder, linter.salt)
 
 
 @dataclass
@@ -182,57 +139,21 @@ class _Run:
     """What each article's record is built with, in this process or a forked worker."""
 
     linter: Linter
-    caches: tuple[FindingCache, FindingCache] | None
+    cache: FindingCache | None
     today: dt.date
     cycle_days: int
 
     def record(self, target: Target) -> ArticleRecord:
-        from .figures import article_figures
-
-        shown, path, problem = target
-        linter, caches = self.linter, self.caches
-        if problem is not None:
-            return _unreadable_record(linter, shown, problem)
-        try:
-            data = read_bytes(path, max_size=linter.config.max_file_size)
-        except ReadError as error:
-            return _unreadable_record(linter, shown, str(error))
-        findings: list[Finding] | None = None
-        if caches is not None:
-            findings_cache, record_cache = caches
-            record_key = record_cache.key(shown, data)
-            record = _from_entry(record_cache.get(record_key))
-            if record is not None:
-                return record
-            key = findings_cache.key(shown, data)
-            stored = _cached_outcome(findings_cache, key)
-            if stored is not None and stored[1]:
-                findings = stored[0]
-        try:
-            source = decode(data)
-        except ReadError as error:
-            return _unreadable_record(linter, shown, str(error))
-        article = article_from(source, shown)
-        # The context settles the type the check judges the article by, and keeps the prose
-        # the readability rules split, which the grades below read again.
-        context = linter.context_for(article, path=shown)
-        if findings is None:
-            findings = linter.check_article(article, path=shown, context=context)
-            if caches is not None:
-                findings_cache.put(
-                    key, {"readable": True, "findings": [f.to_data() for f in findings]}
-                )
-        entry = entry_for(article, shown, self.today, self.cycle_days)
-        record = _record(
-            entry,
-            article.article_type,
-            article_figures(article, context),
-            findings,
-            source.text.splitlines(),
-        )
-        if caches is not None:
-            record_cache.put(record_key, {"record": asdict(record)})
-        return record
+        shown, path, _ = target
+        # The findings and the article's facts, from the entry ``healthlint check`` left when
+        # it checked the file as it is now, else by checking it here (and keeping both).
+        checked = self.linter.check_target(target, self.cache, with_facts=True)
+        lines: list[str] = []
+        if checked.readable and checked.findings:
+            with contextlib.suppress(ReadError):
+                data = read_bytes(path, max_size=self.linter.config.max_file_size)
+                lines = decode(data).text.splitlines()
+        return _record(shown, checked.facts, checked.findings, lines, self.today, self.cycle_days)
 
 
 # Forked workers share the parsing when enough articles need it to pay for starting them.
@@ -274,10 +195,10 @@ def build_library(
 ) -> Library:
     """Every article under ``paths`` with its dates, grades and findings.
 
-    Findings come from the cache ``healthlint check`` fills when it holds the file as it is
-    now, so only what the report adds (dates, owner, grades, excerpts) needs the article
-    parsed; that too is kept, so an unchanged library is reported without parsing anything.
-    ``jobs`` processes share the parsing (None: one per core); the report is the same whatever
+    Findings and each article's facts (dates, owner, grades) come from the cache
+    ``healthlint check`` fills when it holds the file as it is now, so a report after a check
+    parses nothing; articles the cache does not answer are checked here and kept in it.
+    ``jobs`` processes share the work (None: one per core); the report is the same whatever
     their number.
     """
     if not use_cache:
@@ -288,8 +209,8 @@ def build_library(
     today = today or dt.date.today()
     linter = Linter(config, today=today)
     paths = [str(p) for p in paths]
-    caches = _caches(paths, config, linter, cycle_days, cache_dir) if use_cache else None
-    run = _Run(linter, caches, today, cycle_days)
+    cache = _findings_cache(paths, config, linter, cache_dir) if use_cache else None
+    run = _Run(linter, cache, today, cycle_days)
     return summarise(_records(run, list(articles(paths, config)), jobs), today)
 
 

@@ -251,6 +251,33 @@ class Finding:
             raise ValueError(f"not a severity: {data['severity']!r}")
         return cls.build(**{**data, "severity": severity})
 
+    def to_row(self) -> list[Any]:
+        """The compact form the findings cache and worker processes carry: the fields in
+        order, without the path (every finding of a file has the file's)."""
+        return [self.line, self.column, self.end_line, self.end_column, self.rule, self.name,
+                str(self.category), self.severity.value, self.message, self.suggestion,
+                self.fingerprint]  # fmt: skip
+
+    @classmethod
+    def from_row(cls, path: str, row: list[Any]) -> Finding:
+        """A finding of the file ``path`` from its :meth:`to_row` form."""
+        line, column, end_line, end_column, rule, name, category, severity, message, \
+            suggestion, fingerprint = row  # fmt: skip
+        return cls(
+            path=path,
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+            rule=sys.intern(rule),
+            name=sys.intern(name),
+            category=category,
+            severity=_SEVERITIES[severity],
+            message=message,
+            suggestion=suggestion,
+            fingerprint=fingerprint,
+        )
+
     def to_data(self) -> dict[str, Any]:
         """The JSON form, as :func:`to_data` gives it, in one step."""
         data = {name: getattr(self, name) for name in _FINDING_FIELDS}

@@ -47,14 +47,16 @@ def test_an_exception_checking_one_file_is_a_finding_on_it(
     project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (project / "bad.txt").write_text("Knee pain\n\nBOOM\n", encoding="utf-8")
-    real = engine.Linter._lint_source
+    real = engine.Linter._checked
 
-    def explode(self: engine.Linter, source: engine.SourceText, filename: str) -> object:
+    def explode(
+        self: engine.Linter, source: engine.SourceText, filename: str, **options: bool
+    ) -> object:
         if "BOOM" in source.text:
             raise RecursionError("maximum recursion depth exceeded")
-        return real(self, source, filename)
+        return real(self, source, filename, **options)
 
-    monkeypatch.setattr(engine.Linter, "_lint_source", explode)
+    monkeypatch.setattr(engine.Linter, "_checked", explode)
     assert main(["check", "--no-cache", "--today", "2026-11-26", "."]) == 1
     out = capsys.readouterr().out
     assert "bad.txt:1:1: error HL001" in out and "RecursionError" in out
@@ -63,13 +65,13 @@ def test_an_exception_checking_one_file_is_a_finding_on_it(
 
 def test_a_findings_entry_of_the_wrong_shape_is_a_miss(project: Path) -> None:
     class Shapeless:
-        def get(self, key: str) -> object:
-            return {"readable": "yes", "findings": 7}
+        def get_with_extra(self, key: str, *, extra: bool = True) -> tuple[object, object]:
+            return {"readable": "yes", "rows": 7}, {"facts": [1, 2]}
 
         def key(self, shown: str, data: bytes) -> str:
             return "k"
 
-        def put(self, key: str, entry: object) -> None:
+        def put(self, key: str, entry: object, extra: object = None) -> None:
             pass
 
     from healthlint.config import Config
@@ -87,11 +89,11 @@ def test_a_dead_worker_ends_the_run_cleanly(tmp_path: Path) -> None:
     probe = (
         "import os, signal, sys\n"
         "from healthlint import engine\n"
-        "real = engine.Linter._lint_source\n"
-        "def die(self, source, filename):\n"
+        "real = engine.Linter._checked\n"
+        "def die(self, source, filename, **options):\n"
         "    if 'KILLME' in source.text: os.kill(os.getpid(), signal.SIGKILL)\n"
-        "    return real(self, source, filename)\n"
-        "engine.Linter._lint_source = die\n"
+        "    return real(self, source, filename, **options)\n"
+        "engine.Linter._checked = die\n"
         "from healthlint.cli import main\n"
         "sys.exit(main(sys.argv[1:]))\n"
     )
