@@ -78,8 +78,14 @@ def join_sentences(sentences: Iterable[Sentence]) -> str:
 
 _CLOSERS = "\"'”’)]»"
 
-# Terminator run + closing quotes/brackets, then whitespace or the end of the block.
-_END = lazy(r"(?P<run>[.!?…]+)(?P<closers>[" + re.escape(_CLOSERS) + r"]*)(?=\s|$)")
+# Terminator run + closing quotes/brackets, then whitespace or the end of the block, with the
+# rest of its whitespace-separated token before it: a run always ends its token, so the token
+# is the word a dot may abbreviate. The token starts only after whitespace, so a long run of
+# non-space characters is scanned once, not once per character.
+_END = lazy(
+    r"(?<!\S)(?P<token>\S*?)(?P<run>[.!?…]+)(?P<closers>[" + re.escape(_CLOSERS) + r"]*)(?=\s|$)"
+)
+_TERMINATORS = ".!?…"
 _FIRST_ALNUM = lazy(r"[^\W_]")
 
 # Abbreviations (lower-case, without the final dot) that do not end sentences.
@@ -109,12 +115,10 @@ _LETTER_NAMERS = frozenset(
 )  # fmt: skip
 
 _NEXT_INITIAL = lazy(r"\s+[A-Z]\.\s")
-_WS = lazy(r"\s+")
 _NEWLINE = lazy(r"\n")
 # Dotted abbreviation in the body of a sentence: e.g. / i.e. / U.S. / a.m (the final
 # dot may already have been taken as the sentence's terminator).
 _BODY_DOTTED = lazy(r"(?<![\w.])[A-Za-z](?:\.[A-Za-z])+\.?(?!\w)")
-_BODY_TERMINATOR = lazy(r"[.!?]")
 _BODY_ELLIPSIS = lazy(r"\.{2,}|…")
 _BODY_DOT_BEFORE_SPACE = lazy(r"\.(?=[" + re.escape(_CLOSERS) + r"]*(?:\s|$))")
 _BODY_INNER_DOT = lazy(r"(?<=\w)\.(?=\w)")
@@ -123,7 +127,6 @@ _BODY_MARK = lazy(r"[!?]+")
 # once instead of once per dash.
 _TRAILING_SEPARATORS = lazy(r"(?<![\s,;:\-–—])[\s,;:\-–—]+$")
 _TRAILING_CONJUNCTION = lazy(r"(?<![\s,;:\-–—])[\s,;:\-–—]+(?:and|or)$", re.IGNORECASE)
-_TERMINAL = lazy(r"(?P<run>[.!?…]+)(?P<closers>[" + re.escape(_CLOSERS) + r"]*)$")
 _HAS_WORD = lazy(r"\w")
 # A label that opens a block, its colon and a capital after it ("**Chest discomfort:** You
 # may feel ...", "Sputum cytology: Sputum cytology is ..."): the label is read on its own.
@@ -150,23 +153,33 @@ def _token_before(text: str, lo: int, hi: int) -> tuple[int, str] | None:
 def _ends_sentence(
     text: str, match: re.Match[str], sentence_start: int, never_end: frozenset[str] = _NEVER_END
 ) -> bool:
-    """Whether the terminator ``match`` ends a sentence (see the module docstring)."""
-    next_alnum = _FIRST_ALNUM.search(text, match.end())
-    if next_alnum is None:
-        return True
-    next_char = next_alnum.group()
+    """Whether the terminator ``match`` (of ``_END``) ends a sentence (see the module
+    docstring)."""
+    end = match.end()
+    # ``text[end]`` is whitespace, so the next character is the first alphanumeric one after
+    # the run when it is one (``[^\W_]`` is exactly ``str.isalnum``).
+    next_char = text[end + 1 : end + 2]
+    if not next_char.isalnum():
+        next_alnum = _FIRST_ALNUM.search(text, end)
+        if next_alnum is None:
+            return True
+        next_char = next_alnum.group()
     if next_char.islower():
         return False
-    if match.group("run") != "." or match.group("closers"):
+    run, closers, token = match.group("run", "closers", "token")
+    if run != "." or closers:
         return True
 
-    before = _token_before(text, sentence_start, match.start())
-    if before is None:
-        return True
-    token_start, token = before
+    if token:
+        token_start = match.start("token")
+    else:
+        before = _token_before(text, sentence_start, match.start("run"))
+        if before is None:
+            return True
+        token_start, token = before
     word = _bare(token)
     lowered = word.lower()
-    if lowered in never_end or _DOTTED_ABBREVIATION.match(word):
+    if lowered in never_end or ("." in word and _DOTTED_ABBREVIATION.match(word)):
         return lowered in _END_BEFORE_CAPITAL
     if lowered == "no":
         return not next_char.isdigit()
@@ -194,15 +207,19 @@ def _is_name_initial(text: str, sentence_start: int, initial_start: int) -> bool
 
 
 def _clean(raw: str, *, final: bool, list_item: bool) -> str:
-    text = _WS.sub(" ", raw).strip()
-    terminal = _TERMINAL.search(text)
-    if terminal is not None:
-        body, run, closers = text[: terminal.start()], terminal["run"], terminal["closers"]
+    # str.split and re's \s agree on what whitespace is (both ask str.isspace).
+    text = " ".join(raw.split())
+    # The terminal run and its closers: with the closers taken off the end, the run is what
+    # terminators end the rest (the two sets of characters do not overlap).
+    unclosed = text.rstrip(_CLOSERS)
+    body = unclosed.rstrip(_TERMINATORS)
+    if len(body) < len(unclosed):
+        run, closers = unclosed[len(body) :], text[len(unclosed) :]
     else:
         body, run, closers = text, "", ""
 
     # Most sentences have no inner terminators; skip the rewriting passes for them.
-    if _BODY_TERMINATOR.search(body):
+    if "." in body or "!" in body or "?" in body:
         body = _BODY_DOTTED.sub(lambda m: m.group().replace(".", ""), body)
         body = _BODY_ELLIPSIS.sub("…", body)
         body = _BODY_DOT_BEFORE_SPACE.sub("", body)
@@ -266,13 +283,7 @@ def split_sentences(
     the block and ends in a colon before a capital ("Chest discomfort: You may feel …") is
     read on its own too.
     """
-    newlines = [m.start() for m in _NEWLINE.finditer(text)]
-
-    def position(offset: int) -> tuple[int, int]:
-        row = bisect_right(newlines, offset - 1)
-        if row == 0:
-            return line, column + offset
-        return line + row, offset - newlines[row - 1]
+    newlines = [m.start() for m in _NEWLINE.finditer(text)] if "\n" in text else []
 
     never_end = _NEVER_END_ES if language == "es" else _NEVER_END
     spans: list[tuple[int, int]] = []
@@ -299,6 +310,9 @@ def split_sentences(
         if not _HAS_WORD.search(cleaned):
             continue
         offset = begin + (len(raw) - len(raw.lstrip()))
-        row, col = position(offset)
-        sentences.append(Sentence(cleaned, row, col))
+        row = bisect_right(newlines, offset - 1) if newlines else 0
+        if row == 0:
+            sentences.append(Sentence(cleaned, line, column + offset))
+        else:
+            sentences.append(Sentence(cleaned, line + row, offset - newlines[row - 1]))
     return sentences

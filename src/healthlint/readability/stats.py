@@ -115,13 +115,35 @@ class Counts(NamedTuple):
     unfamiliar_words: int
 
 
-# token -> (syllables, polysyllable, long word, difficult word, unfamiliar word): what a word
-# adds to the counts depends on the word alone, and an article repeats most of its words.
-_TOKEN_FACTS: dict[str, tuple[int, int, int, int, int]] = {}
+_NO_COUNTS = Counts(*[0] * len(Counts._fields))
+
+# What a whitespace-separated token adds to a text's counts depends on the token alone: textstat's
+# punctuation removal never crosses whitespace (an apostrophe's lookahead needs letters), so each
+# raw token becomes one of its words or none. An article repeats most of its tokens, so each
+# token's counts are worked out once and packed into one integer, one field per count, and a
+# text's counts are one C-level sum over its tokens.
+_FIELD_BITS = 32
+_FIELD_MASK = (1 << _FIELD_BITS) - 1
+_WORDS_SHIFT = 0
+_CHARACTERS_SHIFT = 1 * _FIELD_BITS
+_LETTERS_SHIFT = 2 * _FIELD_BITS
+_SYLLABLES_SHIFT = 3 * _FIELD_BITS
+_POLYSYLLABLES_SHIFT = 4 * _FIELD_BITS
+_LONG_WORDS_SHIFT = 5 * _FIELD_BITS
+_DIFFICULT_SHIFT = 6 * _FIELD_BITS
+_UNFAMILIAR_SHIFT = 7 * _FIELD_BITS
+# A field can only reach the next one in a text of this many characters or more: no count
+# exceeds 255 (the table's largest syllable count, or a hyphenated word's) per character.
+_PACKED_TEXT_LIMIT = 1 << 24
+_TOKEN_FACTS: dict[str, int] = {}
 _MAX_TOKEN_FACTS = 200_000
+# What may follow a sentence's last terminator without starting one of textstat's runs: only a
+# word character can start a run, and none of these is one.
+_TRAILING_MARKS = ".!?\"'”’)]»"
 
 
-def _token_facts(token: str) -> tuple[int, int, int, int, int]:
+def _word_facts(token: str) -> int:
+    """The packed counts of one of textstat's words."""
     word = token.lower()
     count = syllable_count(word)
     difficult = unfamiliar = 0
@@ -130,17 +152,31 @@ def _token_facts(token: str) -> tuple[int, int, int, int, int]:
         count_as_difficult = count if word.isascii() else _relowered_syllables(word)
         if count_as_difficult >= _GUNNING_FOG_SYLLABLES:
             difficult = 1
-    facts = (
-        count,
-        int(count >= _POLYSYLLABLE),
-        int(len(token) - token.count("'") > _LONG_WORD_LETTERS),
-        difficult,
-        unfamiliar,
+    return (
+        1 << _WORDS_SHIFT
+        | (len(token) - token.count("'")) << _LETTERS_SHIFT
+        | count << _SYLLABLES_SHIFT
+        | int(count >= _POLYSYLLABLE) << _POLYSYLLABLES_SHIFT
+        | int(len(token) - token.count("'") > _LONG_WORD_LETTERS) << _LONG_WORDS_SHIFT
+        | difficult << _DIFFICULT_SHIFT
+        | unfamiliar << _UNFAMILIAR_SHIFT
     )
+
+
+def _token_facts(raw: str) -> int:
+    """The packed counts of a whitespace-separated token, remembered."""
+    words = _words(raw)
+    facts = len(raw) << _CHARACTERS_SHIFT
+    if words:
+        facts |= _word_facts(words[0])
     if len(_TOKEN_FACTS) >= _MAX_TOKEN_FACTS:
         _TOKEN_FACTS.clear()
-    _TOKEN_FACTS[token] = facts
+    _TOKEN_FACTS[raw] = facts
     return facts
+
+
+def _field(packed: int, shift: int) -> int:
+    return packed >> shift & _FIELD_MASK
 
 
 def clear_word_caches() -> None:
@@ -149,39 +185,66 @@ def clear_word_caches() -> None:
     lowered_syllable_count.cache_clear()
 
 
-def sentence_counts(text: str) -> Counts:
-    """textstat's counts for one text (a cleaned sentence, or any text)."""
-    runs = _SENTENCE_RUN.findall(text) if text else []
-    raw_tokens = text.split()
-    tokens = _words(text)
+def _sentence_runs(text: str, words: int) -> int:
+    """textstat's sentence runs of more than two words in ``text``, which has ``words``
+    words."""
+    body = text.rstrip(_TRAILING_MARKS)
+    if "." not in body and "!" not in body and "?" not in body:
+        # A run starts at the first word character and stops only at a terminator, so with
+        # none before the trailing marks there is one run holding every word, or none.
+        return 1 if words > 2 else 0
+    runs = _SENTENCE_RUN.findall(text)
     if len(runs) == 1:
         # A single run holds all of the text's words: what precedes it is punctuation only.
-        sentence_runs = 0 if len(tokens) <= 2 else 1
-    else:
-        sentence_runs = len(runs) - sum(1 for run in runs if len(_words(run)) <= 2)
-    joined = "".join(tokens)
-    syllables = polysyllables = long_words = difficult = unfamiliar = 0
+        return 0 if words <= 2 else 1
+    return len(runs) - sum(1 for run in runs if len(_words(run)) <= 2)
+
+
+def sentence_counts(text: str) -> Counts:
+    """textstat's counts for one text (a cleaned sentence, or any text)."""
+    raw_tokens = text.split()
+    if len(text) >= _PACKED_TEXT_LIMIT:
+        return _unpacked_counts(text, raw_tokens)
     facts = _TOKEN_FACTS
-    for token in tokens:
-        known = facts.get(token)
-        if known is None:
-            known = _token_facts(token)
-        syllables += known[0]
-        polysyllables += known[1]
-        long_words += known[2]
-        difficult += known[3]
-        unfamiliar += known[4]
+    try:
+        packed = sum(map(facts.__getitem__, raw_tokens))
+    except KeyError:
+        # A full table is emptied before a new token goes in, so take each as it comes.
+        packed = sum(facts.get(raw) or _token_facts(raw) for raw in raw_tokens)
+    words = packed & _FIELD_MASK
     return Counts(
-        sentence_runs=sentence_runs,
-        words=len(tokens),
-        raw_words=len(raw_tokens),
-        characters=sum(map(len, raw_tokens)),
-        letters=len(joined) - joined.count("'"),
-        syllables=syllables,
-        polysyllables=polysyllables,
-        long_words=long_words,
-        difficult_words=difficult,
-        unfamiliar_words=unfamiliar,
+        _sentence_runs(text, words),
+        words,
+        len(raw_tokens),
+        packed >> _CHARACTERS_SHIFT & _FIELD_MASK,
+        packed >> _LETTERS_SHIFT & _FIELD_MASK,
+        packed >> _SYLLABLES_SHIFT & _FIELD_MASK,
+        packed >> _POLYSYLLABLES_SHIFT & _FIELD_MASK,
+        packed >> _LONG_WORDS_SHIFT & _FIELD_MASK,
+        packed >> _DIFFICULT_SHIFT & _FIELD_MASK,
+        packed >> _UNFAMILIAR_SHIFT,
+    )
+
+
+def _unpacked_counts(text: str, raw_tokens: list[str]) -> Counts:
+    """The counts of a text too long for packed fields, token by token."""
+    totals = [0] * 8
+    for raw in raw_tokens:
+        packed = _TOKEN_FACTS.get(raw) or _token_facts(raw)
+        for index in range(8):
+            totals[index] += packed >> (index * _FIELD_BITS) & _FIELD_MASK
+    words, characters, letters, syllables, polysyllables, long_words, difficult, unfamiliar = totals
+    return Counts(
+        _sentence_runs(text, words),
+        words,
+        len(raw_tokens),
+        characters,
+        letters,
+        syllables,
+        polysyllables,
+        long_words,
+        difficult,
+        unfamiliar,
     )
 
 
@@ -246,11 +309,8 @@ class TextStatistics:
         # sentences' counts.
         if counts is None:
             counts = [sentence_counts(sentence.text) for sentence in self.sentences]
-        totals = [0] * len(Counts._fields)
-        for one in counts:
-            for index, value in enumerate(one):
-                totals[index] += value
-        self._set(Counts(*totals), bool(self.text))
+        totals = Counts(*map(sum, zip(*counts, strict=True))) if counts else _NO_COUNTS
+        self._set(totals, bool(self.text))
 
     @classmethod
     def from_text(cls, text: str) -> TextStatistics:
@@ -395,18 +455,13 @@ class SentenceDifficulty(NamedTuple):
         # Raw tokens map one-to-one onto textstat's words (or vanish when they are all
         # punctuation), which lets the lists show words as written: "long-term".
         for raw in self.sentence.text.split():
-            if raw.isalpha():
-                token = shown = raw
-            else:
-                cleaned = _words(raw)
-                if not cleaned:
-                    continue
-                token = cleaned[0]
-                shown = _EDGE_PUNCTUATION.sub("", raw)
-            facts = _TOKEN_FACTS.get(token) or _token_facts(token)
-            if facts[1]:
+            facts = _TOKEN_FACTS.get(raw) or _token_facts(raw)
+            if not facts & _FIELD_MASK:
+                continue  # all punctuation: no word
+            shown = raw if raw.isalpha() else _EDGE_PUNCTUATION.sub("", raw)
+            if _field(facts, _POLYSYLLABLES_SHIFT):
                 polysyllables[shown] = None
-            if facts[2]:
+            if _field(facts, _LONG_WORDS_SHIFT):
                 long_words[shown] = None
         return tuple(polysyllables), tuple(long_words)
 

@@ -1,0 +1,257 @@
+"""The sentence splitter as it was before its fast paths, kept as the reference they must
+equal (``test_fast_paths.py``). Do not speed it up.
+
+The documentation of what is split and cleaned is in :mod:`healthlint.readability.prose`.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
+
+from healthlint.lazy_regex import lazy
+
+__all__ = ["Sentence", "join_sentences", "split_sentences"]
+
+
+class Sentence(NamedTuple):
+    """A cleaned sentence and the 1-based source position where it starts."""
+
+    text: str
+    line: int
+    column: int
+
+
+def join_sentences(sentences: Iterable[Sentence]) -> str:
+    """The text the formulas measure: cleaned sentences joined by single spaces."""
+    return " ".join(s.text for s in sentences)
+
+
+_CLOSERS = "\"'”’)]»"
+
+# Terminator run + closing quotes/brackets, then whitespace or the end of the block.
+_END = lazy(r"(?P<run>[.!?…]+)(?P<closers>[" + re.escape(_CLOSERS) + r"]*)(?=\s|$)")
+_FIRST_ALNUM = lazy(r"[^\W_]")
+
+# Abbreviations (lower-case, without the final dot) that do not end sentences.
+_NEVER_END = frozenset(
+    {
+        "dr", "mr", "mrs", "ms", "mx", "prof", "st", "mt", "jr", "sr", "vs", "approx",
+        "cf", "fig", "figs", "p", "pp", "e.g", "i.e", "u.s", "u.k", "u.s.a", "ed", "eds",
+    }
+)  # fmt: skip
+_END_BEFORE_CAPITAL = frozenset({"etc", "a.m", "p.m"})
+# Spanish abbreviations (Real Academia Española, "Lista de abreviaturas"): "Dra. Ruiz",
+# "p. ej. Madrid" ("p." is already a single-letter short form), "Ud.", "núm. 3".
+_NEVER_END_ES = _NEVER_END | frozenset(
+    {
+        "dra", "dras", "dres", "sra", "sras", "sres", "srta", "ud", "uds", "vd", "vds", "ej",
+        "aprox", "núm", "pág", "págs", "tel", "tfno", "admón", "lic", "ing", "cía",
+    }
+)  # fmt: skip
+_DOTTED_ABBREVIATION = lazy(r"^[A-Za-z](?:\.[A-Za-z])+$")
+# Words after which a capital letter and a dot name a vitamin, hepatitis type, etc.
+_LETTER_NAMERS = frozenset(
+    {
+        "vitamin", "vitamins", "hepatitis", "type", "types", "group", "groups", "grade",
+        "stage", "class", "strep", "factor", "influenza", "flu", "phase", "level", "plan",
+        "part", "section", "appendix", "category", "schedule", "blood",
+    }
+)  # fmt: skip
+
+_NEXT_INITIAL = lazy(r"\s+[A-Z]\.\s")
+_WS = lazy(r"\s+")
+_NEWLINE = lazy(r"\n")
+# Dotted abbreviation in the body of a sentence: e.g. / i.e. / U.S. / a.m (the final
+# dot may already have been taken as the sentence's terminator).
+_BODY_DOTTED = lazy(r"(?<![\w.])[A-Za-z](?:\.[A-Za-z])+\.?(?!\w)")
+_BODY_TERMINATOR = lazy(r"[.!?]")
+_BODY_ELLIPSIS = lazy(r"\.{2,}|…")
+_BODY_DOT_BEFORE_SPACE = lazy(r"\.(?=[" + re.escape(_CLOSERS) + r"]*(?:\s|$))")
+_BODY_INNER_DOT = lazy(r"(?<=\w)\.(?=\w)")
+_BODY_MARK = lazy(r"[!?]+")
+# The lookbehind starts a run only at its first separator, so a long run of dashes is scanned
+# once instead of once per dash.
+_TRAILING_SEPARATORS = lazy(r"(?<![\s,;:\-–—])[\s,;:\-–—]+$")
+_TRAILING_CONJUNCTION = lazy(r"(?<![\s,;:\-–—])[\s,;:\-–—]+(?:and|or)$", re.IGNORECASE)
+_TERMINAL = lazy(r"(?P<run>[.!?…]+)(?P<closers>[" + re.escape(_CLOSERS) + r"]*)$")
+_HAS_WORD = lazy(r"\w")
+# A label that opens a block, its colon and a capital after it ("**Chest discomfort:** You
+# may feel ...", "Sputum cytology: Sputum cytology is ..."): the label is read on its own.
+_LEAD_LABEL = lazy(r"\s*(?P<label>[^.!?:;\n]{1,120}?):[ \t]+(?=[\"“¿¡(]?[A-ZÁÉÍÓÚÑ])")
+_LABEL_WORDS = 12
+
+
+def _bare(token: str) -> str:
+    """A token without surrounding quotes/brackets (keeps inner dots)."""
+    return token.strip("\"'“”‘’([{)]}«»")
+
+
+def _token_before(text: str, lo: int, hi: int) -> tuple[int, str] | None:
+    """The last whitespace-delimited token of ``text[lo:hi]`` and its offset."""
+    end = hi
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    begin = end
+    while begin > lo and not text[begin - 1].isspace():
+        begin -= 1
+    return (begin, text[begin:end]) if begin < end else None
+
+
+def _ends_sentence(
+    text: str, match: re.Match[str], sentence_start: int, never_end: frozenset[str] = _NEVER_END
+) -> bool:
+    """Whether the terminator ``match`` ends a sentence (see the module docstring)."""
+    next_alnum = _FIRST_ALNUM.search(text, match.end())
+    if next_alnum is None:
+        return True
+    next_char = next_alnum.group()
+    if next_char.islower():
+        return False
+    if match.group("run") != "." or match.group("closers"):
+        return True
+
+    before = _token_before(text, sentence_start, match.start())
+    if before is None:
+        return True
+    token_start, token = before
+    word = _bare(token)
+    lowered = word.lower()
+    if lowered in never_end or _DOTTED_ABBREVIATION.match(word):
+        return lowered in _END_BEFORE_CAPITAL
+    if lowered == "no":
+        return not next_char.isdigit()
+    if len(word) == 1 and word.islower():
+        # Single lower-case letters with a dot are short forms ("p. 5", "c. 1900").
+        return False
+    if len(word) == 1 and word.isupper() and next_char.isupper():
+        if _NEXT_INITIAL.match(text, match.end()):
+            return False  # "A. B. Jones"
+        return not _is_name_initial(text, sentence_start, token_start)
+    return True
+
+
+def _is_name_initial(text: str, sentence_start: int, initial_start: int) -> bool:
+    """Whether the capital letter at ``initial_start`` reads as a name's initial."""
+    previous = _token_before(text, sentence_start, initial_start)
+    if previous is None:
+        return True  # "J. Smith said ..." at the start of a sentence
+    word = _bare(previous[1])
+    lowered = word.rstrip(".").lower()
+    if lowered in _LETTER_NAMERS:
+        return False  # "vitamin D. Then ...", "Hepatitis B. It ..."
+    # "Dr. J. Smith", "J. R. Smith", "John B. Smith", "written by J. Smith"
+    return word.endswith(".") or word[:1].isupper() or lowered == "by"
+
+
+def _clean(raw: str, *, final: bool, list_item: bool) -> str:
+    text = _WS.sub(" ", raw).strip()
+    terminal = _TERMINAL.search(text)
+    if terminal is not None:
+        body, run, closers = text[: terminal.start()], terminal["run"], terminal["closers"]
+    else:
+        body, run, closers = text, "", ""
+
+    # Most sentences have no inner terminators; skip the rewriting passes for them.
+    if _BODY_TERMINATOR.search(body):
+        body = _BODY_DOTTED.sub(lambda m: m.group().replace(".", ""), body)
+        body = _BODY_ELLIPSIS.sub("…", body)
+        body = _BODY_DOT_BEFORE_SPACE.sub("", body)
+        body = _BODY_INNER_DOT.sub("·", body)
+        body = body.replace(".", "")
+        body = _BODY_MARK.sub(",", body)
+
+    if run:
+        run = run.replace("…", "...")
+    else:
+        if final:
+            if list_item:
+                body = _TRAILING_CONJUNCTION.sub("", body)
+            body = _TRAILING_SEPARATORS.sub("", body)
+        run = "."
+    return (body.rstrip() + run + closers) if body.strip() else ""
+
+
+def _split_at_cuts(
+    text: str, spans: list[tuple[int, int]], cuts: list[int]
+) -> tuple[list[tuple[int, int]], set[int]]:
+    """The spans cut again at each of the sorted offsets ``cuts`` inside one, and the cuts
+    made."""
+    if not cuts:
+        return spans, set()
+    result: list[tuple[int, int]] = []
+    made: set[int] = set()
+    position = 0
+    for begin, end in spans:
+        while position < len(cuts) and cuts[position] <= begin:
+            position += 1
+        while position < len(cuts) and cuts[position] < end:
+            cut = cuts[position]
+            position += 1
+            if _HAS_WORD.search(text, begin, cut) and _HAS_WORD.search(text, cut, end):
+                result.append((begin, cut))
+                made.add(cut)
+                begin = cut
+        result.append((begin, end))
+    return result, made
+
+
+def split_sentences(
+    text: str,
+    *,
+    line: int = 1,
+    column: int = 1,
+    list_item: bool = False,
+    language: str = "en",
+    breaks: Sequence[int] = (),
+) -> list[Sentence]:
+    """Split one paragraph or list item into cleaned sentences.
+
+    ``line``/``column`` locate the first character of ``text`` in the source;
+    line numbers advance at each ``"\\n"`` and later lines start at column 1, so
+    pass continuation lines with their indentation if exact columns matter.
+    ``language="es"`` adds the Spanish abbreviations ("Dra.", "Sra.", "Ud.", "p. ej.").
+    ``breaks`` are the lines (from 0) that end in a forced line break: a writer who breaks a
+    line there ends what comes before it ("Ask about these registries:<br>Burn Pit
+    Registry<br>Gulf War Registry" is three lines, not one sentence). A short label that opens
+    the block and ends in a colon before a capital ("Chest discomfort: You may feel …") is
+    read on its own too.
+    """
+    newlines = [m.start() for m in _NEWLINE.finditer(text)]
+
+    def position(offset: int) -> tuple[int, int]:
+        row = bisect_right(newlines, offset - 1)
+        if row == 0:
+            return line, column + offset
+        return line + row, offset - newlines[row - 1]
+
+    never_end = _NEVER_END_ES if language == "es" else _NEVER_END
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _END.finditer(text):
+        if _ends_sentence(text, match, start, never_end):
+            spans.append((start, match.end()))
+            start = match.end()
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    cuts = sorted(newlines[row] for row in set(breaks) if 0 <= row < len(newlines))
+    label = _LEAD_LABEL.match(text)
+    if label is not None and len(label.group("label").split()) <= _LABEL_WORDS:
+        cuts = sorted({*cuts, label.end("label") + 1})
+    broken: set[int] = set()
+    if cuts:
+        spans, broken = _split_at_cuts(text, spans, cuts)
+
+    sentences: list[Sentence] = []
+    for index, (begin, end) in enumerate(spans):
+        raw = text[begin:end]
+        final = index == len(spans) - 1 or end in broken
+        cleaned = _clean(raw, final=final, list_item=list_item)
+        if not _HAS_WORD.search(cleaned):
+            continue
+        offset = begin + (len(raw) - len(raw.lstrip()))
+        row, col = position(offset)
+        sentences.append(Sentence(cleaned, row, col))
+    return sentences
