@@ -7,6 +7,9 @@ same run; commands alternate and medians are reported. No test depends on these 
 Parts:
   cold     one article checked by a fresh ``healthlint check`` process, against ``python -c
            pass`` and proselint on the same file (the pre-commit case)
+  first    the first run of that check: with an empty cache folder and no configuration file
+           (after installing), and after a configuration file changed (packs unchanged),
+           against proselint and against a run with everything cached but the file
   library  the whole corpus with every default rule on all cores, against proselint
   cache    a second run over the unchanged corpus against the first (fresh cache folder)
   memory   peak resident memory of the largest process of the library run
@@ -143,6 +146,76 @@ def part_cold(one: Path, repeat: int, proselint: list[str] | None) -> None:
         for name in ("healthlint check (no cache)", "healthlint check (new file, cache on)"):
             ratio = medians[name] / medians["proselint check"]
             print(f"  ratio {name} / proselint: {ratio:.2f} (target: at most 1.00)")
+
+
+def part_first(one: Path, repeat: int, proselint: list[str] | None) -> None:
+    print(f"\n## first run: one article ({one.stat().st_size:,} bytes), median of {repeat}")
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        bare, configured = work / "bare", work / "configured"
+        for project in (bare, configured):
+            project.mkdir()
+            shutil.copy(one, project / one.name)
+        config = configured / "healthlint.toml"
+        # Two versions of the file, written in turn, so that every run reads a changed one.
+        versions = [
+            'fail-level = "warning"\n[severity]\nHL404 = "error"\n',
+            'fail-level = "warning"\n[severity]\nHL404 = "info"\n',
+        ]
+        store = work / "store"
+        env = {**os.environ, "HEALTHLINT_CACHE_DIR": str(store)}
+        turn, edits = [0], [0]
+
+        def fresh_findings() -> list[str]:
+            turn[0] += 1
+            return ["--cache-dir", str(work / f"findings-{turn[0]}")]
+
+        def in_project(project: Path, command: list[str], environment: dict[str, str]) -> float:
+            here = os.getcwd()
+            os.chdir(project)
+            try:
+                return timed(command, environment)
+            finally:
+                os.chdir(here)
+
+        def after_install() -> float:
+            empty = work / f"empty-{turn[0]}"
+            environment = {**os.environ, "HEALTHLINT_CACHE_DIR": str(empty)}
+            seconds = in_project(bare, [*HEALTHLINT, one.name], environment)
+            shutil.rmtree(empty, ignore_errors=True)
+            return seconds
+
+        def after_config_edit() -> float:
+            edits[0] += 1
+            config.write_text(versions[edits[0] % 2], encoding="utf-8")
+            return in_project(configured, [*HEALTHLINT, *fresh_findings(), one.name], env)
+
+        def warm() -> float:
+            return in_project(bare, [*HEALTHLINT, *fresh_findings(), one.name], env)
+
+        config.write_text(versions[1], encoding="utf-8")
+        for project in (bare, configured):  # the artifact cache filled, as by earlier runs
+            in_project(project, [*HEALTHLINT, *fresh_findings(), one.name], env)
+        commands: dict[str, Callable[[], float]] = {
+            "healthlint, all cached but the file": warm,
+            "healthlint, first run after install": after_install,
+            "healthlint, first run after a config edit": after_config_edit,
+        }
+        if proselint:
+            commands["proselint check"] = lambda: in_project(
+                bare, [*proselint, one.name], dict(os.environ)
+            )
+        medians = alternate(commands, repeat)
+    show(medians)
+    base = medians["healthlint, all cached but the file"]
+    for name in (
+        "healthlint, first run after install",
+        "healthlint, first run after a config edit",
+    ):
+        print(f"  ratio {name} / all cached: {medians[name] / base:.2f}")
+        if proselint:
+            ratio = medians[name] / medians["proselint check"]
+            print(f"  ratio {name} / proselint: {ratio:.2f} (target: at most 1.50)")
 
 
 def part_library(corpus: Path, count: int, repeat: int, proselint: list[str] | None) -> float:
@@ -294,7 +367,7 @@ def main() -> None:
     )
     parser.add_argument("--count", type=int, default=10_000)
     parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--only", default="cold,library,cache,memory,growth,scaling")
+    parser.add_argument("--only", default="cold,first,library,cache,memory,growth,scaling")
     args = parser.parse_args()
     parts = set(args.only.split(","))
     proselint = proselint_command()
@@ -308,6 +381,8 @@ def main() -> None:
         files = generate(corpus, args.count)
         if "cold" in parts:
             part_cold(files[0], args.repeat, proselint)
+        if "first" in parts:
+            part_first(files[0], args.repeat, proselint)
         if "library" in parts:
             part_library(corpus, args.count, max(1, args.repeat // 2), proselint)
         if "cache" in parts:

@@ -9,6 +9,11 @@ adds to (:func:`read_data` and :func:`write_data`, such as compiled regular expr
   plain data (:mod:`healthlint.plain_data`) so that they come back without re-reading YAML or
   importing pydantic, and without anything in an entry able to run code.
 
+What the very first run would build from healthlint's own data (the word tables, the built-in
+packs validated) also ships prebuilt inside the package (:func:`prebuilt`, written by
+``scripts/build_prebuilt.py``), each piece stamped with the content of the files it was made
+from: a miss takes it from there instead of building it while those files are unchanged.
+
 Every entry is sealed with an HMAC whose key is the user's own (a file readable by the user only,
 kept in the user configuration folder, never in the cache folder), and its seal is checked
 before a byte of it is decoded: an entry planted by anyone who cannot read that key — a pull
@@ -146,7 +151,10 @@ def unseal(sealed: bytes) -> bytes | None:
 
 def cached_data(name: str, sources: Sequence[str], build: Callable[[], Any]) -> Any:
     """``build()``'s result, read from the artifact cache when its sources are unchanged."""
-
+    if _recording is not None:
+        built = build()
+        _recording[name] = (content_stamps(sources), built)
+        return built
     key = hashlib.sha256()
     key.update(f"{name}\0{__version__}\0{sys.version_info[:2]}\0".encode())
     for source in sources:
@@ -159,13 +167,70 @@ def cached_data(name: str, sources: Sequence[str], build: Callable[[], Any]) -> 
     try:
         folder = _folder()
     except Exception:
-        return build()
+        # No cache (--no-cache, standard input, a folder not the user's own): what ships with
+        # the package is still healthlint's own data.
+        value = _prebuilt_data(name, sources)
+        return build() if value is None else value
     path = os.path.join(folder, f"{name}-{key.hexdigest()[:24]}.marshal")
     value = _read_sealed(path)
     if value is None:
-        value = build()
+        value = _prebuilt_data(name, sources)
+        if value is None:
+            value = build()
         _write(path, marshal.dumps(value))
     return value
+
+
+# While set (by the script that writes the prebuilt entries), every cached_data entry is built
+# afresh and kept here with the stamps of its sources.
+_recording: dict[str, Any] | None = None
+
+
+def record_builds(into: dict[str, Any] | None) -> None:
+    """Build every later :func:`cached_data` entry afresh, neither read from nor written to the
+    cache, and keep it in ``into`` as ``name -> (content stamps, value)``; None stops."""
+    global _recording
+    _recording = into
+
+
+def _prebuilt_data(name: str, sources: Sequence[str]) -> Any:
+    """The entry shipped prebuilt as ``name``, when it was made from sources with the content
+    these have; else None."""
+    shipped = prebuilt(name)
+    if not (isinstance(shipped, tuple) and len(shipped) == 2):
+        return None
+    stamps, value = shipped
+    return value if stamps == content_stamps(sources) else None
+
+
+def content_stamps(sources: Sequence[str]) -> list[str] | None:
+    """A digest of each source's content, in order; None when one cannot be read."""
+    stamps = []
+    for source in sources:
+        try:
+            with open(source, "rb") as handle:
+                stamps.append(hashlib.sha256(handle.read()).hexdigest())
+        except OSError:
+            return None
+    return stamps
+
+
+def prebuilt_path(name: str) -> str:
+    return os.path.join(_PACKAGE, "prebuilt", f"{name}.marshal")
+
+
+def prebuilt(name: str) -> Any:
+    """The plain data shipped inside the package as ``name``, or None.
+
+    These files are installed with healthlint's code and trusted as it is (nothing in a checked
+    tree is ever read as one), so they carry no seal; they hold plain data all the same, which
+    callers check before use, and each piece names the content of the files it was made from.
+    """
+    try:
+        with open(prebuilt_path(name), "rb") as handle:
+            return marshal.loads(handle.read())
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
 
 
 def _read_sealed(path: str) -> Any:

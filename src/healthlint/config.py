@@ -312,7 +312,8 @@ def config_in(file: Path) -> Config | None:
     ``[tool.healthlint]`` table.
 
     Kept in the artifact cache while the file is unchanged, so that a run neither parses nor
-    validates a configuration it has read before (and does not import pydantic to do so).
+    validates a configuration it has read before (and does not import pydantic to do so); a
+    changed one is read without pydantic too when :func:`exact_config` can.
     """
     from .artifacts import cached_object
 
@@ -458,13 +459,15 @@ def _validated(data: dict[str, Any], file: Path) -> Config:
             f"{file}: invalid configuration\n  {prefix}{internal[0]}: unknown key (known keys: "
             f"{', '.join(sorted(_known_keys(())))})"
         )
-    from pydantic import ValidationError
+    config = exact_config(data)
+    if config is None:
+        from pydantic import ValidationError
 
-    try:
-        config = validate(Config, data)
-    except ValidationError as error:
-        lines = _describe(error, prefix)
-        raise ConfigError(f"{file}: invalid configuration\n" + "\n".join(lines)) from error
+        try:
+            config = validate(Config, data)
+        except ValidationError as error:
+            lines = _describe(error, prefix)
+            raise ConfigError(f"{file}: invalid configuration\n" + "\n".join(lines)) from error
     config.root = file.parent.resolve()
     config.source = file.resolve()
     config.is_root = declared_root if isinstance(declared_root, bool) else None
@@ -484,6 +487,146 @@ def _validated(data: dict[str, Any], file: Path) -> Config:
     if config.cache_dir is not None:
         config.cache_dir = str(config.root / Path(config.cache_dir).expanduser())
     return config
+
+
+class _Unsure(Exception):
+    """A value :func:`exact_config` does not take as it is: pydantic decides."""
+
+
+def _text(value: Any) -> str:
+    if type(value) is not str:
+        raise _Unsure
+    return value
+
+
+def _texts(value: Any) -> list[str]:
+    if type(value) is not list or any(type(item) is not str for item in value):
+        raise _Unsure
+    return list(value)
+
+
+def _some_texts(value: Any) -> list[str]:
+    if not value:
+        raise _Unsure
+    return _texts(value)
+
+
+def _severity(value: Any) -> Severity:
+    if type(value) is not str or value not in _SEVERITY_VALUES:
+        raise _Unsure
+    return Severity(value)
+
+
+def _severities(value: Any) -> dict[str, Severity]:
+    if type(value) is not dict or any(type(key) is not str for key in value):
+        raise _Unsure
+    return {key: _severity(level) for key, level in value.items()}
+
+
+def _flag(value: Any) -> bool:
+    if type(value) is not bool:
+        raise _Unsure
+    return value
+
+
+def _size(value: Any) -> int:
+    if type(value) is not int or not 1 <= value < 2**63:
+        raise _Unsure
+    return value
+
+
+def _seconds(value: Any) -> float:
+    # pydantic gives a float for an int; one exactly representable converts exactly.
+    if type(value) is int and 0 <= value <= 2**53:
+        return float(value)
+    if type(value) is not float or not 0 <= value < float("inf"):
+        raise _Unsure
+    return value
+
+
+def _day(value: Any) -> dt.date:
+    if type(value) is dt.date:
+        return value
+    if (
+        type(value) is not str
+        or len(value) != 10
+        or value[4] != "-"
+        or value[7] != "-"
+        or not all(c in "0123456789" for c in value[:4] + value[5:7] + value[8:])
+    ):
+        raise _Unsure
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise _Unsure from None
+
+
+def _overrides(value: Any) -> list[PathOverride]:
+    if type(value) is not list or any(
+        type(item) is not dict or "files" not in item for item in value
+    ):
+        raise _Unsure
+    return [PathOverride(**_fields(item, _OVERRIDE_KEYS)) for item in value]
+
+
+_SEVERITY_VALUES = frozenset(severity.value for severity in Severity)
+
+# What a TOML file may give each key, and what pydantic makes of it, for the values pydantic
+# takes unchanged (a float from an int, a severity from its name, a day from YYYY-MM-DD):
+# anything else, a key under its Python name included, goes to pydantic.
+_OVERRIDE_KEYS: dict[str, Any] = {
+    "files": _some_texts,
+    "type": _text,
+    "region": _text,
+    "language": _text,
+    "select": _texts,
+    "ignore": _texts,
+    "severity": _severities,
+}
+_CONFIG_KEYS: dict[str, Any] = {
+    "packs": _texts,
+    "select": _texts,
+    "ignore": _texts,
+    "extend-select": _texts,
+    "fail-level": _severity,
+    "today": _day,
+    "severity": _severities,
+    "overrides": _overrides,
+    "include": _texts,
+    "exclude": _texts,
+    "max-file-size": _size,
+    "time-budget": _seconds,
+    "language": _text,
+    "region": _text,
+    "require-reason": _flag,
+    "inline-directives": _flag,
+    "unsuppressible": _texts,
+    "docs-url": _text,
+    "cache-dir": _text,
+}
+
+
+def _fields(data: Any, known: dict[str, Any]) -> dict[str, Any]:
+    if type(data) is not dict:
+        raise _Unsure
+    fields = {}
+    for key, value in data.items():
+        convert = known.get(key)
+        if convert is None:
+            raise _Unsure
+        fields[key.replace("-", "_")] = convert(value)
+    return fields
+
+
+def exact_config(data: dict[str, Any]) -> Config | None:
+    """``data`` (a configuration file's table) as the Config pydantic would make of it, without
+    importing pydantic, when every key and value is one it takes as it is; None otherwise, and
+    pydantic validates it (and words what is wrong). A fresh process pays for pydantic's import
+    at every edit of a configuration file otherwise."""
+    try:
+        return Config(**_fields(data, _CONFIG_KEYS))
+    except _Unsure:
+        return None
 
 
 def resolve_pack(reference: str, base: Path) -> str:

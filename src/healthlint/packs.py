@@ -4,7 +4,8 @@ A pack names rule *instances*; each one picks a rule *kind* (the Python code tha
 gives it options. Packs may ``extends:`` other packs by built-in name or relative path (a file
 in the extending pack's folder or below, or in the configuration's); a later
 pack replaces an earlier rule with the same id. Built-in packs live in the top-level ``rules/``
-folder of the source tree and ship inside the wheel as ``healthlint/rules``.
+folder of the source tree and ship inside the wheel as ``healthlint/rules``, with what
+validating them gives (``healthlint/prebuilt``, used while their content is unchanged).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import re
 from dataclasses import field
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
 
 from .errors import UserError
 from .models import Severity
@@ -261,7 +262,9 @@ def load_rules(references: list[str], base: Path | None = None) -> RuleSet:
     """Load packs by name or path, with everything they extend, into one rule set.
 
     The validated rule set is kept in the artifact cache while its pack files are unchanged, so
-    a run with the same packs reads no YAML and does not import pydantic.
+    a run with the same packs reads no YAML and does not import pydantic. The built-in packs
+    also ship validated inside the package (``scripts/build_prebuilt.py``), each with a digest
+    of its file, so that a first run with them needs neither.
     """
     from .artifacts import cached_object
 
@@ -289,7 +292,82 @@ def _line_of(path: Path, rule_id: str) -> int:
     return text.count("\n", 0, found.start()) + 1 if found else 1
 
 
-def _load_rules(references: list[str], base: Path | None) -> tuple[RuleSet, list[str]]:
+class _Validated(NamedTuple):
+    """A pack with what validating it gave: its rules' options, and each of its changes as the
+    rule it made and that rule's options."""
+
+    pack: PackFile
+    options: dict[str, KindOptions]
+    changes: dict[str, tuple[RuleSpec, KindOptions]]
+
+
+# The name of the prebuilt entry: bump the number whenever its layout changes.
+PREBUILT = "packs-1"
+
+
+@cache
+def _prebuilt_entries() -> dict[str, Any]:
+    from .artifacts import prebuilt
+
+    shipped = prebuilt(PREBUILT)
+    return shipped if isinstance(shipped, dict) else {}
+
+
+def _prebuilt(path: Path) -> _Validated | None:
+    """The built-in pack at ``path`` as shipped validated inside the package, when the file's
+    content is what was validated (an edited pack is read and validated again)."""
+    if path.parent != builtin_dir().resolve():
+        return None
+    entry = _prebuilt_entries().get(path.name)
+    if not (isinstance(entry, tuple) and len(entry) == 2):
+        return None
+    from .artifacts import content_stamps
+    from .plain_data import from_plain
+
+    stamp, plain = entry
+    if [stamp] != content_stamps([str(path)]):
+        return None
+    try:
+        pack, options, changes = from_plain(plain)
+    except (ValueError, TypeError, AttributeError, ImportError):
+        return None
+    valid = (
+        isinstance(pack, PackFile)
+        and isinstance(options, dict)
+        and isinstance(changes, dict)
+        and sorted(options) == sorted(rule.id for rule in pack.rules)
+    )
+    return _Validated(pack, options, changes) if valid else None
+
+
+def prebuilt_packs() -> dict[str, Any]:
+    """Every built-in pack validated afresh, as plain data: what ships as the prebuilt entry
+    (``scripts/build_prebuilt.py`` writes it, a test checks it is current)."""
+    from .artifacts import content_stamps
+    from .plain_data import to_plain
+
+    validated: dict[Path, _Validated] = {}
+    for name in builtin_names():
+        _load_rules([name], None, prebuilt=False, validated=validated)
+    entries: dict[str, Any] = {}
+    for path, entry in sorted(validated.items()):
+        stamps = content_stamps([str(path)])
+        if stamps is None:
+            raise PackError(f"{path}: cannot read pack")
+        entries[path.name] = (stamps[0], to_plain(tuple(entry)))
+    return entries
+
+
+def _load_rules(
+    references: list[str],
+    base: Path | None,
+    *,
+    prebuilt: bool = True,
+    validated: dict[Path, _Validated] | None = None,
+) -> tuple[RuleSet, list[str]]:
+    """The rule set of ``references`` and the pack files it was read from. Built-in packs come
+    from the prebuilt entry when ``prebuilt`` (their files unchanged); ``validated`` collects
+    what validating each built-in pack gave."""
     from .kinds import validate_options
 
     ruleset = RuleSet()
@@ -310,20 +388,21 @@ def _load_rules(references: list[str], base: Path | None) -> tuple[RuleSet, list
             raise PackError(f"{path}: packs extend each other in a loop: {chain}")
         if path in loaded:
             return
-        pack = _read_pack(path)
+        known = _prebuilt(path) if prebuilt else None
+        pack = known.pack if known else _read_pack(path)
         for parent in pack.extends:
             visit(parent, path.parent, (*trail, path))
         options: dict[str, KindOptions] = {}
         for rule in pack.rules:
-            validated = validate_options(rule)
-            if isinstance(validated, str):
+            checked = known.options[rule.id] if known else validate_options(rule)
+            if isinstance(checked, str):
                 raise PackError(
-                    f"{path}:{_line_of(path, rule.id)}: invalid pack\n"
-                    f"  rules ({rule.id}).{validated}"
+                    f"{path}:{_line_of(path, rule.id)}: invalid pack\n  rules ({rule.id}).{checked}"
                 )
-            options[rule.id] = validated
+            options[rule.id] = checked
         loaded.append(path)
         ruleset.merge(pack, options)
+        changes: dict[str, tuple[RuleSpec, KindOptions]] = {}
         for change in pack.change:
             inherited = ruleset.rules.get(change.id)
             if inherited is None:
@@ -335,13 +414,19 @@ def _load_rules(references: list[str], base: Path | None) -> tuple[RuleSet, list
                 changed = change.applied_to(inherited, pack.pack)
             except PackError as error:
                 raise PackError(f"{path}: invalid pack\n  {error}") from error
-            validated = validate_options(changed)
-            if isinstance(validated, str):
+            # A change's options were validated for the rule it made from what the built-in
+            # packs give; a rule of the same id from a pack listed before makes another rule.
+            before = known.changes.get(change.id) if known else None
+            checked = before[1] if before and before[0] == changed else validate_options(changed)
+            if isinstance(checked, str):
                 raise PackError(
                     f"{path}:{_line_of(path, change.id)}: invalid pack\n"
-                    f"  change ({change.id}).{validated}"
+                    f"  change ({change.id}).{checked}"
                 )
-            ruleset.replace(changed, validated)
+            ruleset.replace(changed, checked)
+            changes[change.id] = (changed, checked)
+        if validated is not None and path.parent == builtin_dir().resolve():
+            validated.setdefault(path, _Validated(pack, options, changes))
 
     for reference in references:
         visit(reference, base, ())

@@ -87,13 +87,16 @@ def from_plain(data: Any) -> Any:
             cls = _own_class(name)
             if not dataclasses.is_dataclass(cls):
                 raise ValueError(f"{name} is not a dataclass")
-            fields = {field.name for field in dataclasses.fields(cls)}
+            fields = _fields_of(cls)
             instance = object.__new__(cls)
             for field_name, value in zip(names, values, strict=True):
                 if field_name not in fields:
                     raise ValueError(f"{name} has no field {field_name!r}")
                 # object.__setattr__: frozen dataclasses too, and nothing of the class runs.
                 object.__setattr__(instance, field_name, from_plain(value))
+            if len(set(names)) != len(fields):
+                # Written before the class gained a field: the object would lack it.
+                raise ValueError(f"{name} is missing fields")
             return instance
         if tag == "e":
             _, name, value = data
@@ -108,6 +111,16 @@ def from_plain(data: Any) -> Any:
     except (TypeError, AttributeError, IndexError) as error:
         raise ValueError(f"malformed plain data: {error}") from error
     raise ValueError(f"unknown plain-data tag {tag!r}")
+
+
+_FIELDS: dict[type, frozenset[str]] = {}
+
+
+def _fields_of(cls: type) -> frozenset[str]:
+    found = _FIELDS.get(cls)
+    if found is None:
+        found = _FIELDS[cls] = frozenset(field.name for field in dataclasses.fields(cls))
+    return found
 
 
 def _own_class(name: Any) -> type:
