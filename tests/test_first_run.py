@@ -191,6 +191,37 @@ def test_an_edited_built_in_pack_is_validated_again(
     assert ruleset == _load_rules(["default"], None, prebuilt=False)[0]
 
 
+def test_prebuilt_packs_of_data_types_since_changed_are_not_used(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # As if a kind's options had gained a field since the prebuilt packs were written.
+    monkeypatch.setattr(packs, "_schema", lambda names: "another shape")
+    packs._prebuilt_entries.cache_clear()
+    try:
+        assert packs._prebuilt_entries() == {}
+        validated = _count_validations(monkeypatch)
+        ruleset, _ = _load_rules(["core"], None)
+        assert len(validated) == len(ruleset.rules)
+    finally:
+        packs._prebuilt_entries.cache_clear()
+
+
+def test_the_shape_digest_is_the_same_in_every_process() -> None:
+    code = "from healthlint.packs import _schema; print(_schema(['caveat', 'readability']))"
+    seen = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=60,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(seen) == 1
+
+
 def test_a_change_of_a_rule_another_pack_changed_is_validated_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -302,15 +302,54 @@ class _Validated(NamedTuple):
 
 
 # The name of the prebuilt entry: bump the number whenever its layout changes.
-PREBUILT = "packs-1"
+PREBUILT = "packs-2"
 
 
 @cache
 def _prebuilt_entries() -> dict[str, Any]:
+    """The prebuilt packs by file name, when the data types they hold are still the ones they
+    were written with; else none."""
     from .artifacts import prebuilt
 
     shipped = prebuilt(PREBUILT)
-    return shipped if isinstance(shipped, dict) else {}
+    if not (isinstance(shipped, tuple) and len(shipped) == 3):
+        return {}
+    schema, kind_names, entries = shipped
+    try:
+        current = _schema(kind_names)
+    except (KeyError, TypeError):
+        return {}
+    return entries if schema == current and isinstance(entries, dict) else {}
+
+
+def _schema(kind_names: list[str]) -> str:
+    """A digest of the fields of every data type a validated pack holds (names, annotations,
+    defaults), the options of the kinds named included: code that changed one of them since
+    the prebuilt packs were written makes them unusable (a test asks for them to be written
+    again), rather than serving objects of the old shape."""
+    import hashlib
+
+    from . import kinds
+
+    classes = [PackFile, ArticleTypeSpec, RuleChange, RuleSpec, RuleExample]
+    classes += [kinds.get(name).options for name in sorted(kind_names)]
+    parts = []
+    for cls in classes:
+        # A configuration's alias generator is a function: named, not shown with its address.
+        config = getattr(cls, "__pydantic_config__", {})
+        settings = sorted(
+            (key, getattr(value, "__qualname__", value)) for key, value in config.items()
+        )
+        parts.append(f"{cls.__module__}.{cls.__qualname__} {settings}")
+        for item in dataclasses.fields(cls):
+            if item.default is not dataclasses.MISSING:
+                default = repr(item.default)
+            elif item.default_factory is not dataclasses.MISSING:
+                default = repr(item.default_factory())
+            else:
+                default = "required"
+            parts.append(f"{item.name}: {item.type} = {default}")
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
 def _prebuilt(path: Path) -> _Validated | None:
@@ -340,8 +379,9 @@ def _prebuilt(path: Path) -> _Validated | None:
     return _Validated(pack, options, changes) if valid else None
 
 
-def prebuilt_packs() -> dict[str, Any]:
-    """Every built-in pack validated afresh, as plain data: what ships as the prebuilt entry
+def prebuilt_packs() -> tuple[str, list[str], dict[str, Any]]:
+    """Every built-in pack validated afresh, as plain data, with the digest of the data types
+    it holds and the kinds whose options it holds: what ships as the prebuilt entry
     (``scripts/build_prebuilt.py`` writes it, a test checks it is current)."""
     from .artifacts import content_stamps
     from .plain_data import to_plain
@@ -350,12 +390,15 @@ def prebuilt_packs() -> dict[str, Any]:
     for name in builtin_names():
         _load_rules([name], None, prebuilt=False, validated=validated)
     entries: dict[str, Any] = {}
+    kind_names: set[str] = set()
     for path, entry in sorted(validated.items()):
         stamps = content_stamps([str(path)])
         if stamps is None:
             raise PackError(f"{path}: cannot read pack")
         entries[path.name] = (stamps[0], to_plain(tuple(entry)))
-    return entries
+        kind_names.update(rule.kind for rule in entry.pack.rules)
+    names = sorted(kind_names)
+    return _schema(names), names, entries
 
 
 def _load_rules(
