@@ -93,6 +93,8 @@ PIECES = [
     "ǅ", "Ⅻ", "٣", "_", "__init__", "911", "long-term", "nhs.uk", "www.x.org",
     "—", "–", "-", "--", "…", "...", ".", "!", "?", "?!", "..", "”", '"', "'", ")", "(", "»",
     "«", "¿", "¡", "“", ":", ";", ",", "·", "and", "or", "AND", "Chest pain:", "Sputum test:",
+    # Longer than the window a terminator's word is looked for in.
+    "x" * 60, "Dr" * 30, " " * 60, "\n" * 3 + " " * 50, "https://example.org/a-long-path/of-many-words",
 ]  # fmt: skip
 SEPARATORS = [" ", " ", " ", "", "\n", "  ", "\t", "\u00a0", "\u2003", "\x1c", "\r\n", " \n "]
 

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, NamedTuple, dataclass_transform
 
-from ..lazy_regex import lazy
 from ..models import Article, Block, Severity
 from ..validation import STRICT_KEYS
 
@@ -128,11 +127,18 @@ def block_position(block: Block, offset: int) -> tuple[int, int]:
     return line, column
 
 
-_SPACE = lazy(r"\s+")
-
-
 def normalize(text: str) -> str:
     """Lower case, straight quotes, single spaces: what phrase matching compares."""
     text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     text = text.replace("\u00ad", "").replace("–", "-").replace("—", "-")
-    return _SPACE.sub(" ", text).lower()
+    # Each whitespace run becomes one space, as r"\s+" replaced would: str.split and re's \s
+    # agree on what whitespace is, and joining is a few times faster than substituting.
+    words = text.split()
+    if not words:
+        return " " if text else ""
+    joined = " ".join(words)
+    if text[0].isspace():
+        joined = " " + joined
+    if text[-1].isspace():
+        joined += " "
+    return joined.lower()

@@ -116,6 +116,28 @@ _BOARD_RE = lazy(
     r"committee|team)\b",
     re.I,
 )
+# Words each of these expressions needs, so that a line of prose that lacks them is not
+# searched: a case-blind search runs at every character of a long paragraph.
+_BOARD_WORDS = ("board", "panel", "committee", "team")
+_BOARD_KINDS = ("clinical", "medical", "editorial", "physician", "expert")
+_CITATION_WORDS = ("Board", "Committee", "Panel", "Staff", "Institute", "Association", "Society")
+
+
+def _may_name_board(text: str) -> bool:
+    """False only when ``_BOARD_RE`` cannot match ``text``."""
+    if not text.isascii():
+        # Case-blind matching also pairs a few other letters with ASCII ones (the Kelvin sign
+        # with "k"): only ASCII text is screened.
+        return True
+    lowered = text.lower()
+    return any(word in lowered for word in _BOARD_WORDS) and any(
+        word in lowered for word in _BOARD_KINDS
+    )
+
+
+def _board_line(text: str) -> bool:
+    """``_BOARD_RE`` found in a short line (what names a review board on its own)."""
+    return len(text.split()) <= 8 and _may_name_board(text) and bool(_BOARD_RE.search(text))
 
 CREDENTIALS = (
     "MD",
@@ -217,7 +239,7 @@ def is_credit_line(text: str) -> bool:
         _DATE_LABEL_RE.match(text)
         or _AUTHOR_RE.match(text)
         or _REVIEWER_RE.match(text)
-        or (_BOARD_RE.search(text) and len(text.split()) <= 8)
+        or _board_line(text)
     )
 
 
@@ -310,19 +332,23 @@ def scan_lines(lines: Iterable[tuple[int, str]], credits: Credits) -> list[int]:
             if _people_line(raw, number, credits):
                 seen.add(number)
                 continue
-            citation = _CITATION_AUTHOR.match(text)
+            citation = (
+                _CITATION_AUTHOR.match(text)
+                if any(word in text for word in _CITATION_WORDS)
+                else None
+            )
             if citation:
                 credits.authors.append(Person(name=citation.group("author"), line=number))
                 seen.add(number)
                 continue
-            board_sentence = _REVIEWED_BY_BOARD.search(text)
+            board_sentence = _REVIEWED_BY_BOARD.search(text) if "reviewed" in text else None
             if board_sentence:
                 credits.review_boards.append(
                     Person(name=board_sentence.group("board").strip(), line=number)
                 )
                 seen.add(number)
                 continue
-            if _BOARD_RE.search(text) and len(text.split()) <= 8:
+            if _board_line(text):
                 board = Person(name=text.strip(" :."), line=number)
                 credits.review_boards.append(board)
                 seen.add(number)

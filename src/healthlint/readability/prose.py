@@ -78,13 +78,8 @@ def join_sentences(sentences: Iterable[Sentence]) -> str:
 
 _CLOSERS = "\"'”’)]»"
 
-# Terminator run + closing quotes/brackets, then whitespace or the end of the block, with the
-# rest of its whitespace-separated token before it: a run always ends its token, so the token
-# is the word a dot may abbreviate. The token starts only after whitespace, so a long run of
-# non-space characters is scanned once, not once per character.
-_END = lazy(
-    r"(?<!\S)(?P<token>\S*?)(?P<run>[.!?…]+)(?P<closers>[" + re.escape(_CLOSERS) + r"]*)(?=\s|$)"
-)
+# Terminator run + closing quotes/brackets, then whitespace or the end of the block.
+_END = lazy(r"(?P<run>[.!?…]+)(?P<closers>[" + re.escape(_CLOSERS) + r"]*)(?=\s|$)")
 _TERMINATORS = ".!?…"
 _FIRST_ALNUM = lazy(r"[^\W_]")
 
@@ -134,6 +129,9 @@ _LEAD_LABEL = lazy(r"\s*(?P<label>[^.!?:;\n]{1,120}?):[ \t]+(?=[\"“¿¡(]?[A-Z
 _LABEL_WORDS = 12
 
 
+_TOKEN_WINDOW = 48
+
+
 def _bare(token: str) -> str:
     """A token without surrounding quotes/brackets (keeps inner dots)."""
     return token.strip("\"'“”‘’([{)]}«»")
@@ -141,6 +139,17 @@ def _bare(token: str) -> str:
 
 def _token_before(text: str, lo: int, hi: int) -> tuple[int, str] | None:
     """The last whitespace-delimited token of ``text[lo:hi]`` and its offset."""
+    # Most tokens fit in a short window before ``hi``: str.rstrip and str.rsplit find them at C
+    # speed (both ask str.isspace, as the scan below does). The window keeps the work per
+    # terminator bounded in a sentence that never ends ("Dr. Dr. Dr. …").
+    start = max(lo, hi - _TOKEN_WINDOW)
+    head = text[start:hi].rstrip()
+    parts = head.rsplit(None, 1)
+    if len(parts) == 2 or (start == lo and parts):
+        token = parts[-1]
+        return start + len(head) - len(token), token
+    if start == lo:
+        return None
     end = hi
     while end > lo and text[end - 1].isspace():
         end -= 1
@@ -153,8 +162,7 @@ def _token_before(text: str, lo: int, hi: int) -> tuple[int, str] | None:
 def _ends_sentence(
     text: str, match: re.Match[str], sentence_start: int, never_end: frozenset[str] = _NEVER_END
 ) -> bool:
-    """Whether the terminator ``match`` (of ``_END``) ends a sentence (see the module
-    docstring)."""
+    """Whether the terminator ``match`` ends a sentence (see the module docstring)."""
     end = match.end()
     # ``text[end]`` is whitespace, so the next character is the first alphanumeric one after
     # the run when it is one (``[^\W_]`` is exactly ``str.isalnum``).
@@ -166,17 +174,14 @@ def _ends_sentence(
         next_char = next_alnum.group()
     if next_char.islower():
         return False
-    run, closers, token = match.group("run", "closers", "token")
+    run, closers = match.group("run", "closers")
     if run != "." or closers:
         return True
 
-    if token:
-        token_start = match.start("token")
-    else:
-        before = _token_before(text, sentence_start, match.start("run"))
-        if before is None:
-            return True
-        token_start, token = before
+    before = _token_before(text, sentence_start, match.start())
+    if before is None:
+        return True
+    token_start, token = before
     word = _bare(token)
     lowered = word.lower()
     if lowered in never_end or ("." in word and _DOTTED_ABBREVIATION.match(word)):
