@@ -22,6 +22,7 @@ from typing import Any
 from .artifacts import ENV_VAR as ENV_VAR
 from .artifacts import default_location as default_location
 from .artifacts import seal, trusted_folder, unseal, write_atomically
+from .reading import read_whole
 
 
 def findings_location(flag: str | None, configured: str | None) -> Path:
@@ -72,6 +73,7 @@ def tree_holding(folder: Path, trees: list[Path]) -> Path | None:
 class FindingCache:
     def __init__(self, folder: Path, salt: str) -> None:
         self.folder = folder
+        self._folder_name = str(folder)
         self.salt = salt
         self.hits = 0
         self.misses = 0
@@ -86,8 +88,8 @@ class FindingCache:
         digest.update(data)
         return digest.hexdigest()
 
-    def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key[2:]}.json"
+    def _path(self, key: str) -> str:
+        return f"{self._folder_name}{os.sep}{key[:2]}{os.sep}{key[2:]}.json"
 
     def get(self, key: str) -> dict[str, Any] | None:
         return self.get_with_extra(key, extra=False)[0]
@@ -100,7 +102,7 @@ class FindingCache:
         try:
             if not self._private():
                 raise OSError("cache folder not private")
-            raw = unseal(self._path(key).read_bytes())
+            raw = unseal(read_whole(self._path(key)))
             if raw is None:
                 raise OSError("entry not sealed with this user's key")
         except OSError:
@@ -137,7 +139,7 @@ class FindingCache:
         # A cache that cannot be written only costs speed, never a result.
         with contextlib.suppress(OSError):
             if self._private():
-                write_atomically(str(self._path(key)), seal(payload))
+                write_atomically(self._path(key), seal(payload))
 
     def _private(self) -> bool:
         if self._trusted is None:

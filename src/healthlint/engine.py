@@ -21,7 +21,7 @@ from .config import Config, PathOverride
 from .findings import fingerprint, format_message
 from .kinds.base import ActiveRule, CheckContext, Hit, Kind, KindOptions
 from .lazy_regex import lazy
-from .models import Article, Category, Finding, Severity, to_data
+from .models import FINDING_ORDER, Article, Category, Finding, Severity, to_data
 from .packs import RuleSet, load_rules
 from .parsers import EXTENSIONS, parse_article
 from .reading import ReadError, SourceText, decode, read_bytes, read_source, text_problems
@@ -164,7 +164,7 @@ class Linter:
                 findings.append(self._finding(rule, hit, shown, article))
         if self.config.inline_directives:
             findings = apply_directives(findings, article, active, self, shown)
-        findings.sort(key=Finding.sort_key)
+        findings.sort(key=FINDING_ORDER)
         return findings
 
     def _finding(self, rule: ActiveRule, hit: Hit, path: str, article: Article) -> Finding:
@@ -403,7 +403,7 @@ class Linter:
             else:
                 result.files_unreadable += 1
             result.findings.extend(findings)
-        result.findings.sort(key=Finding.sort_key)
+        result.findings.sort(key=FINDING_ORDER)
         return result
 
 
@@ -684,20 +684,21 @@ def discover(
                     and not d.startswith(".")
                     and f"{prefix}{d}/" not in ignored
                 )
-                base = Path(folder)
+                # Names as pathlib writes them ("./a" is "a"), built once a folder.
+                base = str(Path(folder))
+                base = "" if base == "." else base if base.endswith(os.sep) else base + os.sep
                 for filename in sorted(filenames):
                     if os.path.splitext(filename)[1].lower() not in EXTENSIONS:
                         continue
                     if ignored and prefix + filename in ignored:
                         continue
-                    full = base / filename
-                    name = str(full)
+                    name = base + filename
                     if is_excluded(name, exclude, root) or not first_time(name):
                         continue
-                    if full.is_symlink() and not full.exists():
-                        yield name, full, "broken or looping symbolic link"
+                    if os.path.islink(name) and not os.path.exists(name):
+                        yield name, Path(name), "broken or looping symbolic link"
                     else:
-                        yield name, full, None
+                        yield name, Path(name), None
         elif not first_time(shown):
             continue
         elif path.is_file():

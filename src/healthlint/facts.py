@@ -33,6 +33,8 @@ class SectionGrade:
 
 @dataclass(frozen=True)
 class ArticleFacts:
+    """What a library view reads of one checked article."""
+
     title: str | None
     type: str | None
     owner: str | None

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import operator
 import sys
+from collections.abc import Callable
 from dataclasses import field
 from enum import Enum, StrEnum
 from typing import TYPE_CHECKING, Annotated, Any, Literal
@@ -230,7 +232,7 @@ class Finding:
     ] = None
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
-        return (self.path, self.line, self.column, self.rule, self.message)
+        return FINDING_ORDER(self)
 
     @classmethod
     def build(cls, **fields: Any) -> Finding:
@@ -287,6 +289,11 @@ class Finding:
 
 
 _FINDING_FIELDS = tuple(f.name for f in dataclasses.fields(Finding))
+# The order of a report; an attrgetter builds the key in C, which a library's sort of
+# 100,000 findings notices.
+FINDING_ORDER: Callable[[Finding], tuple[str, int, int, str, str]] = operator.attrgetter(
+    "path", "line", "column", "rule", "message"
+)
 
 
 def to_data(value: Any) -> Any:

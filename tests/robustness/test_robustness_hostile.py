@@ -210,14 +210,16 @@ def test_a_read_refused_by_the_system(
     # The same as above for a user who is root: the system refuses the read itself.
     shutil.copy(files / CLEAN, tmp_path / "locked.md")
     shutil.copy(files / CLEAN, tmp_path / CLEAN)
-    read_bytes = Path.read_bytes
+    from healthlint import reading
 
-    def refuse(self: Path) -> bytes:
-        if self.name == "locked.md":
-            raise PermissionError(13, "Permission denied", str(self))
-        return read_bytes(self)
+    read_whole = reading.read_whole
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    def refuse(path: Path | str, expected_size: int = 0) -> bytes:
+        if os.path.basename(path) == "locked.md":
+            raise PermissionError(13, "Permission denied", str(path))
+        return read_whole(path, expected_size)
+
+    monkeypatch.setattr(reading, "read_whole", refuse)
     run = check(".", cwd=tmp_path)
     assert run.out.splitlines() == [
         "locked.md:1:1: error HL001 Cannot check this file: cannot read: Permission denied.",

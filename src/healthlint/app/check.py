@@ -177,8 +177,14 @@ def _groups(
     finder = ConfigFinder()
     # Keyed by identity: the finder hands out one Config object per configuration file.
     groups: dict[int, Group] = {}
+    # A file's configuration is its folder's: looked up once a folder (discovery never gives
+    # a folder as a target, so the first file of each stands for all of them).
+    by_folder: dict[str, Config] = {}
     for target in _targets(paths, stdin, request):
-        base = finder.for_path(target[1])
+        folder = os.path.dirname(os.path.abspath(target[1]))
+        base = by_folder.get(folder)
+        if base is None:
+            base = by_folder[folder] = finder.for_path(target[1])
         group = groups.get(id(base))
         if group is None:
             group = groups[id(base)] = Group(with_flags(base, flags), [])
@@ -309,7 +315,7 @@ def _lint_stdin(
 
 def _merge(groups: list[Group]) -> tuple[LintResult, RuleSet, list[str]]:
     from ..engine import LintResult
-    from ..models import Finding
+    from ..models import FINDING_ORDER
     from ..packs import RuleSet
 
     result = LintResult()
@@ -324,7 +330,7 @@ def _merge(groups: list[Group]) -> tuple[LintResult, RuleSet, list[str]]:
             ruleset.rules.setdefault(rule_id, spec)
         files += group.checked or []
     if len(groups) > 1:  # each group's findings come sorted already
-        result.findings.sort(key=Finding.sort_key)
+        result.findings.sort(key=FINDING_ORDER)
     return result, ruleset, files
 
 

@@ -36,13 +36,22 @@ def render(
     column."""
     result = report.result
     lines = []
+    # A library's findings share a few paths, rules and severities: each is escaped once.
+    severities: dict[object, str] = {}
+    rules: dict[str, str] = {}
+    paths: dict[str, str] = {}
     for f in result.findings:
-        severity, rule = f.severity.value, visible(f.rule)
-        if color:
-            severity = f"{_SEVERITY_COLOURS.get(severity, '')}{severity}{_RESET}"
-            rule = f"{_BOLD}{rule}{_RESET}"
+        severity = severities.get(f.severity)
+        if severity is None:
+            severity = severities[f.severity] = _severity_shown(f.severity.value, color)
+        rule = rules.get(f.rule)
+        if rule is None:
+            rule = rules[f.rule] = f"{_BOLD}{visible(f.rule)}{_RESET}" if color else visible(f.rule)
+        path = paths.get(f.path)
+        if path is None:
+            path = paths[f.path] = visible(f.path)
         lines.append(
-            f"{visible(f.path)}:{f.line}:{f.column}: {severity} {rule} {visible(f.message)}"
+            f"{path}:{f.line}:{f.column}: {severity} {rule} {visible(f.message)}"
             + (f" (suggestion: {visible(f.suggestion)})" if f.suggestion else "")
         )
         if source is not None:
@@ -50,6 +59,10 @@ def render(
     if not quiet:
         lines.append(summary(result))
     return "\n".join(lines) + "\n" if lines else ""
+
+
+def _severity_shown(severity: str, color: bool) -> str:
+    return f"{_SEVERITY_COLOURS.get(severity, '')}{severity}{_RESET}" if color else severity
 
 
 # Columns of a source line shown; a longer line is cut around the finding's column.
