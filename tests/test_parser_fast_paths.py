@@ -4,6 +4,7 @@ lines."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from healthlint.parsers import credits
+from healthlint.parsers.builder import count_words
 
 ROOT = Path(__file__).resolve().parent.parent
 SUFFIXES = {".md", ".markdown", ".txt", ".html", ".htm"}
@@ -73,3 +75,25 @@ def test_non_ascii_lines_are_not_screened(line: str) -> None:
     # lowering the line does not: only ASCII lines are screened.
     assert credits._BOARD_RE.search(line)
     assert credits._may_name_board(line)
+
+
+_WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)*")
+
+
+def test_count_words_equals_the_word_expression_on_the_real_pages() -> None:
+    for line in LINES:
+        assert count_words(line) == len(_WORD.findall(line))
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["ab", "C9", "9", "_", "-", "'", "’", "s", "é", " ", "\n", "\t", ".", "x_y"]
+        ),
+        max_size=16,
+    )
+)
+def test_count_words_equals_the_word_expression(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert count_words(text) == len(_WORD.findall(text))

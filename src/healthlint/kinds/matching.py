@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
+from itertools import chain
 from typing import TYPE_CHECKING, Annotated, Literal, NamedTuple
 
 from ..lazy_regex import compiled, lazy
@@ -375,6 +376,9 @@ _LONGEST_START = 6
 _SHORTEST_START = 3
 _ALNUM_RUN = lazy(r"[^\W_]+")
 _ASCII_HEAD = lazy(r"[a-z0-9]*")
+# Every ASCII character that ``_ALNUM_RUN`` does not take (``[^\W_]`` is ``str.isalnum``) as a
+# space.
+_ASCII_ALNUM_ONLY = "".join(chr(c) if chr(c).isalnum() else " " for c in range(128))
 WordStarts = dict[int, frozenset[str]]
 
 
@@ -464,13 +468,23 @@ def word_starts(ctx: CheckContext) -> WordStarts:
         cached = {}
         known = _WORD_PREFIXES
         for block in ctx.article.blocks:
-            starts: set[str] = set()
-            for word in set(_ALNUM_RUN.findall(block.text.lower())):
-                prefixes = known.get(word)
-                if prefixes is None:
-                    prefixes = _prefixes(word)
-                starts.update(prefixes)
-            cached[id(block)] = frozenset(starts)
+            lowered = block.text.lower()
+            if lowered.isascii():
+                # Runs of ASCII letters and digits are what is left between the spaces once
+                # every other character is a space: a C-speed translation instead of a search.
+                words = set(lowered.translate(_ASCII_ALNUM_ONLY).split())
+            else:
+                words = set(_ALNUM_RUN.findall(lowered))
+            try:
+                # Every word seen before: the set is built in C.
+                starts = frozenset(chain.from_iterable(map(known.__getitem__, words)))
+            except KeyError:
+                starts = frozenset(
+                    chain.from_iterable(
+                        known[word] if word in known else _prefixes(word) for word in words
+                    )
+                )
+            cached[id(block)] = starts
         ctx.memo["phrase-word-starts"] = cached
     return cached
 

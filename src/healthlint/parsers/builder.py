@@ -40,9 +40,15 @@ _SOURCE_AGENCY = lazy(
     r"Fundación|Association|Asociación|Society|Sociedad|Academy|Academia|College)\b"
 )
 _WORD = lazy(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)*")
+# Every ASCII character but a letter or digit as a space.
+_ASCII_ALNUM_ONLY = "".join(chr(c) if chr(c).isalnum() else " " for c in range(128))
 
 
 def count_words(text: str) -> int:
+    if text.isascii() and "'" not in text:
+        # Without an apostrophe to join them, the words are the runs of letters and digits:
+        # what is left between spaces once everything else is a space, at C speed.
+        return len(text.translate(_ASCII_ALNUM_ONLY).split())
     return len(_WORD.findall(text))
 
 

@@ -137,7 +137,7 @@ def _may_name_board(text: str) -> bool:
 
 def _board_line(text: str) -> bool:
     """``_BOARD_RE`` found in a short line (what names a review board on its own)."""
-    return len(text.split()) <= 8 and _may_name_board(text) and bool(_BOARD_RE.search(text))
+    return _may_name_board(text) and len(text.split()) <= 8 and bool(_BOARD_RE.search(text))
 
 CREDENTIALS = (
     "MD",

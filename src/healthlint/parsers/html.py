@@ -369,7 +369,8 @@ class _PageReader(HTMLParser):
         self.buffer_newlines = 0
         # Each line of the text is a source line, blank ones included, so that the line of a
         # match is the block's line plus the line breaks before it.
-        text = "\n".join(_SPACES.sub(" ", part).strip() for part in raw.strip().split("\n"))
+        # _SPACES never takes a line break, so the whole text is substituted at once.
+        text = "\n".join(part.strip() for part in _SPACES.sub(" ", raw.strip()).split("\n"))
         if not text.strip():
             return
         line = (self.buffer_line or self.getpos()[0]) + self.line_offset
