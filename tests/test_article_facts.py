@@ -130,3 +130,36 @@ def test_what_is_kept_beside_an_entry_is_read_only_when_asked(tmp_path: Path) ->
         {"facts": [1, "line\nbreak"]},
     )
     assert cache.get_with_extra(key, extra=False) == ({"readable": True, "rows": []}, None)
+
+
+def test_the_review_queue_after_a_check_parses_no_article(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from healthlint import parsers
+    from healthlint.due import render_json
+    from healthlint.library import review_entries
+
+    folder = _library_copy(tmp_path)
+    (folder / "unreadable.md").write_bytes(b"\x00\x01binary\x00")
+    warned: list[str] = []
+
+    def queue(**options: object) -> tuple[str, list[str]]:
+        entries, problems = review_entries(
+            [str(folder)],
+            Config(),
+            today=TODAY,
+            warn=warned.append,
+            **options,  # type: ignore[arg-type]
+        )
+        return render_json(entries), problems
+
+    expected, expected_problems = queue(use_cache=False)
+    assert expected_problems == [str(folder / "unreadable.md")]
+    _check_with_cache(folder, tmp_path / "cache")
+
+    def no_parsing(*args: object, **kwargs: object) -> object:
+        raise AssertionError("an article was parsed again")
+
+    monkeypatch.setattr(parsers, "parse_article", no_parsing)
+    assert queue(cache_dir=str(tmp_path / "cache")) == (expected, expected_problems)
+    assert len(warned) == 2 and all("unreadable.md" in message for message in warned)

@@ -6,12 +6,12 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .config import Config
-from .due import DEFAULT_CYCLE_DAYS, entry_from
+from .due import DEFAULT_CYCLE_DAYS, DueEntry, entry_for, entry_from
 from .engine import Linter, Target, _can_fork, _worker_count, articles
 from .facts import ArticleFacts
 from .models import Finding, Severity
@@ -259,3 +259,53 @@ def summarise(records: list[ArticleRecord], today: dt.date) -> Library:
             {"month": m, "count": months[m], "overdue": overdue_months[m]} for m in sorted(months)
         ],
     )
+
+
+def review_entries(
+    paths: Iterable[str],
+    config: Config,
+    *,
+    today: dt.date,
+    cycle_days: int = DEFAULT_CYCLE_DAYS,
+    use_cache: bool = True,
+    cache_dir: str | None = None,
+    warn: Callable[[str], None],
+) -> tuple[list[DueEntry], list[str]]:
+    """The review queue's entry of every article under ``paths``, and the files that could
+    not be read (each told to ``warn``; the others are still read). An article the findings
+    cache holds as it is now is answered from the facts ``check`` kept; any other is parsed,
+    its rules not run (the queue needs its dates and credits only)."""
+    from .facts import ArticleFacts
+    from .parsers import parse_article
+
+    if not use_cache:
+        from .artifacts import disable
+
+        disable()
+    linter = Linter(config, today=today)
+    paths = [str(p) for p in paths]
+    cache = _findings_cache(paths, config, linter, cache_dir) if use_cache else None
+    entries: list[DueEntry] = []
+    problems: list[str] = []
+    for shown, path, problem in articles(paths, config):
+        try:
+            if problem is not None:
+                raise ReadError(problem)
+            data = read_bytes(path, max_size=config.max_file_size)
+            facts = None
+            if cache is not None:
+                stored, beside = cache.get_with_extra(cache.key(shown, data))
+                if stored is not None and stored.get("readable") is True and beside is not None:
+                    facts = ArticleFacts.from_data(beside.get("facts"))
+            if facts is None:
+                article = parse_article(decode(data).text, filename=shown)
+                entries.append(entry_for(article, shown, today, cycle_days))
+                continue
+        except ReadError as error:
+            warn(f"healthlint: {shown}: {error}")
+            problems.append(shown)
+            continue
+        entry = entry_from(shown, facts.title, facts.owner, facts.last_review, facts.page_due,
+                           today, cycle_days)  # fmt: skip
+        entries.append(entry)
+    return entries, problems

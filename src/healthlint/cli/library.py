@@ -36,6 +36,7 @@ def add_parsers(commands: Any) -> None:
     due.add_argument("--within", metavar="SPAN", help="only articles due within it (90d, 6m)")
     due.add_argument("--overdue", action="store_true", help="only overdue articles")
     _add_review_options(due)
+    _add_cache_options(due, "read every article again")
 
     report = commands.add_parser(
         "report",
@@ -46,12 +47,17 @@ def add_parsers(commands: Any) -> None:
     report.add_argument("--format", choices=("html", "json"), default="html")
     report.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
     _add_review_options(report)
-    report.add_argument(
+    _add_cache_options(report, "check every article again")
+
+
+def _add_cache_options(command: argparse.ArgumentParser, instead: str) -> None:
+    """``due`` and ``report`` read what ``check`` kept in its findings cache."""
+    command.add_argument(
         "--no-cache",
         action="store_true",
-        help="check every article again instead of reading the findings `check` cached",
+        help=f"{instead} instead of reading what `check` cached",
     )
-    report.add_argument(
+    command.add_argument(
         "--cache-dir",
         metavar="DIR",
         help="the findings cache `check --cache-dir` wrote (default: as for check)",
@@ -116,21 +122,23 @@ def _ease(row: dict[str, object]) -> str:
 
 def review_queue(args: argparse.Namespace) -> int:
     from .. import due
-    from ..app.library import parsed_articles
     from ..app.settings import config_for
+    from ..library import review_entries
 
     try:
         cycle = due.parse_span(args.cycle)
         within = due.parse_span(args.within) if args.within else None
     except ValueError as error:
         raise UserError(str(error)) from None
-    today = args.today or dt.date.today()
-    problems: list[str] = []
-    config = config_for(flags_from(args))
-    entries = [
-        due.entry_for(article, shown, today, cycle)
-        for shown, article in parsed_articles(args.paths, config, problems, _warn)
-    ]
+    entries, problems = review_entries(
+        args.paths,
+        config_for(flags_from(args)),
+        today=args.today or dt.date.today(),
+        cycle_days=cycle,
+        use_cache=not args.no_cache,
+        cache_dir=args.cache_dir,
+        warn=_warn,
+    )
     queue = due.select(due.sort_queue(entries), within=within, overdue=args.overdue)
     render = {
         "text": due.render_text,
