@@ -87,3 +87,55 @@ def test_every_remembered_word_forgotten_mid_article() -> None:
     finally:
         matching._MAX_WORD_PREFIXES = limit
         matching._WORD_PREFIXES.clear()
+
+
+def _pack_phrases() -> list[str]:
+    from healthlint.engine import Linter
+
+    phrases: set[str] = set()
+    for spec in Linter(today=dt.date(2026, 11, 26)).ruleset.rules.values():
+        for key in ("phrases", "when", "require", "keep", "not_within", "not_in_sections_with"):
+            phrases.update(spec.options.get(key) or [])
+        phrases.update(spec.options.get("swap") or {})
+        for group in spec.options.get("when_all", []):
+            phrases.update(group)
+    return sorted(phrases)
+
+
+PHRASES = _pack_phrases()
+
+
+def _texts() -> list[str]:
+    texts: list[str] = []
+    for path in _pages():
+        text = path.read_bytes().decode("utf-8", errors="replace")
+        texts.extend(block.text for block in parse_article(text, filename=path.name).blocks)
+    return texts
+
+
+def test_phrase_expressions_find_what_a_leading_boundary_found() -> None:
+    texts = "\n".join(_texts())
+    found = 0
+    for phrase in PHRASES:
+        body, starts_word = matching._compile_body(phrase)
+        before = r"(?<!\w)" + body if starts_word else body
+        for flags in (re.IGNORECASE, 0):
+            now = [m.span() for m in re.finditer(matching.compile_phrase(phrase), texts, flags)]
+            assert now == [m.span() for m in re.finditer(before, texts, flags)], phrase
+            found += len(now)
+    assert found
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.sampled_from(PHRASES),
+    st.lists(st.sampled_from(["x", "_", "9", "-", " ", "\n", "İ", "K", "é", "'"]), max_size=4),
+)
+def test_phrase_expressions_at_word_edges(phrase: str, around: list[str]) -> None:
+    body, starts_word = matching._compile_body(phrase)
+    before = r"(?<!\w)" + body if starts_word else body
+    example = phrase.replace("*", "very")
+    for glue in ("", *around):
+        text = f"{glue}{example}{glue} {example.upper()}"
+        now = [m.span() for m in re.finditer(matching.compile_phrase(phrase), text, re.I)]
+        assert now == [m.span() for m in re.finditer(before, text, re.I)]

@@ -183,9 +183,12 @@ _ROMAN = lazy(r"^(?=[IVXLCDM]+$)M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|
 # A capitalised token: 2-6 capitals/digits, starting with a capital, optionally a plural or
 # possessive ending. Not part of a longer word, a code with digits ("ABC-123", "COVID-19" is
 # one token to the reader), a name joined by a hyphen ("SARS-CoV-2", "TKM-Ebola"), a web
-# address or a path.
+# address or a path, nor after a word character, "/" or "." or a digit and a hyphen. Those
+# tests look back from after the first capital, so the expression starts with a capital and
+# the engine skips from capital to capital instead of testing every position.
 _TOKEN = lazy(
-    r"(?<![\w/.])(?<!\d-)(?P<acronym>[A-Z][A-Z0-9]{1,5})(?:s|['’]s)?(?![\w/]|-\d|-[A-Z][a-z]|\.\w)"
+    r"(?P<acronym>[A-Z](?<![\w/.][A-Z])(?<!\d-[A-Z])[A-Z0-9]{1,5})(?:s|['’]s)?"
+    r"(?![\w/]|-\d|-[A-Z][a-z]|\.\w)"
 )
 _LETTERS = lazy(r"[A-Z]")
 # A state code in a postal address: "Atlanta, GA 30329", "Washington, DC 20201-0001".

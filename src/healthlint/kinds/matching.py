@@ -142,7 +142,12 @@ def starts_with_word(phrase: str) -> bool:
 def compile_phrase(phrase: str) -> str:
     """The regular expression (without flags) that finds ``phrase`` in article text."""
     body, starts_word = _compile_body(phrase)
-    return r"(?<!\w)" + body if starts_word else body
+    if not starts_word:
+        return body
+    # The word-boundary test goes after the first letter or digit, a plain character, as
+    # "(?<!\w.)": the same test, but the expression then starts with that character, and the
+    # engine skips to where it occurs instead of trying the test at every position.
+    return body[0] + r"(?<!\w.)" + body[1:] if body[:1].isalnum() else r"(?<!\w)" + body
 
 
 def _compile_body(phrase: str) -> tuple[str, bool]:
