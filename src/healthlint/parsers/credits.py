@@ -139,6 +139,7 @@ def _board_line(text: str) -> bool:
     """``_BOARD_RE`` found in a short line (what names a review board on its own)."""
     return _may_name_board(text) and len(text.split()) <= 8 and bool(_BOARD_RE.search(text))
 
+
 CREDENTIALS = (
     "MD",
     "DO",
