@@ -258,11 +258,15 @@ def test_the_command_exits_without_teardown_yet_loses_no_output(tmp_path: Path) 
     assert "Traceback" not in piped.stderr
 
 
-def test_yaml_is_read_only_for_an_article_with_front_matter(project: Path, tmp_path: Path) -> None:
+def test_yaml_is_read_only_for_front_matter_that_needs_it(project: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     body = "# Knee pain after running\n\n" + ARTICLE.split("\n", 1)[1]
     (project / "plain.md").write_text(body, encoding="utf-8")
-    (project / "fronted.md").write_text("---\ntype: condition\n---\n" + body, encoding="utf-8")
+    simple = "---\ntype: condition\nreviewed: 2026-03-01\nauthors: [Sam Roe]\n---\n"
+    (project / "simple.md").write_text(simple + body, encoding="utf-8")
+    nested = "---\ntype: condition\nauthors:\n  - Sam Roe\n---\n"
+    (project / "nested.md").write_text(nested + body, encoding="utf-8")
     run(project, cache, "plain.md")  # the packs and configuration validated once
     assert "yaml" not in loaded(run(project, cache, "plain.md"))
-    assert "yaml" in loaded(run(project, cache, "fronted.md"))
+    assert "yaml" not in loaded(run(project, cache, "simple.md"))
+    assert "yaml" in loaded(run(project, cache, "nested.md"))

@@ -1,5 +1,5 @@
-"""The word beginnings each block is screened by equal what the word expression gave, on the
-real pages, the examples and generated text (ASCII and not)."""
+"""The word beginnings an article is screened by equal what the word expression gave for its
+blocks, on the real pages, the examples and generated text (ASCII and not)."""
 
 from __future__ import annotations
 
@@ -30,9 +30,10 @@ def reference_starts(text: str) -> frozenset[str]:
 def assert_same_starts(text: str, name: str = "page.md") -> None:
     article = parse_article(text, filename=name)
     context = CheckContext(article=article, today=dt.date(2026, 11, 26), path=name)
-    starts = matching.word_starts(context)
+    starts = matching.article_words(context).starts
+    assert starts == frozenset().union(*(reference_starts(b.text) for b in article.blocks))
     for block in article.blocks:
-        assert starts[id(block)] == reference_starts(block.text)
+        assert matching.word_starts([block]) == reference_starts(block.text)
 
 
 def _pages() -> list[Path]:

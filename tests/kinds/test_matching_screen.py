@@ -14,10 +14,10 @@ from healthlint.kinds.base import CheckContext
 from healthlint.kinds.matching import (
     PhraseMatcher,
     _compile_body,
+    article_words,
     compile_phrase,
     fold_case,
     starts_with_word,
-    word_starts,
 )
 from healthlint.parsers import parse_article
 
@@ -77,7 +77,7 @@ def test_screened_and_unscreened_searches_agree(case: tuple[list[str], str]) -> 
     context = CheckContext(article=article, today=dt.date(2026, 11, 26), path="a.md")
     matcher = PhraseMatcher(phrases)
     blocks = article.blocks
-    screened = [(id(b), m) for b, m in matcher.in_blocks(blocks, word_starts(context))]
+    screened = [(id(b), m) for b, m in matcher.in_blocks(blocks, article_words(context))]
     plain = [(id(b), m) for b, m in matcher.in_blocks(blocks)]
     assert screened == plain
 

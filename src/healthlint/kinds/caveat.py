@@ -61,7 +61,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 from ..findings import format_message
 from ..models import Block
 from .base import CheckContext, Hit, Kind, KindOptions, block_position
-from .matching import Phrase, PhraseMatch, Role, blocks_in, matcher, word_starts
+from .matching import Phrase, PhraseMatch, Role, article_words, blocks_in, matcher
 
 if TYPE_CHECKING:
     from pydantic import Field
@@ -128,7 +128,7 @@ def _first(
     not_within: Sequence[str] = (),
     not_in_sections_with: Sequence[str] = (),
 ) -> tuple[Block, PhraseMatch] | None:
-    found = matcher(tuple(phrases)).in_blocks(blocks, word_starts(ctx))
+    found = matcher(tuple(phrases)).in_blocks(blocks, article_words(ctx))
     if not_in_sections_with:
         found = (
             (block, match)

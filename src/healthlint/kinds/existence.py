@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 from ..language import primary_subtag
 from .base import CheckContext, Hit, Kind, KindOptions
-from .matching import Phrase, Role, blocks_in, is_negated, match_hit, matcher, word_starts
+from .matching import Phrase, Role, article_words, blocks_in, is_negated, match_hit, matcher
 
 if TYPE_CHECKING:
     from pydantic import Field
@@ -55,7 +55,7 @@ class Options(KindOptions):
 def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
     found = 0
     found_in = matcher(tuple(options.phrases)).in_blocks(
-        blocks_in(ctx, options.scope), word_starts(ctx)
+        blocks_in(ctx, options.scope), article_words(ctx)
     )
     suggestion = options.suggestion
     if options.suggestions:

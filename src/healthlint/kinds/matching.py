@@ -302,8 +302,18 @@ class PhraseMatcher:
             self._alternation = compiled("|".join(parts), flags)
         return self._alternation
 
-    def finditer(self, text: str, candidates: Sequence[int] | None = None) -> Iterator[PhraseMatch]:
+    def finditer(
+        self, text: str, candidates: Sequence[int] | None = None, folded: str | None = None
+    ) -> Iterator[PhraseMatch]:
+        """Every match in ``text``, among the ``candidates`` (indexes from :meth:`candidates`)
+        when given; ``folded`` is ``fold_case(text)`` when the caller has it already."""
         chosen = self._order if candidates is None else candidates
+        screened = self.ignore_case and folded is not None
+        if folded is not None and screened:
+            # A phrase whose words are not all in the text cannot match: with the folded text
+            # at hand, that screen comes first, so a long list often shrinks to a few phrases
+            # searched one by one instead of the whole alternation.
+            chosen = [i for i in chosen if all(stem in folded for stem in self._stems[i])]
         if not chosen:
             return
         if len(chosen) > _FEW_PHRASES and self._searches_left > 0:
@@ -318,7 +328,7 @@ class PhraseMatcher:
                     text=" ".join(whole.group().split()),
                 )
             return
-        if self.ignore_case:
+        if self.ignore_case and not screened:
             # A phrase whose words are not all in the text is not compiled nor searched for.
             folded = fold_case(text)
             chosen = [i for i in chosen if all(stem in folded for stem in self._stems[i])]
@@ -351,22 +361,32 @@ class PhraseMatcher:
         return next(self.finditer(text), None)
 
     def in_blocks(
-        self, blocks: Iterable[Block], starts: WordStarts | None = None
+        self, blocks: Iterable[Block], words: ArticleWords | None = None
     ) -> Iterator[tuple[Block, PhraseMatch]]:
         """Every match in the blocks, in document order.
 
-        With ``starts`` (see :func:`word_starts`), only the phrases that could begin at one of
-        a block's words are searched for in it, and a block with none is skipped.
+        With ``words``, the :func:`article_words` of the article the blocks belong to, only
+        the phrases that could begin at its words are searched for, and none at all when there
+        are none (most phrase lists, on most pages).
         """
+        if words is None:
+            for block in blocks:
+                for match in self.finditer(block.text):
+                    yield block, match
+            return
+        candidates = self.candidates(words.starts)
+        if not candidates:
+            return
+        folded = words.folded if self.ignore_case else None
         for block in blocks:
-            candidates = self.candidates(starts.get(id(block)) if starts is not None else None)
-            for match in self.finditer(block.text, candidates):
+            text = block.text
+            for match in self.finditer(text, candidates, folded(text) if folded else None):
                 yield block, match
 
     def first_in(
-        self, blocks: Iterable[Block], starts: WordStarts | None = None
+        self, blocks: Iterable[Block], words: ArticleWords | None = None
     ) -> tuple[Block, PhraseMatch] | None:
-        return next(self.in_blocks(blocks, starts), None)
+        return next(self.in_blocks(blocks, words), None)
 
 
 @lru_cache(maxsize=512)
@@ -384,7 +404,6 @@ _ASCII_HEAD = lazy(r"[a-z0-9]*")
 # Every ASCII character that ``_ALNUM_RUN`` does not take (``[^\W_]`` is ``str.isalnum``) as a
 # space.
 _ASCII_ALNUM_ONLY = "".join(chr(c) if chr(c).isalnum() else " " for c in range(128))
-WordStarts = dict[int, frozenset[str]]
 
 
 # The characters besides ASCII letters that a case-blind regular expression matches to an
@@ -465,33 +484,49 @@ def _prefixes(word: str) -> tuple[str, ...]:
     return prefixes
 
 
-def word_starts(ctx: CheckContext) -> WordStarts:
-    """For each block, every beginning (3 to 6 letters) of each of its words, once per
-    article."""
-    cached: WordStarts | None = ctx.memo.get("phrase-word-starts")
+class ArticleWords:
+    """What phrase screening reads of one article: every beginning (3 to 6 letters, lower
+    case) of each word of its blocks, and each block's text case-folded (:func:`fold_case`),
+    folded once for every phrase list that searches it."""
+
+    __slots__ = ("_folded", "starts")
+
+    def __init__(self, starts: frozenset[str]) -> None:
+        self.starts = starts
+        self._folded: dict[str, str] = {}
+
+    def folded(self, text: str) -> str:
+        folded = self._folded.get(text)
+        if folded is None:
+            folded = self._folded[text] = fold_case(text)
+        return folded
+
+
+def article_words(ctx: CheckContext) -> ArticleWords:
+    """The article's :class:`ArticleWords`, once per article."""
+    cached: ArticleWords | None = ctx.memo.get("phrase-article-words")
     if cached is None:
-        cached = {}
-        known = _WORD_PREFIXES
-        for block in ctx.article.blocks:
-            lowered = block.text.lower()
-            if lowered.isascii():
-                # Runs of ASCII letters and digits are what is left between the spaces once
-                # every other character is a space: a C-speed translation instead of a search.
-                words = set(lowered.translate(_ASCII_ALNUM_ONLY).split())
-            else:
-                words = set(_ALNUM_RUN.findall(lowered))
-            try:
-                # Every word seen before: the set is built in C.
-                starts = frozenset(chain.from_iterable(map(known.__getitem__, words)))
-            except KeyError:
-                starts = frozenset(
-                    chain.from_iterable(
-                        known[word] if word in known else _prefixes(word) for word in words
-                    )
-                )
-            cached[id(block)] = starts
-        ctx.memo["phrase-word-starts"] = cached
+        cached = ctx.memo["phrase-article-words"] = ArticleWords(word_starts(ctx.article.blocks))
     return cached
+
+
+def word_starts(blocks: Iterable[Block]) -> frozenset[str]:
+    """Every beginning (3 to 6 letters, lower case) of each word of the blocks."""
+    lowered = "\n".join(block.text for block in blocks).lower()
+    if lowered.isascii():
+        # Runs of ASCII letters and digits are what is left between the spaces once every
+        # other character is a space: a C-speed translation instead of a search.
+        words = set(lowered.translate(_ASCII_ALNUM_ONLY).split())
+    else:
+        words = set(_ALNUM_RUN.findall(lowered))
+    known = _WORD_PREFIXES
+    try:
+        # Every word seen before: the set is built in C.
+        return frozenset(chain.from_iterable(map(known.__getitem__, words)))
+    except KeyError:
+        return frozenset(
+            chain.from_iterable(known[word] if word in known else _prefixes(word) for word in words)
+        )
 
 
 def blocks_in(ctx: CheckContext, roles: Iterable[Role]) -> list[Block]:

@@ -57,7 +57,7 @@ from ..lazy_regex import lazy
 from ..models import Block
 from ..validation import Check
 from .base import CheckContext, Hit, Kind, KindOptions, normalize
-from .matching import Phrase, Role, blocks_in, match_hit, matcher, phrase_problem, word_starts
+from .matching import Phrase, Role, article_words, blocks_in, match_hit, matcher, phrase_problem
 
 if TYPE_CHECKING:
     from pydantic import Field
@@ -224,7 +224,7 @@ def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
     kept_block: Block | None = None
     next_kept = 0
     taught: set[tuple[str, int | None]] = set()
-    for block, match in find.in_blocks(blocks_in(ctx, options.scope), word_starts(ctx)):
+    for block, match in find.in_blocks(blocks_in(ctx, options.scope), article_words(ctx)):
         plain = swaps[match.phrase]
         if options.keep:
             if block is not kept_block:
