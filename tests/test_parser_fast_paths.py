@@ -5,14 +5,17 @@ lines."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from healthlint.language import word_counts
 from healthlint.parsers import credits
 from healthlint.parsers.builder import count_words
+from healthlint.parsers.html import _SPACES, collapse_spaces
 
 ROOT = Path(__file__).resolve().parent.parent
 SUFFIXES = {".md", ".markdown", ".txt", ".html", ".htm"}
@@ -97,3 +100,49 @@ def test_count_words_equals_the_word_expression_on_the_real_pages() -> None:
 def test_count_words_equals_the_word_expression(pieces: list[str]) -> None:
     text = "".join(pieces)
     assert count_words(text) == len(_WORD.findall(text))
+
+
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+
+
+def test_word_counts_equal_the_letter_expression_on_the_real_pages() -> None:
+    for line in LINES:
+        assert word_counts(line.lower()) == Counter(_LETTER_RUN.findall(line.lower()))
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["ab", "C9", "9", "_", "-", "'", "s", "é", "ñ", " ", "\n", "\t", ".", "x_y"]
+        ),
+        max_size=16,
+    )
+)
+def test_word_counts_equal_the_letter_expression(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert word_counts(text) == Counter(_LETTER_RUN.findall(text))
+
+
+def _collapsed(raw: str) -> str:
+    return "\n".join(part.strip() for part in _SPACES.sub(" ", raw.strip()).split("\n"))
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Rest", " ", "  ", "\t", "\f", "\v", "\u00a0", "\n", "\r", "\u2003", "."]),
+        max_size=16,
+    )
+)
+def test_collapsed_spaces_equal_the_substitution(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert collapse_spaces(text) == _collapsed(text)
+
+
+def test_collapsed_spaces_equal_the_substitution_on_the_real_pages() -> None:
+    for folder in ("pages", "extra/pages"):
+        for path in (ROOT / "tests" / "realpages" / folder).glob("*.htm*"):
+            text = path.read_text(encoding="utf-8", errors="replace")
+            for chunk in text.split("<"):
+                assert collapse_spaces(chunk) == _collapsed(chunk)

@@ -96,6 +96,8 @@ STOP_WORDS: dict[str, frozenset[str]] = {
 }
 
 _WORD = lazy(r"[^\W\d_]+")
+# Every ASCII character but a letter as a space.
+_ASCII_LETTERS_ONLY = "".join(chr(c) if chr(c).isalpha() else " " for c in range(128))
 # Below this many function words a count is noise (a title, a list of drug names).
 MIN_HITS = 5
 _SAMPLE_CHARS = 2000
@@ -104,7 +106,7 @@ _SAMPLE_CHARS = 2000
 def detect_language(text: str) -> str | None:
     """ "en" or "es" for the text, or None when it holds too few function words to tell."""
     # The first few hundred words decide as well as the whole text, at a fraction of the cost.
-    counts = Counter(_WORD.findall(text[:_SAMPLE_CHARS].lower()))
+    counts = word_counts(text[:_SAMPLE_CHARS].lower())
     hits = {
         lang: sum(counts[word] for word in words if word in counts)
         for lang, words in STOP_WORDS.items()
@@ -113,6 +115,15 @@ def detect_language(text: str) -> str | None:
     if hits[best] < MIN_HITS or list(hits.values()).count(hits[best]) > 1:
         return None
     return best
+
+
+def word_counts(text: str) -> Counter[str]:
+    """How often each word (a run of letters) occurs in ``text``."""
+    if text.isascii():
+        # ASCII words are the runs of letters left between spaces once every other character
+        # is a space: a C-speed translation instead of a search.
+        return Counter(text.translate(_ASCII_LETTERS_ONLY).split())
+    return Counter(_WORD.findall(text))
 
 
 def primary_subtag(tag: str) -> str:

@@ -31,7 +31,7 @@ import fnmatch
 import itertools
 from collections.abc import Iterator
 from dataclasses import field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from ..lazy_regex import lazy
@@ -40,7 +40,11 @@ from .base import CheckContext, Hit, Kind, KindOptions
 _NON_WORD = lazy(r"[^a-z0-9*]+")
 
 
+@lru_cache(maxsize=8192)
 def heading_key(text: str) -> str:
+    """A heading as names are compared: lower case, apostrophes dropped, each run of anything
+    but letters, digits and wildcards one space (remembered: every rule and article type
+    compares the same headings and names)."""
     return _NON_WORD.sub(" ", text.lower().replace("’", "'").replace("'", "")).strip()
 
 

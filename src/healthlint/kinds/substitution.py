@@ -224,12 +224,19 @@ def check(ctx: CheckContext, options: Options, rule: Any) -> Iterator[Hit]:
     kept_block: Block | None = None
     next_kept = 0
     taught: set[tuple[str, int | None]] = set()
-    for block, match in find.in_blocks(blocks_in(ctx, options.scope), article_words(ctx)):
+    words = article_words(ctx)
+    # Only the kept phrases the article's words could begin are searched for, as in_blocks
+    # screens the swaps.
+    keep_candidates = keep.candidates(words.starts)
+    for block, match in find.in_blocks(blocks_in(ctx, options.scope), words):
         plain = swaps[match.phrase]
         if options.keep:
             if block is not kept_block:
                 kept_block, next_kept = block, 0
-                kept = [(k.start, k.end) for k in keep.finditer(block.text)]
+                kept = [
+                    (k.start, k.end)
+                    for k in keep.finditer(block.text, keep_candidates, words.folded(block.text))
+                ]
             # Matches and kept spans both come in text order: walk them together.
             while next_kept < len(kept) and kept[next_kept][1] <= match.start:
                 next_kept += 1

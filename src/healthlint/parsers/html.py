@@ -95,8 +95,21 @@ _BLOCKS = {
 _ALERT_HINT = lazy(r"(?:^|[\s_-])(?:alert|notice|emergency-banner)(?:$|[\s_-])", re.I)
 _CONTENT_ROOT = lazy(r"<(?:main|article)\b|\brole\s*=\s*[\"']?main\b", re.I)
 _SPACES = lazy(r"[ \t\f\v\u00a0]+")
+_SPACES_BUT_ONE = ("\t", "\f", "\v", "\u00a0")  # what _SPACES takes besides single spaces
 # Where a tag, end tag, comment or declaration opens ("<p", "</", "<!", "<?"); see _unclosed_tail.
 _MARKUP_OPEN = lazy(r"<(?:[A-Za-z!?]|/(?=.))", re.S)
+
+
+def collapse_spaces(raw: str) -> str:
+    """A block's text with each run of spaces one space and each line stripped. Each line of
+    the text is a source line, blank ones included, so that the line of a match is the
+    block's line plus the line breaks before it."""
+    # _SPACES never takes a line break, so the whole text is substituted at once, and not at
+    # all when no run of it can be there (text written without indentation).
+    raw = raw.strip()
+    if "  " in raw or any(space in raw for space in _SPACES_BUT_ONE):
+        raw = _SPACES.sub(" ", raw)
+    return "\n".join(part.strip() for part in raw.split("\n"))
 
 
 class _Item(NamedTuple):
@@ -367,10 +380,7 @@ class _PageReader(HTMLParser):
         self.break_chunks = []
         self.line_kinds = {}
         self.buffer_newlines = 0
-        # Each line of the text is a source line, blank ones included, so that the line of a
-        # match is the block's line plus the line breaks before it.
-        # _SPACES never takes a line break, so the whole text is substituted at once.
-        text = "\n".join(part.strip() for part in _SPACES.sub(" ", raw.strip()).split("\n"))
+        text = collapse_spaces(raw)
         if not text.strip():
             return
         line = (self.buffer_line or self.getpos()[0]) + self.line_offset
