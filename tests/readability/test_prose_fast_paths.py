@@ -89,6 +89,7 @@ def test_generated_library_splits_and_counts_as_before(generated: list[Path]) ->
 PIECES = [
     "Dr", "dr", "Dra", "Ud", "e.g", "i.e", "U.S", "u.s.a", "No", "no", "5", "2.5", "0.5%",
     "J", "A", "B", "D", "x", "p", "vitamin", "Hepatitis", "type", "by", "etc", "a.m", "p.m",
+    "núm", "Mrs", "Approx", "NO", "Etc", "Srta",
     "Hello", "world", "Then", "it's", "don't", "'tis", "rock'n'roll", "you're", "o'", "İstanbul",
     "ǅ", "Ⅻ", "٣", "_", "__init__", "911", "long-term", "nhs.uk", "www.x.org",
     "—", "–", "-", "--", "…", "...", ".", "!", "?", "?!", "..", "”", '"', "'", ")", "(", "»",

@@ -242,6 +242,7 @@ class PhraseMatcher:
         # How each phrase's matches begin, for skipping blocks cheaply ("" when unknown).
         self._keys = [_start_keys(phrase) if ignore_case else () for phrase in unique]
         self._stems = [_word_stems(phrase) if ignore_case else () for phrase in unique]
+        self._stem_sets = [frozenset(stems) for stems in self._stems]
         # For screening: phrases without a key are always candidates; the others are found
         # through their first key.
         self._keyless = [i for i in self._order if not self._keys[i]]
@@ -308,12 +309,17 @@ class PhraseMatcher:
         """Every match in ``text``, among the ``candidates`` (indexes from :meth:`candidates`)
         when given; ``folded`` is ``fold_case(text)`` when the caller has it already."""
         chosen = self._order if candidates is None else candidates
-        screened = self.ignore_case and folded is not None
-        if folded is not None and screened:
+        if folded is not None and self.ignore_case:
             # A phrase whose words are not all in the text cannot match: with the folded text
             # at hand, that screen comes first, so a long list often shrinks to a few phrases
             # searched one by one instead of the whole alternation.
             chosen = [i for i in chosen if all(stem in folded for stem in self._stems[i])]
+            return self._find(text, chosen, screened=True)
+        return self._find(text, chosen, screened=False)
+
+    def _find(self, text: str, chosen: Sequence[int], *, screened: bool) -> Iterator[PhraseMatch]:
+        """The matches of the ``chosen`` phrases; ``screened`` when each of their words is
+        known to be in the text."""
         if not chosen:
             return
         if len(chosen) > _FEW_PHRASES and self._searches_left > 0:
@@ -377,10 +383,22 @@ class PhraseMatcher:
         candidates = self.candidates(words.starts)
         if not candidates:
             return
-        folded = words.folded if self.ignore_case else None
+        if not self.ignore_case:
+            for block in blocks:
+                for match in self._find(block.text, candidates, screened=False):
+                    yield block, match
+            return
+        # Each word a candidate needs is looked for once in a block, however many candidates
+        # need it; a candidate is kept when all of its words are there.
+        stem_sets = self._stem_sets
+        needed = frozenset().union(*(stem_sets[i] for i in candidates))
+        folded_text = words.folded
         for block in blocks:
             text = block.text
-            for match in self.finditer(text, candidates, folded(text) if folded else None):
+            folded = folded_text(text)
+            present = {stem for stem in needed if stem in folded}
+            chosen = [i for i in candidates if stem_sets[i] <= present]
+            for match in self._find(text, chosen, screened=True):
                 yield block, match
 
     def first_in(

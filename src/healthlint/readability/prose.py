@@ -178,7 +178,18 @@ def _ends_sentence(
     if run != "." or closers:
         return True
 
-    before = _token_before(text, sentence_start, match.start())
+    # Most dots follow a word of letters after a space: that word is the token before the dot
+    # (a run of letters holds no space, quote, bracket or dot to look past), so the checks
+    # below for initials and dotted abbreviations cannot apply to it.
+    dot = match.start()
+    word = text[text.rfind(" ", sentence_start, dot) + 1 or sentence_start : dot]
+    if len(word) > 1 and word.isalpha():
+        lowered = word.lower()
+        if lowered in never_end:
+            return lowered in _END_BEFORE_CAPITAL
+        return lowered != "no" or not next_char.isdigit()
+
+    before = _token_before(text, sentence_start, dot)
     if before is None:
         return True
     token_start, token = before
@@ -214,6 +225,16 @@ def _is_name_initial(text: str, sentence_start: int, initial_start: int) -> bool
 def _clean(raw: str, *, final: bool, list_item: bool) -> str:
     # str.split and re's \s agree on what whitespace is (both ask str.isspace).
     text = " ".join(raw.split())
+    if (
+        text[-1:] == "."
+        and text[-2:-1] not in ("", " ")
+        and text.count(".") == 1
+        and "!" not in text
+        and "?" not in text
+        and "…" not in text
+    ):
+        # Most sentences: one dot, at the end, after a word, and nothing else to clean.
+        return text
     # The terminal run and its closers: with the closers taken off the end, the run is what
     # terminators end the rest (the two sets of characters do not overlap).
     unclosed = text.rstrip(_CLOSERS)
