@@ -129,8 +129,9 @@ def block_position(block: Block, offset: int) -> tuple[int, int]:
 
 def normalize(text: str) -> str:
     """Lower case, straight quotes, single spaces: what phrase matching compares."""
-    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
-    text = text.replace("\u00ad", "").replace("–", "-").replace("—", "-")
+    if not text.isascii():  # a flag of the string: ASCII text has none of these to replace
+        text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+        text = text.replace("\u00ad", "").replace("–", "-").replace("—", "-")
     # Each whitespace run becomes one space, as r"\s+" replaced would: str.split and re's \s
     # agree on what whitespace is, and joining is a few times faster than substituting.
     words = text.split()

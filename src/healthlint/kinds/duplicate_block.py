@@ -48,6 +48,7 @@ if TYPE_CHECKING:
 
 _ROLES = ("heading", "prose", "table", "credits")
 # Bullets and Markdown markers that one copy may have and the other not.
+_LEAD_CHARACTERS = ">*•-–·▪◦#"  # the line is stripped: no space leads it
 _LEAD = lazy(r"^[\s>*•\-–·▪◦#]+")
 
 
@@ -83,7 +84,11 @@ def _lines(ctx: CheckContext) -> list[_Line]:
             if not words:
                 continue
             column = block.column if offset == 0 else 1 + len(raw) - len(raw.lstrip())
-            key = shape + ":" + normalize(_LEAD.sub("", text)).strip()
+            if text[0] in _LEAD_CHARACTERS:
+                text_key = _LEAD.sub("", text)
+            else:
+                text_key = text
+            key = shape + ":" + normalize(text_key).strip()
             lines.append(_Line(key, words, block.line + offset, column, text, index))
     return lines
 

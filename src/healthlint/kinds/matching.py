@@ -432,6 +432,8 @@ _ASCII_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212
 def fold_case(text: str) -> str:
     """``text`` lower-cased so that an ASCII word a case-blind expression finds in it is a
     plain substring of the result."""
+    if text.isascii():  # a flag of the string: nothing to translate
+        return text.lower()
     return text.translate(_ASCII_FOLD).lower()
 
 
