@@ -71,6 +71,11 @@ def assert_same_counts(text: str) -> None:
     assert stats._unpacked_counts(text, raw_tokens) == counts
     difficulty = stats.sentence_difficulty(prose.Sentence(text, 1, 1), counts)
     assert (difficulty.polysyllables, difficulty.long_words) == slow_stats.listed_words(text)
+    runs = max(1, counts.sentence_runs) if text else 0
+    per_sentence = stats._per(counts.words, runs)
+    assert difficulty.grade == stats._flesch_kincaid(
+        per_sentence, stats._per(counts.syllables, counts.words)
+    )
 
 
 @pytest.mark.parametrize("path", _real_files(), ids=lambda p: p.name)

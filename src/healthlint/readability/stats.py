@@ -486,11 +486,15 @@ def sentence_difficulty(sentence: Sentence, counts: Counts | None = None) -> Sen
     """Word and syllable counts and the grade of one sentence."""
     if counts is None:
         counts = sentence_counts(sentence.text)
+    words, syllables = counts.words, counts.syllables
     sentences = max(1, counts.sentence_runs) if sentence.text else 0
-    grade = _flesch_kincaid(_per(counts.words, sentences), _per(counts.syllables, counts.words))
-    return SentenceDifficulty(
-        sentence=sentence, words=counts.words, syllables=counts.syllables, grade=grade
-    )
+    # _flesch_kincaid(_per(words, sentences), _per(syllables, words)) written out, the same
+    # operations in the same order (one sentence's grade is asked for every sentence).
+    if sentences and words and syllables:
+        grade = (0.39 * (words / sentences)) + (11.8 * (syllables / words)) - 15.59
+    else:
+        grade = 0.0
+    return SentenceDifficulty(sentence, words, syllables, grade)
 
 
 def hardest_sentences(sentences: Sequence[Sentence], limit: int = 3) -> list[SentenceDifficulty]:
