@@ -84,10 +84,7 @@ def _lines(ctx: CheckContext) -> list[_Line]:
             if not words:
                 continue
             column = block.column if offset == 0 else 1 + len(raw) - len(raw.lstrip())
-            if text[0] in _LEAD_CHARACTERS:
-                text_key = _LEAD.sub("", text)
-            else:
-                text_key = text
+            text_key = _LEAD.sub("", text) if text[0] in _LEAD_CHARACTERS else text
             key = shape + ":" + normalize(text_key).strip()
             lines.append(_Line(key, words, block.line + offset, column, text, index))
     return lines

@@ -222,19 +222,23 @@ def _is_name_initial(text: str, sentence_start: int, initial_start: int) -> bool
     return word.endswith(".") or word[:1].isupper() or lowered == "by"
 
 
-def _clean(raw: str, *, final: bool, list_item: bool) -> str:
-    # str.split and re's \s agree on what whitespace is (both ask str.isspace).
-    text = " ".join(raw.split())
-    if (
+def _clean_as_is(text: str) -> bool:
+    """Whether a sentence with its whitespace collapsed is clean already, as most are: one
+    dot, at the end, after a word, and no other terminator."""
+    return (
         text[-1:] == "."
         and text[-2:-1] not in ("", " ")
         and text.count(".") == 1
         and "!" not in text
         and "?" not in text
         and "…" not in text
-    ):
-        # Most sentences: one dot, at the end, after a word, and nothing else to clean.
-        return text
+    )
+
+
+def _cleaned(text: str, *, final: bool, list_item: bool) -> str:
+    """A sentence, its whitespace collapsed already (str.split and re's \\s agree on what
+    whitespace is: both ask str.isspace), as textstat should see it (see the module
+    docstring)."""
     # The terminal run and its closers: with the closers taken off the end, the run is what
     # terminators end the rest (the two sets of characters do not overlap).
     unclosed = text.rstrip(_CLOSERS)
@@ -315,9 +319,19 @@ def split_sentences(
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _END.finditer(text):
+        end = match.end()
+        if end - match.start() == 1 and text[end - 1] == "." and text[end + 1 : end + 2].isupper():
+            # A lone dot before a space and a capital, after a word of letters that is no
+            # abbreviation, ends its sentence: what _ends_sentence decides first, taken here
+            # without the call for the most common terminator.
+            word = text[text.rfind(" ", start, end - 1) + 1 or start : end - 1]
+            if len(word) > 1 and word.isalpha() and word.lower() not in never_end:
+                spans.append((start, end))
+                start = end
+                continue
         if _ends_sentence(text, match, start, never_end):
-            spans.append((start, match.end()))
-            start = match.end()
+            spans.append((start, end))
+            start = end
     if text[start:].strip():
         spans.append((start, len(text)))
     cuts = sorted(newlines[row] for row in set(breaks) if 0 <= row < len(newlines))
@@ -329,10 +343,13 @@ def split_sentences(
         spans, broken = _split_at_cuts(text, spans, cuts)
 
     sentences: list[Sentence] = []
+    last = len(spans) - 1
     for index, (begin, end) in enumerate(spans):
         raw = text[begin:end]
-        final = index == len(spans) - 1 or end in broken
-        cleaned = _clean(raw, final=final, list_item=list_item)
+        cleaned = " ".join(raw.split())
+        if not _clean_as_is(cleaned):
+            final = index == last or end in broken
+            cleaned = _cleaned(cleaned, final=final, list_item=list_item)
         if not _HAS_WORD.search(cleaned):
             continue
         offset = begin + (len(raw) - len(raw.lstrip()))
