@@ -188,3 +188,33 @@ def test_the_closing_about_this_summary_section_is_not_graded() -> None:
         "verbatim with appropriate attribution to the institutional authors concerned.\n"
     )
     assert _measured(text, "ginger.md") == ["Ginger is a root.", "People eat it."]
+
+
+@pytest.mark.parametrize(
+    "disclaimer",
+    [
+        "This information DOES NOT   replace\nthe advice of a doctor.",
+        "It is\tnot meant to replace your visit.",
+        "Esta información no sustituye la consulta médica.",
+        "This page doesn’t replace care; it is “for informational purposes only”.",
+    ],
+)
+def test_a_block_with_an_excluded_phrase_is_left_out_whatever_its_spacing(
+    disclaimer: str,
+) -> None:
+    text = f"# Colds\n\n{disclaimer}\n\n{EASY * 3}\n"
+    article = parse_article(text, filename="colds.md")
+    context = CheckContext(article=article, today=TODAY, path="colds.md")
+    measured = join_sentences(
+        prose_of(
+            context,
+            [
+                "does not replace the advice",
+                "not meant to replace",
+                "no sustituye",
+                "for informational purposes only",
+            ],
+        ).sentences
+    )
+    assert measured.startswith("You can rest at home.")
+    assert "replace" not in measured and "sustituye" not in measured

@@ -187,6 +187,9 @@ def prose_of(ctx: CheckContext, exclude: Sequence[str]) -> _Prose:
     from ..reading import has_garbled_text, repair_garbled
 
     lowered = [normalize(phrase) for phrase in exclude]
+    # A word of each phrase that ASCII text must hold, as it is once lower-cased, to hold the
+    # phrase: normalize only collapses its whitespace and lowers it.
+    needed = [max(phrase.split(), key=len) if phrase.strip() else "" for phrase in lowered]
     sentences: list[Sentence] = []
     sections: list[int | None] = []
     end_matter = _end_matter(ctx)
@@ -196,9 +199,12 @@ def prose_of(ctx: CheckContext, exclude: Sequence[str]) -> _Prose:
         if block.link_words and not block.breaks and block.link_words * 2 > len(block.text.split()):
             continue  # a link list's entries and "Visit …" pointers are titles, not prose
         if lowered:
-            text = normalize(block.text)
-            if any(phrase in text for phrase in lowered):
-                continue
+            raw = block.text
+            folded = raw.lower()
+            if not raw.isascii() or any(word in folded for word in needed):
+                text = normalize(raw)
+                if any(phrase in text for phrase in lowered):
+                    continue
         garbled = has_garbled_text(block.text)
         link_lines = {block.line + row for row in block.link_lines}
         for sentence in split_sentences(
